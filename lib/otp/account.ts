@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The account model: one second factor the user holds. Plain, serialisable data
+ * (it crosses messages and is stored inside the encrypted vault); the type is
+ * inferred from the schema under the same name.
+ */
+
+export const OtpType = z.enum(['totp', 'hotp', 'steam']);
+export type OtpType = z.infer<typeof OtpType>;
+
+export const HashAlgorithm = z.enum(['SHA1', 'SHA256', 'SHA512']);
+export type HashAlgorithm = z.infer<typeof HashAlgorithm>;
+
+/** Limits every account must respect; the UI and all importers share them. */
+export const LIMITS = {
+  /** RFC 4226 asks for at least 6 digits; 10 is the most a 31-bit truncation can fill. */
+  minDigits: 6,
+  maxDigits: 10,
+  /** Steam Guard codes are always 5 characters. */
+  steamDigits: 5,
+  minPeriodSeconds: 1,
+  maxPeriodSeconds: 3600,
+  maxTextLength: 256,
+  /** Base32 characters; 1024 encode 640 bytes, far beyond any real key. */
+  maxSecretLength: 1024,
+} as const;
+
+/** What a user (or an importer, or a QR code) supplies to create an account. */
+export const AccountDraft = z.object({
+  issuer: z.string(),
+  accountName: z.string(),
+  /** Base32 (RFC 4648), upper case, no padding, no spaces. */
+  secret: z.string(),
+  type: OtpType,
+  algorithm: HashAlgorithm,
+  digits: z.number().int(),
+  /** Seconds per code, TOTP and Steam. */
+  period: z.number().int(),
+  /** Moving factor, HOTP only; the code shown is the one for this value. */
+  counter: z.number().int().nonnegative(),
+  /** Registrable domain of the page the account was enrolled on, when known. */
+  site: z.string().optional(),
+  /**
+   * Device-bound accounts keep their secret on this device only: a backup carries
+   * their name and position but not the secret.
+   */
+  deviceBound: z.boolean().optional(),
+});
+export type AccountDraft = z.infer<typeof AccountDraft>;
+
+export const Account = AccountDraft.extend({
+  /** Random UUID, stable across edits, backups and devices. */
+  id: z.string().min(1),
+  /** Milliseconds since the epoch. */
+  createdAt: z.number(),
+  /** Milliseconds since the epoch; the backup merge compares these. */
+  modifiedAt: z.number(),
+  /**
+   * Set on a device-bound account restored from a backup without its secret: the
+   * account is shown but has no code until a matching QR code or link is supplied.
+   */
+  needsVerification: z.boolean().optional(),
+});
+export type Account = z.infer<typeof Account>;
+
+/** Defaults of the Key URI format for fields a draft may leave out. */
+export const DRAFT_DEFAULTS = {
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+} as const satisfies Partial<AccountDraft>;

@@ -1,0 +1,6 @@
+export * from './account';
+export * from './errors';
+export * from './secret';
+export * from './validate';
+export * from './code';
+export * from './uri';
