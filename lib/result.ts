@@ -8,6 +8,8 @@ export interface Failure<Code extends string = string> {
   message: string;
   /** The input field the error is about, when there is one (shown inline next to it). */
   field?: string;
+  /** A finer, stable reason within `code` (e.g. `invalid-base32` for `invalid-account`). */
+  reason?: string;
 }
 
 export type Result<T, Code extends string = string> =
@@ -19,8 +21,5 @@ export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value })
 export const fail = <Code extends string>(
   code: Code,
   message: string,
-  field?: string,
-): { ok: false; error: Failure<Code> } => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
-});
+  details: { field?: string; reason?: string } = {},
+): { ok: false; error: Failure<Code> } => ({ ok: false, error: { code, message, ...details } });

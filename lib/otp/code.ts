@@ -50,15 +50,3 @@ export function generateCode(params: CodeParameters, timestampMs: number): Code 
       : TOTP.generate({ secret, algorithm: params.algorithm, digits: params.digits, period: params.period, timestamp: timestampMs });
   return { value, validFromMs: step * periodMs, validUntilMs: (step + 1) * periodMs };
 }
-
-/**
- * Splits a code into groups for reading aloud or typing: 6 → "123 456",
- * 8 → "1234 5678", 7 → "123 4567", 5 (Steam) stays whole.
- */
-export function groupCode(value: string): string {
-  if (value.length < 6) return value;
-  const head = value.length % 2 === 0 ? value.length / 2 : Math.floor(value.length / 2);
-  if (value.length === 10) return `${value.slice(0, 3)} ${value.slice(3, 6)} ${value.slice(6)}`;
-  if (value.length === 9) return `${value.slice(0, 3)} ${value.slice(3, 6)} ${value.slice(6)}`;
-  return `${value.slice(0, head)} ${value.slice(head)}`;
-}

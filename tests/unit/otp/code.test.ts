@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateCode, groupCode } from '../../../lib/otp/code';
+import { generateCode } from '../../../lib/otp/code';
+import { groupCode } from '../../../lib/otp/group-code';
 import { secretFromBytes } from '../../../lib/otp/secret';
 
 const ascii = (s: string) => secretFromBytes(new TextEncoder().encode(s));

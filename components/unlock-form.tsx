@@ -1,0 +1,39 @@
+import { useState, type FormEvent } from 'react';
+import { request } from './background-client';
+import { failureMessage } from './failure-message';
+import { t } from './i18n';
+
+/** The locked screen: one password field, Enter unlocks. */
+export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (password === '') return;
+    setBusy(true);
+    const result = await request('vault.unlock', { password });
+    setBusy(false);
+    if (result.ok) {
+      setPassword('');
+      onUnlocked();
+    } else {
+      setError(failureMessage(result.error));
+      setPassword('');
+    }
+  }
+
+  return (
+    <form className="stack unlock" onSubmit={submit} aria-labelledby="unlock-title">
+      <h1 id="unlock-title">{t('unlockTitle')}</h1>
+      <label>
+        {t('fieldPassword')}
+        <input type="password" name="password" autoComplete="current-password" autoFocus value={password}
+          onChange={(e) => setPassword(e.target.value)} aria-invalid={error !== null} />
+      </label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="submit" className="primary" disabled={busy}>{busy ? t('unlocking') : t('unlock')}</button>
+    </form>
+  );
+}

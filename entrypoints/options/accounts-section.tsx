@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AccountView } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
+import { failureMessage } from '../../components/failure-message';
+import { t } from '../../components/i18n';
+import { AccountEditor } from './account-editor';
+import { moveItem } from './move-item';
+import { UndoToast } from './undo-toast';
+import { usePointerReorder } from './use-pointer-reorder';
+
+/** The account list: reorder (drag or keyboard), edit, delete with confirmation and undo. */
+export function AccountsSection({ accounts, onChanged, onAdd }: {
+  accounts: AccountView[];
+  onChanged(): Promise<void> | void;
+  onAdd(): void;
+}) {
+  const [order, setOrder] = useState(accounts);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<AccountView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const list = useRef<HTMLOListElement>(null);
+
+  useEffect(() => setOrder(accounts), [accounts]);
+
+  async function saveOrder(next: AccountView[]) {
+    setOrder(next);
+    const result = await request('accounts.reorder', { ids: next.map((a) => a.id) });
+    if (!result.ok) setError(failureMessage(result.error));
+    await onChanged();
+  }
+
+  const drag = usePointerReorder(list, order, (from, to) => {
+    if (from !== to) void saveOrder(moveItem(order, from, to));
+  });
+
+  async function move(index: number, delta: -1 | 1) {
+    const to = index + delta;
+    if (to < 0 || to >= order.length) return;
+    const account = order[index] as AccountView;
+    await saveOrder(moveItem(order, index, to));
+    setAnnouncement(t('movedAnnouncement', [account.issuer || account.accountName, String(to + 1), String(order.length)]));
+    // Keep the keyboard where the user is: on the moved row's handle.
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-account-id="${account.id}"] .drag-handle`)?.focus());
+  }
+
+  async function remove(account: AccountView) {
+    setConfirming(null);
+    const result = await request('accounts.delete', { id: account.id });
+    if (!result.ok) return setError(failureMessage(result.error));
+    setDeleted(account);
+    await onChanged();
+  }
+
+  async function undo(account: AccountView) {
+    setDeleted(null);
+    const result = await request('accounts.undo-delete', { id: account.id });
+    if (!result.ok) setError(failureMessage(result.error));
+    await onChanged();
+  }
+
+  return (
+    <section aria-labelledby="accounts-title">
+      <div className="section-head">
+        <h2 id="accounts-title">{t('accountsTitle')}</h2>
+        <button type="button" className="primary" onClick={onAdd}>{t('addAccount')}</button>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {order.length === 0 ? (
+        <p className="muted">{t('emptyTitle')}</p>
+      ) : (
+        <>
+          <p className="muted small">{t('reorderHint')}</p>
+          <ol ref={list} className="account-list">
+            {order.map((account, index) => (
+              <li key={account.id} data-account-id={account.id} data-testid="account-item"
+                className={drag.draggingId === account.id ? 'dragging' : undefined}>
+                <button type="button" className="drag-handle" aria-label={t('reorderHandle', [account.issuer || account.accountName])}
+                  onPointerDown={(e) => drag.start(e, index)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+                      e.preventDefault();
+                      void move(index, e.key === 'ArrowUp' ? -1 : 1);
+                    }
+                  }}>⠿</button>
+                {editing === account.id ? (
+                  <AccountEditor account={account} onDone={async (changed) => { setEditing(null); if (changed) await onChanged(); }} />
+                ) : (
+                  <>
+                    <span className="names">
+                      <span className="issuer" data-testid="account-issuer">{account.issuer || account.accountName}</span>
+                      {account.issuer && <span className="account-name" data-testid="account-name">{account.accountName}</span>}
+                      <span className="badges">
+                        <span className="badge">{account.type.toUpperCase()}</span>
+                        {account.deviceBound && <span className="badge">{t('deviceBoundBadge')}</span>}
+                      </span>
+                    </span>
+                    <span className="row-actions">
+                      <button type="button" onClick={() => void move(index, -1)} disabled={index === 0} aria-label={t('moveUp')} title={t('moveUp')}>↑</button>
+                      <button type="button" onClick={() => void move(index, 1)} disabled={index === order.length - 1} aria-label={t('moveDown')} title={t('moveDown')}>↓</button>
+                      <button type="button" onClick={() => setEditing(account.id)}>{t('edit')}</button>
+                      <button type="button" className="danger" onClick={() => setConfirming(account.id)}>{t('delete')}</button>
+                    </span>
+                    {confirming === account.id && (
+                      <div className="confirm" role="alertdialog" aria-label={t('deleteConfirmTitle')}>
+                        <p>{t('deleteConfirm', [account.issuer || account.accountName])}</p>
+                        <button type="button" className="danger" onClick={() => void remove(account)} autoFocus>{t('deleteConfirmButton')}</button>
+                        <button type="button" onClick={() => setConfirming(null)}>{t('cancel')}</button>
+                      </div>
+                    )}
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {deleted && <UndoToast label={t('deletedToast', [deleted.issuer || deleted.accountName])} onUndo={() => void undo(deleted)} onExpire={() => setDeleted(null)} />}
+      <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
+    </section>
+  );
+}

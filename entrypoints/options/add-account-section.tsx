@@ -1,0 +1,177 @@
+import { useState, type FormEvent } from 'react';
+import type { AccountView, ProtocolFailure } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
+import { failureMessage } from '../../components/failure-message';
+import { t } from '../../components/i18n';
+import { FieldError } from './field-error';
+
+type Form = {
+  issuer: string;
+  accountName: string;
+  secret: string;
+  type: 'totp' | 'hotp' | 'steam';
+  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  digits: string;
+  period: string;
+  counter: string;
+};
+
+const EMPTY: Form = { issuer: '', accountName: '', secret: '', type: 'totp', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
+
+/** A form number as typed: the background decides whether it is acceptable and says which field is wrong. */
+const asNumber = (text: string): number | string => (text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text));
+
+/** Adding an account: by hand, or by pasting an otpauth:// link (previewed before it is saved). */
+export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): void }) {
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [failure, setFailure] = useState<ProtocolFailure | null>(null);
+  const [link, setLink] = useState('');
+  const [preview, setPreview] = useState<AccountView | null>(null);
+  const [linkFailure, setLinkFailure] = useState<ProtocolFailure | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const errorFor = (field: string) => (failure && failure.field === field ? failureMessage(failure) : null);
+
+  function done(account: AccountView) {
+    setAdded(t('addedMessage', [account.issuer || account.accountName]));
+    onAdded(account);
+  }
+
+  async function submitManual(event: FormEvent) {
+    event.preventDefault();
+    setAdded(null);
+    const result = await request('accounts.add', {
+      draft: {
+        issuer: form.issuer,
+        accountName: form.accountName,
+        secret: form.secret,
+        type: form.type,
+        algorithm: form.algorithm,
+        digits: asNumber(form.digits),
+        period: asNumber(form.period),
+        counter: asNumber(form.counter),
+      },
+    });
+    if (!result.ok) return setFailure(result.error);
+    setFailure(null);
+    setForm(EMPTY);
+    done(result.value);
+  }
+
+  async function previewLink(event: FormEvent) {
+    event.preventDefault();
+    setAdded(null);
+    const result = await request('accounts.parse-uri', { uri: link });
+    if (result.ok) {
+      setPreview(result.value);
+      setLinkFailure(null);
+    } else {
+      setPreview(null);
+      setLinkFailure(result.error);
+    }
+  }
+
+  async function addLink() {
+    const result = await request('accounts.add', { uri: link });
+    if (!result.ok) return setLinkFailure(result.error);
+    setLink('');
+    setPreview(null);
+    setLinkFailure(null);
+    done(result.value);
+  }
+
+  return (
+    <section aria-labelledby="add-title" className="stack">
+      <h2 id="add-title">{t('addAccount')}</h2>
+      {added && <p className="success" role="status" data-testid="added-message">{added}</p>}
+
+      <form className="card stack" onSubmit={previewLink} aria-labelledby="link-title" data-testid="link-form">
+        <h3 id="link-title">{t('addByLinkTitle')}</h3>
+        <label>
+          {t('fieldUri')}
+          <input name="uri" value={link} placeholder="otpauth://totp/…" spellCheck={false} autoComplete="off"
+            onChange={(e) => { setLink(e.target.value); setPreview(null); }} aria-invalid={linkFailure !== null} />
+        </label>
+        {linkFailure && <p className="error" role="alert" data-testid="link-error">{failureMessage(linkFailure)}</p>}
+        {preview ? (
+          <div className="preview" data-testid="link-preview">
+            <dl>
+              <dt>{t('fieldIssuer')}</dt><dd>{preview.issuer || '—'}</dd>
+              <dt>{t('fieldAccountName')}</dt><dd>{preview.accountName || '—'}</dd>
+              <dt>{t('fieldType')}</dt><dd>{preview.type.toUpperCase()} · {preview.algorithm} · {preview.digits}</dd>
+            </dl>
+            <button type="button" className="primary" onClick={() => void addLink()}>{t('addThisAccount')}</button>
+          </div>
+        ) : (
+          <button type="submit">{t('previewLink')}</button>
+        )}
+      </form>
+
+      <form className="card stack" onSubmit={submitManual} aria-labelledby="manual-title" data-testid="manual-form" noValidate>
+        <h3 id="manual-title">{t('addManuallyTitle')}</h3>
+        <label>
+          {t('fieldIssuer')}
+          <input name="issuer" value={form.issuer} onChange={(e) => set('issuer', e.target.value)} placeholder={t('issuerPlaceholder')}
+            aria-invalid={errorFor('issuer') !== null} />
+        </label>
+        <FieldError message={errorFor('issuer')} />
+        <label>
+          {t('fieldAccountName')}
+          <input name="accountName" value={form.accountName} onChange={(e) => set('accountName', e.target.value)}
+            placeholder={t('accountNamePlaceholder')} aria-invalid={errorFor('accountName') !== null} />
+        </label>
+        <FieldError message={errorFor('accountName')} />
+        <label>
+          {t('fieldSecret')}
+          <input name="secret" value={form.secret} onChange={(e) => set('secret', e.target.value)} spellCheck={false}
+            autoComplete="off" placeholder="JBSW Y3DP EHPK 3PXP" aria-invalid={errorFor('secret') !== null} />
+        </label>
+        <FieldError message={errorFor('secret')} />
+        <details>
+          <summary>{t('advanced')}</summary>
+          <div className="grid">
+            <label>
+              {t('fieldType')}
+              <select name="type" value={form.type} onChange={(e) => set('type', e.target.value as Form['type'])}>
+                <option value="totp">{t('typeTotp')}</option>
+                <option value="hotp">{t('typeHotp')}</option>
+                <option value="steam">{t('typeSteam')}</option>
+              </select>
+            </label>
+            <label>
+              {t('fieldAlgorithm')}
+              <select name="algorithm" value={form.algorithm} onChange={(e) => set('algorithm', e.target.value as Form['algorithm'])}>
+                <option value="SHA1">SHA-1</option>
+                <option value="SHA256">SHA-256</option>
+                <option value="SHA512">SHA-512</option>
+              </select>
+            </label>
+            <label>
+              {t('fieldDigits')}
+              <input name="digits" inputMode="numeric" value={form.digits} onChange={(e) => set('digits', e.target.value)}
+                aria-invalid={errorFor('digits') !== null} />
+            </label>
+            {form.type === 'hotp' ? (
+              <label>
+                {t('fieldCounter')}
+                <input name="counter" inputMode="numeric" value={form.counter} onChange={(e) => set('counter', e.target.value)}
+                  aria-invalid={errorFor('counter') !== null} />
+              </label>
+            ) : (
+              <label>
+                {t('fieldPeriod')}
+                <input name="period" inputMode="numeric" value={form.period} onChange={(e) => set('period', e.target.value)}
+                  aria-invalid={errorFor('period') !== null} />
+              </label>
+            )}
+          </div>
+        </details>
+        {/* Outside <details>, so the message shows even when the section is folded. */}
+        <FieldError message={errorFor('type') ?? errorFor('algorithm') ?? errorFor('digits') ?? errorFor('period') ?? errorFor('counter')} />
+        {failure && !failure.field && <p className="error" role="alert" data-testid="form-error">{failureMessage(failure)}</p>}
+        <button type="submit" className="primary">{t('addAccount')}</button>
+      </form>
+    </section>
+  );
+}

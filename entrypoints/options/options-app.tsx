@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Snapshot } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
+import { CreateVaultForm } from '../../components/create-vault-form';
+import { failureMessage } from '../../components/failure-message';
+import { t, type MessageKey } from '../../components/i18n';
+import { UnlockForm } from '../../components/unlock-form';
+import { AccountsSection } from './accounts-section';
+import { AddAccountSection } from './add-account-section';
+import { BackupSection } from './backup-section';
+import { SecuritySection } from './security-section';
+import { useHashSection, type Section } from './use-hash-section';
+
+const NAV: { section: Section; label: MessageKey }[] = [
+  { section: 'accounts', label: 'navAccounts' },
+  { section: 'add', label: 'navAdd' },
+  { section: 'security', label: 'navSecurity' },
+  { section: 'backup', label: 'navBackup' },
+];
+
+/** The options page: accounts, adding, security, backup & recovery. */
+export function OptionsApp() {
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [section, go] = useHashSection();
+
+  const reload = useCallback(async () => {
+    const result = await request('vault.snapshot', {});
+    if (result.ok) {
+      setSnapshot(result.value);
+      setError(null);
+    } else setError(failureMessage(result.error));
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!snapshot) return null;
+
+  const state = snapshot.status.state;
+  if (state === 'uninitialized' && section !== 'recovery') {
+    return (
+      <main className="narrow">
+        <CreateVaultForm onCreated={() => { go('accounts'); void reload(); }} onBeginRecovery={() => go('recovery')} />
+      </main>
+    );
+  }
+  if (state === 'locked') {
+    return (
+      <main className="narrow">
+        <UnlockForm onUnlocked={reload} />
+      </main>
+    );
+  }
+
+  return (
+    <div className="options-layout">
+      <nav aria-label={t('optionsTitle')}>
+        <h1>{t('extShortName')}</h1>
+        <ul>
+          {NAV.map(({ section: s, label }) => (
+            <li key={s}>
+              <a href={`#${s}`} aria-current={section === s || (s === 'backup' && section === 'recovery') ? 'page' : undefined}>{t(label)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main>
+        {section === 'accounts' && <AccountsSection accounts={snapshot.accounts} onChanged={reload} onAdd={() => go('add')} />}
+        {section === 'add' && <AddAccountSection onAdded={() => { void reload(); }} />}
+        {section === 'security' && <SecuritySection onLocked={reload} />}
+        {(section === 'backup' || section === 'recovery') && <BackupSection />}
+      </main>
+    </div>
+  );
+}

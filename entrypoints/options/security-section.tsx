@@ -1,0 +1,84 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { request } from '../../components/background-client';
+import { failureMessage } from '../../components/failure-message';
+import { t } from '../../components/i18n';
+import { PasswordStrengthMeter } from '../../components/password-strength-meter';
+
+const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 1440];
+
+/** Change password, automatic lock, lock now. */
+export function SecuritySection({ onLocked }: { onLocked(): void }) {
+  const [autoLock, setAutoLock] = useState<number | null>(null);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void request('settings.get', {}).then((result) => result.ok && setAutoLock(result.value.autoLockMinutes));
+  }, []);
+
+  async function changePassword(event: FormEvent) {
+    event.preventDefault();
+    if (next !== confirm) return setMessage({ kind: 'error', text: t('errorPasswordsDiffer') });
+    const result = await request('vault.change-password', { currentPassword: current, newPassword: next });
+    if (!result.ok) return setMessage({ kind: 'error', text: failureMessage(result.error) });
+    setCurrent('');
+    setNext('');
+    setConfirm('');
+    setMessage({ kind: 'success', text: t('passwordChanged') });
+  }
+
+  async function saveAutoLock(minutes: number) {
+    setAutoLock(minutes);
+    const result = await request('settings.update', { autoLockMinutes: minutes });
+    setSaved(result.ok);
+  }
+
+  async function lockNow() {
+    await request('vault.lock', {});
+    onLocked();
+  }
+
+  return (
+    <section aria-labelledby="security-title" className="stack">
+      <h2 id="security-title">{t('navSecurity')}</h2>
+
+      <div className="card stack">
+        <h3>{t('autoLockTitle')}</h3>
+        <label>
+          {t('autoLockLabel')}
+          <select name="autoLock" value={autoLock ?? ''} disabled={autoLock === null}
+            onChange={(e) => void saveAutoLock(Number(e.target.value))}>
+            {AUTO_LOCK_CHOICES.map((m) => (
+              <option key={m} value={m}>{t('minutes', [String(m)])}</option>
+            ))}
+          </select>
+        </label>
+        {saved && <p className="success small" role="status">{t('saved')}</p>}
+        <p className="muted small">{t('autoLockHelp')}</p>
+        <button type="button" onClick={() => void lockNow()} data-testid="lock-now">{t('lockNow')}</button>
+      </div>
+
+      <form className="card stack" onSubmit={changePassword} aria-labelledby="password-title">
+        <h3 id="password-title">{t('changePasswordTitle')}</h3>
+        <label>
+          {t('fieldCurrentPassword')}
+          <input type="password" name="current-password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        </label>
+        <label>
+          {t('fieldNewPassword')}
+          <input type="password" name="new-password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+        </label>
+        <PasswordStrengthMeter password={next} />
+        <label>
+          {t('fieldConfirmPassword')}
+          <input type="password" name="confirm-password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        </label>
+        {message && <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+        <button type="submit" className="primary">{t('changePassword')}</button>
+      </form>
+    </section>
+  );
+}

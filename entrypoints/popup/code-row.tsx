@@ -1,0 +1,67 @@
+import { memo, useState } from 'react';
+import type { AccountView, CodeView } from '../../lib/messaging/protocol';
+import { groupCode } from '../../lib/otp/group-code';
+import { request } from '../../components/background-client';
+import { t } from '../../components/i18n';
+import { Countdown } from './countdown';
+
+/** How long "Copied" stays on a row, in milliseconds. */
+const COPIED_FEEDBACK_MS = 1500;
+
+/** One account: issuer, name, code (click or Enter copies), countdown; HOTP gets "next code". */
+export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopied }: {
+  account: AccountView;
+  code: CodeView | undefined;
+  onNewCode(code: CodeView): void;
+  onCopied(message: string): void;
+}) {
+  const [copied, setCopied] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const title = account.issuer || account.accountName;
+  const subtitle = account.issuer ? account.accountName : '';
+
+  async function copy() {
+    if (!code) return;
+    try {
+      await navigator.clipboard.writeText(code.value);
+      setCopied(true);
+      setFailed(false);
+      onCopied(t('copiedAnnouncement', [title]));
+      window.setTimeout(() => setCopied(false), COPIED_FEEDBACK_MS);
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  async function nextCode() {
+    const result = await request('accounts.next-hotp', { id: account.id });
+    if (result.ok) onNewCode(result.value);
+  }
+
+  return (
+    <li className="code-row" data-account-id={account.id}>
+      <button type="button" className="code-button" onClick={copy} disabled={!code}
+        aria-label={code ? t('copyCodeFor', [title, subtitle]) : title} data-testid="code-button">
+        <span className="names">
+          <span className="issuer">{title}</span>
+          {subtitle && <span className="account-name">{subtitle}</span>}
+        </span>
+        {code ? (
+          <span className="code" data-testid="code" data-code={code.value}>{groupCode(code.value)}</span>
+        ) : (
+          <span className="needs-verification">{t('needsVerification', [account.issuer])}</span>
+        )}
+        {copied && <span className="copied" data-testid="copied">{t('copied')}</span>}
+        {failed && <span className="error">{t('copyFailed')}</span>}
+      </button>
+      {code && code.validUntilMs !== null && (
+        <Countdown key={code.validUntilMs} fromMs={code.validFromMs} untilMs={code.validUntilMs} />
+      )}
+      {account.type === 'hotp' && (
+        <button type="button" className="icon next-code" onClick={nextCode} title={t('nextCode')} aria-label={t('nextCode')} data-testid="next-code">
+          ↻
+        </button>
+      )}
+    </li>
+  );
+});

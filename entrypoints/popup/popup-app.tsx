@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Snapshot } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
+import { CreateVaultForm } from '../../components/create-vault-form';
+import { failureMessage } from '../../components/failure-message';
+import { t } from '../../components/i18n';
+import { UnlockForm } from '../../components/unlock-form';
+import { CodeList } from './code-list';
+
+/** Opens a section of the options page (the popup closes when it loses focus). */
+export function openOptions(section: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
+  window.close();
+}
+
+/** The toolbar popup: first run, locked, or the accounts with their live codes. */
+export function PopupApp() {
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await request('vault.snapshot', {});
+    if (result.ok) setSnapshot(result.value);
+    else setError(failureMessage(result.error));
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function lock() {
+    await request('vault.lock', {});
+    await load();
+  }
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  // Nothing until the one round trip answers: it is faster than a spinner would be to notice.
+  if (!snapshot) return null;
+
+  switch (snapshot.status.state) {
+    case 'uninitialized':
+      return (
+        <main className="popup-body">
+          <CreateVaultForm onCreated={load} onBeginRecovery={() => openOptions('recovery')} />
+        </main>
+      );
+    case 'locked':
+      return (
+        <main className="popup-body">
+          <UnlockForm onUnlocked={load} />
+        </main>
+      );
+    case 'unlocked':
+      return (
+        <>
+          <header className="popup-header">
+            <h1>{t('extShortName')}</h1>
+            <button type="button" className="icon" onClick={() => openOptions('accounts')} title={t('openOptions')} aria-label={t('openOptions')}>
+              ⚙
+            </button>
+            <button type="button" className="icon" onClick={lock} title={t('lockNow')} aria-label={t('lockNow')} data-testid="lock">
+              🔒
+            </button>
+          </header>
+          <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} />
+        </>
+      );
+  }
+}

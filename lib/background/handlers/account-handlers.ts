@@ -1,0 +1,127 @@
+import type { Account, AccountDraft } from '../../otp/account';
+import { generateCode } from '../../otp/code';
+import { findDuplicate } from '../../otp/duplicates';
+import { parseOtpUri } from '../../otp/uri';
+import { validateDraft } from '../../otp/validate';
+import type { VaultContents } from '../../vault';
+import type { Handler } from '../handler';
+import { AccountNotFoundError, BadRequestError, DuplicateAccountError } from '../errors';
+import type { BackgroundPorts } from '../ports';
+import { changeContents } from '../vault-access';
+import { toView } from '../views';
+import { rememberDeleted, takeDeleted } from './undo-store';
+
+function indexOf(contents: VaultContents, id: string): number {
+  const index = contents.accounts.findIndex((a) => a.id === id);
+  if (index < 0) throw new AccountNotFoundError(id);
+  return index;
+}
+
+function assertNotDuplicate(accounts: readonly Account[], draft: Pick<AccountDraft, 'issuer' | 'accountName' | 'secret'>): void {
+  const duplicate = findDuplicate(accounts, draft);
+  if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
+}
+
+/** Adds a validated draft at the end of the list (the user's order). */
+export async function addAccount(ports: BackgroundPorts, draft: AccountDraft): Promise<Account> {
+  return changeContents(ports, (contents) => {
+    assertNotDuplicate(contents.accounts, draft);
+    const now = ports.now();
+    const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: now };
+    return { contents: { ...contents, accounts: [...contents.accounts, account] }, result: account };
+  });
+}
+
+export const accountsAdd: Handler<'accounts.add'> = async (payload, ports) => {
+  const draft = 'uri' in payload ? parseOtpUri(payload.uri) : validateDraft(payload.draft);
+  return toView(await addAccount(ports, draft));
+};
+
+/** Validates a link without saving anything, so the page can show what it holds first. */
+export const accountsParseUri: Handler<'accounts.parse-uri'> = async ({ uri }, ports) => {
+  const draft = parseOtpUri(uri);
+  const now = ports.now();
+  const { secret: _secret, ...view } = { ...draft, id: '', createdAt: now, modifiedAt: now };
+  return view;
+};
+
+export const accountsUpdate: Handler<'accounts.update'> = async ({ id, edit }, ports) =>
+  changeContents(ports, (contents) => {
+    const index = indexOf(contents, id);
+    const current = contents.accounts[index] as Account;
+    // The edited fields go through the same validation as a new account.
+    const checked = validateDraft({ ...current, ...edit });
+    const others = contents.accounts.filter((a) => a.id !== id);
+    assertNotDuplicate(others, checked);
+    const updated: Account = {
+      ...current,
+      issuer: checked.issuer,
+      accountName: checked.accountName,
+      modifiedAt: ports.now(),
+    };
+    if (edit.deviceBound !== undefined) updated.deviceBound = edit.deviceBound;
+    const accounts = contents.accounts.slice();
+    accounts[index] = updated;
+    return { contents: { ...contents, accounts }, result: toView(updated) };
+  });
+
+export const accountsDelete: Handler<'accounts.delete'> = async ({ id }, ports) => {
+  const removed = await changeContents(ports, (contents) => {
+    const index = indexOf(contents, id);
+    const deletedAt = ports.now();
+    return {
+      contents: {
+        ...contents,
+        accounts: contents.accounts.filter((a) => a.id !== id),
+        tombstones: [...contents.tombstones.filter((t) => t.id !== id), { id, deletedAt }],
+      },
+      result: { account: contents.accounts[index] as Account, index, deletedAt },
+    };
+  });
+  await rememberDeleted(ports, removed);
+  return null;
+};
+
+export const accountsUndoDelete: Handler<'accounts.undo-delete'> = async ({ id }, ports) => {
+  const entry = await takeDeleted(ports, id);
+  if (!entry) throw new AccountNotFoundError(id);
+  return changeContents(ports, (contents) => {
+    assertNotDuplicate(contents.accounts, entry.account);
+    const restored: Account = { ...entry.account, modifiedAt: ports.now() };
+    const accounts = contents.accounts.slice();
+    accounts.splice(Math.min(entry.index, accounts.length), 0, restored);
+    return {
+      contents: { ...contents, accounts, tombstones: contents.tombstones.filter((t) => t.id !== id) },
+      result: toView(restored),
+    };
+  });
+};
+
+export const accountsReorder: Handler<'accounts.reorder'> = async ({ ids }, ports) =>
+  changeContents(ports, (contents) => {
+    const byId = new Map(contents.accounts.map((a) => [a.id, a]));
+    const seen = new Set<string>();
+    const ordered: Account[] = [];
+    for (const id of ids) {
+      const account = byId.get(id);
+      if (!account) throw new AccountNotFoundError(id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      ordered.push(account);
+    }
+    // Accounts the page did not know about (added meanwhile elsewhere) keep their place at the end.
+    for (const account of contents.accounts) if (!seen.has(account.id)) ordered.push(account);
+    return { contents: { ...contents, accounts: ordered, orderChangedAt: ports.now() }, result: null };
+  });
+
+export const accountsNextHotp: Handler<'accounts.next-hotp'> = async ({ id }, ports) =>
+  changeContents(ports, (contents) => {
+    const index = indexOf(contents, id);
+    const current = contents.accounts[index] as Account;
+    if (current.type !== 'hotp') throw new BadRequestError('Only HOTP accounts have a next code.');
+    const now = ports.now();
+    const advanced: Account = { ...current, counter: current.counter + 1, modifiedAt: now };
+    const accounts = contents.accounts.slice();
+    accounts[index] = advanced;
+    return { contents: { ...contents, accounts }, result: { id, ...generateCode(advanced, now) } };
+  });

@@ -1,0 +1,18 @@
+import type { Handler } from '../handler';
+import { touchSession } from '../unlock-session';
+import { changeContents, readContents } from '../vault-access';
+
+export const settingsGet: Handler<'settings.get'> = async (_payload, ports) => {
+  const { autoLockMinutes } = (await readContents(ports)).settings;
+  return { autoLockMinutes };
+};
+
+export const settingsUpdate: Handler<'settings.update'> = async (patch, ports) => {
+  const settings = await changeContents(ports, (contents) => {
+    const next = { ...contents.settings, ...patch };
+    return { contents: { ...contents, settings: next }, result: next };
+  });
+  // A new auto-lock time applies to the open session at once.
+  await touchSession(ports, settings.autoLockMinutes);
+  return { autoLockMinutes: settings.autoLockMinutes };
+};

@@ -1,0 +1,61 @@
+import { PAYLOAD_SCHEMAS } from '../messaging/schemas';
+import type { ErrorCode, RequestType, Response } from '../messaging/protocol';
+import { fail, ok } from '../result';
+import { errorToFailure } from './error-to-failure';
+import type { HandlerMap } from './handler';
+import type { BackgroundPorts } from './ports';
+import { touchSession } from './unlock-session';
+
+/** Who sent a message, as the browser reports it (runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+}
+
+export interface ExtensionIdentity {
+  /** runtime.id */
+  id: string;
+  /** runtime.getURL('/'), e.g. chrome-extension://<id>/ */
+  origin: string;
+}
+
+/**
+ * Only the extension's own pages (popup, options) may use this protocol. Content
+ * scripts also carry our extension id, but their URL is the web page's: refused.
+ */
+export function isExtensionPage(sender: SenderInfo, self: ExtensionIdentity): boolean {
+  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+}
+
+const isRequestType = (type: unknown): type is RequestType =>
+  typeof type === 'string' && Object.prototype.hasOwnProperty.call(PAYLOAD_SCHEMAS, type);
+
+/** Requests that don't count as the user using the extension (they must not postpone the automatic lock). */
+const PASSIVE: ReadonlySet<RequestType> = new Set(['vault.status', 'vault.lock']);
+
+/**
+ * Answers one message: checks the sender, the request type and its payload,
+ * runs the handler, and turns any error into a typed failure.
+ */
+export async function route(
+  message: unknown,
+  sender: SenderInfo,
+  self: ExtensionIdentity,
+  ports: BackgroundPorts,
+  handlers: HandlerMap,
+): Promise<Response<RequestType>> {
+  if (!isExtensionPage(sender, self)) return fail<ErrorCode>('forbidden-sender', 'Refused: not sent by an extension page.');
+  if (typeof message !== 'object' || message === null) return fail<ErrorCode>('bad-request', 'A request must be an object.');
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (!isRequestType(type)) return fail<ErrorCode>('bad-request', `Unknown request type ${JSON.stringify(type)}.`);
+  const parsed = PAYLOAD_SCHEMAS[type].safeParse(payload ?? {});
+  if (!parsed.success) return fail<ErrorCode>('bad-request', `Invalid payload for ${type}: ${parsed.error.issues[0]?.message ?? ''}`);
+  try {
+    const handler = handlers[type] as (payload: unknown, ports: BackgroundPorts) => Promise<unknown>;
+    const value = await handler(parsed.data, ports);
+    if (!PASSIVE.has(type)) await touchSession(ports);
+    return ok(value) as Response<RequestType>;
+  } catch (error) {
+    return { ok: false, error: errorToFailure(error) };
+  }
+}

@@ -1,0 +1,26 @@
+import type { AccountDraft } from './account';
+
+export type DuplicateReason = 'same-issuer-and-name' | 'same-secret';
+
+const fold = (text: string) => text.normalize('NFKC').trim().toLocaleLowerCase('en');
+
+/**
+ * The rule that keeps anything from being overwritten or doubled ("recovery
+ * prevention"): an account already exists when another has the same issuer and
+ * account name (ignoring case and width), or the same secret. Used by manual
+ * entry, QR capture, import and restore alike.
+ */
+export function findDuplicate<T extends Pick<AccountDraft, 'issuer' | 'accountName' | 'secret'>>(
+  existing: readonly T[],
+  candidate: Pick<AccountDraft, 'issuer' | 'accountName' | 'secret'>,
+): { existing: T; reason: DuplicateReason } | null {
+  const issuer = fold(candidate.issuer);
+  const name = fold(candidate.accountName);
+  for (const account of existing) {
+    if (candidate.secret !== '' && account.secret === candidate.secret) return { existing: account, reason: 'same-secret' };
+    if (fold(account.issuer) === issuer && fold(account.accountName) === name) {
+      return { existing: account, reason: 'same-issuer-and-name' };
+    }
+  }
+  return null;
+}
