@@ -1,0 +1,25 @@
+/**
+ * The encrypted vault (docs/vault-format.md). The password-strength estimator
+ * is deliberately NOT re-exported: it carries large dictionaries and must be
+ * loaded lazily with `import('lib/vault/password-strength')`.
+ */
+export { createVault, unlockVault, openVault, sealVault, changePassword } from './vault';
+export { parseVaultFile, VaultFile, VAULT_FORMAT, VAULT_VERSION } from './file';
+export { VaultContents, Tombstone, CURRENT_CONTENTS_VERSION, CONTENTS_MIGRATIONS, decodeContents } from './contents';
+export { Settings, Theme, DEFAULT_SETTINGS } from './settings';
+export { DEFAULT_KDF, KDF_READ_BOUNDS, type KdfParams } from './kdf';
+export type { VaultDeps } from './deps';
+export { PasswordSlot, compareSlots } from './password-slot';
+export { keyIdOf } from './envelope';
+export { migrate, type MigrationTable, type MigrationOutcome } from './migrations';
+export { deleteAccount, reorderAccounts, updateSettings } from './contents-edits';
+export { encodeBase64 } from './bytes';
+export {
+  WrongPasswordError,
+  VaultDamagedError,
+  UnsupportedVaultVersionError,
+  VaultKeyMismatchError,
+  InvalidVaultInputError,
+  type VaultDamage,
+  type VaultInputProblem,
+} from './errors';
