@@ -1,0 +1,75 @@
+/*
+ * Whole-file import failures. Each distinct problem has its own class (a wrong
+ * password is not a damaged file), all under ImportError so a caller can map any of
+ * them to a typed result by `code`. Problems with a single entry are never thrown:
+ * they become `skipped` entries of the ImportResult.
+ */
+
+/** Stable codes of whole-file import failures; the UI translates these. */
+export type ImportErrorCode =
+  | 'password-required'
+  | 'wrong-password'
+  | 'unsupported-format'
+  | 'damaged-file'
+  | 'limit-exceeded'
+  | 'sqlite-engine-missing';
+
+/** Base of every error `importFile` throws. */
+export abstract class ImportError extends Error {
+  abstract readonly code: ImportErrorCode;
+}
+
+/** The file is encrypted and no password was given. */
+export class PasswordRequiredError extends ImportError {
+  override readonly name = 'PasswordRequiredError';
+  readonly code = 'password-required';
+  /** @param formatLabel the app whose encrypted export this is, e.g. "Aegis" */
+  constructor(readonly formatLabel: string) {
+    super(`This ${formatLabel} export is encrypted: enter the password it was exported with.`);
+  }
+}
+
+/** The password does not open the file. */
+export class WrongPasswordError extends ImportError {
+  override readonly name = 'WrongPasswordError';
+  readonly code = 'wrong-password';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Not a format we know, or a variant of one we don't read; the message names what was seen. */
+export class UnsupportedFormatError extends ImportError {
+  override readonly name = 'UnsupportedFormatError';
+  readonly code = 'unsupported-format';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The format is recognised but its structure is broken. */
+export class DamagedFileError extends ImportError {
+  override readonly name = 'DamagedFileError';
+  readonly code = 'damaged-file';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A safety limit for untrusted files was crossed (size, entries, nesting, KDF cost). */
+export class ImportLimitError extends ImportError {
+  override readonly name = 'ImportLimitError';
+  readonly code = 'limit-exceeded';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** A SQLite database was given but the caller did not inject the SQLite engine. */
+export class SqliteEngineMissingError extends ImportError {
+  override readonly name = 'SqliteEngineMissingError';
+  readonly code = 'sqlite-engine-missing';
+  constructor() {
+    super('Reading a SQLite database needs the SQLite engine: pass `sqlite: createSqliteEngine(…)` in the import options.');
+  }
+}

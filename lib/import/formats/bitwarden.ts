@@ -1,0 +1,54 @@
+import Papa from 'papaparse';
+import { EntryCollector, entryLabel } from '../entries';
+import { UnsupportedFormatError } from '../errors';
+import { entryArray, isObject, optText, type JsonObject } from '../json';
+import type { ImportResult } from '../result';
+import { totpFieldToDraft } from './totp-field';
+
+/*
+ * Bitwarden vault exports, JSON and CSV (docs/import-export-formats.md#bitwarden).
+ * Only items with a TOTP field are OTP entries; other logins are not listed.
+ */
+
+export function looksLikeBitwardenJson(doc: unknown): doc is JsonObject {
+  return isObject(doc) && (('items' in doc && ('folders' in doc || 'encrypted' in doc || 'collections' in doc)) || doc.passwordProtected === true);
+}
+
+/** The header row names Bitwarden's `login_totp` column. */
+export function looksLikeBitwardenCsv(text: string): boolean {
+  const header = text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
+  return header.split(',').some((column) => column.trim().replace(/^"|"$/g, '') === 'login_totp');
+}
+
+/** Reads a Bitwarden unencrypted JSON export (the parsed document). */
+export function parseBitwardenJson(doc: JsonObject): ImportResult {
+  if (doc.encrypted === true || doc.passwordProtected === true) {
+    throw new UnsupportedFormatError('This Bitwarden export is encrypted, which only Bitwarden can open: export "JSON" (not "JSON (Encrypted)") from Bitwarden instead.');
+  }
+  const collector = new EntryCollector();
+  entryArray(doc.items, 'Bitwarden item list').forEach((item, i) => {
+    const login = isObject(item) && isObject(item.login) ? item.login : undefined;
+    const totp = login?.totp;
+    if (!isObject(item) || login === undefined || typeof totp !== 'string' || totp.trim() === '') return;
+    const name = typeof item.name === 'string' ? item.name : '';
+    const username = typeof login.username === 'string' ? login.username : '';
+    collector.add(entryLabel(name, username, `item ${i + 1}`), () =>
+      totpFieldToDraft(totp, { issuer: optText(item, 'name') ?? '', accountName: optText(login, 'username') ?? '' }),
+    );
+  });
+  return { format: 'bitwarden-json', encrypted: false, ...collector.result() };
+}
+
+/** Reads a Bitwarden CSV export (personal or organisation columns). */
+export function parseBitwardenCsv(text: string): ImportResult {
+  const parsed = Papa.parse<Record<string, unknown>>(text, { header: true, skipEmptyLines: true });
+  const collector = new EntryCollector();
+  parsed.data.forEach((row, i) => {
+    const totp = row.login_totp;
+    if (typeof totp !== 'string' || totp.trim() === '') return;
+    const name = typeof row.name === 'string' ? row.name : '';
+    const username = typeof row.login_username === 'string' ? row.login_username : '';
+    collector.add(entryLabel(name, username, `row ${i + 2}`), () => totpFieldToDraft(totp, { issuer: name, accountName: username }));
+  });
+  return { format: 'bitwarden-csv', encrypted: false, ...collector.result() };
+}
