@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createVault, KDF_READ_BOUNDS, parseVaultFile, unlockVault, type VaultFile } from '../../../lib/vault';
+import { slotChecksum } from '../../../lib/vault/password-slot';
+import { clone, contents, deps, FAST_KDF, toB64 } from './helpers';
+
+let file: VaultFile;
+
+beforeAll(async () => {
+  ({ file } = await createVault('kdf test password', contents(), deps, FAST_KDF));
+});
+
+function withKdf(kdf: Partial<VaultFile['passwordSlot']['kdf']>): VaultFile {
+  const copy = clone(file);
+  Object.assign(copy.passwordSlot.kdf, kdf);
+  return copy;
+}
+
+describe('KDF parameters on reading (denial-of-service guard)', () => {
+  it.each([
+    { label: 'memory above 1 GiB', kdf: { memoryKiB: KDF_READ_BOUNDS.maxMemoryKiB + 1 } },
+    { label: '4 GiB of memory', kdf: { memoryKiB: 4 * 1_048_576 } },
+    { label: 'more than 20 passes', kdf: { iterations: 21 } },
+    { label: 'a million passes', kdf: { iterations: 1_000_000 } },
+    { label: 'zero passes', kdf: { iterations: 0 } },
+    { label: 'more than 16 lanes', kdf: { parallelism: 17 } },
+    { label: 'zero lanes', kdf: { parallelism: 0 } },
+    { label: 'less than 8 KiB per lane', kdf: { memoryKiB: 15, parallelism: 2 } },
+  ])('$label → damaged "kdf-params", refused before any hashing', ({ kdf }) => {
+    // parseVaultFile is synchronous: the refusal cannot have run Argon2id.
+    expect(() => parseVaultFile(withKdf(kdf))).toThrow(expect.objectContaining({ name: 'VaultDamagedError', problem: 'kdf-params' }));
+  });
+
+  it.each([
+    { label: 'a salt of 65 bytes', kdf: { salt: toB64(new Uint8Array(65)) }, problem: 'length' },
+    { label: 'a salt of 15 bytes', kdf: { salt: toB64(new Uint8Array(15)) }, problem: 'length' },
+    { label: 'a 64-byte output', kdf: { outputBytes: 64 as 32 }, problem: 'structure' },
+    { label: 'fractional memory', kdf: { memoryKiB: 64.5 }, problem: 'structure' },
+  ])('$label → damaged "$problem"', ({ kdf, problem }) => {
+    expect(() => parseVaultFile(withKdf(kdf))).toThrow(expect.objectContaining({ problem }));
+  });
+
+  it('accepts the largest parameters inside the bounds (reading is not creating)', async () => {
+    const edge = withKdf({ memoryKiB: KDF_READ_BOUNDS.maxMemoryKiB, iterations: KDF_READ_BOUNDS.maxIterations, parallelism: KDF_READ_BOUNDS.maxParallelism });
+    expect(parseVaultFile(edge).passwordSlot.kdf.iterations).toBe(20);
+  });
+
+  it('accepts weak parameters when reading (a test vault opens), the checksum still guards them', async () => {
+    expect(parseVaultFile(file).passwordSlot.kdf.memoryKiB).toBe(64);
+    const edited = withKdf({ memoryKiB: 128 });
+    await expect(unlockVault(edited, 'kdf test password')).rejects.toMatchObject({ problem: 'checksum' });
+    const { checksum: _c, ...rest } = edited.passwordSlot;
+    edited.passwordSlot.checksum = await slotChecksum(rest);
+    // With a recomputed checksum the right password derives another key: only "wrong password" is possible.
+    await expect(unlockVault(edited, 'kdf test password')).rejects.toMatchObject({ name: 'WrongPasswordError' });
+  });
+});
