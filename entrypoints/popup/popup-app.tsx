@@ -10,7 +10,7 @@ import { CodeList } from './code-list';
 
 /** Opens a section of the options page (the popup closes when it loses focus). */
 export function openOptions(section: string): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
+  void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${section}` });
   window.close();
 }
 

@@ -3,7 +3,7 @@ import { generateCode } from '../../otp/code';
 import { findDuplicate } from '../../otp/duplicates';
 import { parseOtpUri } from '../../otp/uri';
 import { validateDraft } from '../../otp/validate';
-import type { VaultContents } from '../../vault';
+import { deleteAccount, reorderAccounts, type VaultContents } from '../../vault';
 import type { Handler } from '../handler';
 import { AccountNotFoundError, BadRequestError, DuplicateAccountError } from '../errors';
 import type { BackgroundPorts } from '../ports';
@@ -69,14 +69,7 @@ export const accountsDelete: Handler<'accounts.delete'> = async ({ id }, ports) 
   const removed = await changeContents(ports, (contents) => {
     const index = indexOf(contents, id);
     const deletedAt = ports.now();
-    return {
-      contents: {
-        ...contents,
-        accounts: contents.accounts.filter((a) => a.id !== id),
-        tombstones: [...contents.tombstones.filter((t) => t.id !== id), { id, deletedAt }],
-      },
-      result: { account: contents.accounts[index] as Account, index, deletedAt },
-    };
+    return { contents: deleteAccount(contents, id, deletedAt), result: { account: contents.accounts[index] as Account, index, deletedAt } };
   });
   await rememberDeleted(ports, removed);
   return null;
@@ -99,19 +92,11 @@ export const accountsUndoDelete: Handler<'accounts.undo-delete'> = async ({ id }
 
 export const accountsReorder: Handler<'accounts.reorder'> = async ({ ids }, ports) =>
   changeContents(ports, (contents) => {
-    const byId = new Map(contents.accounts.map((a) => [a.id, a]));
-    const seen = new Set<string>();
-    const ordered: Account[] = [];
-    for (const id of ids) {
-      const account = byId.get(id);
-      if (!account) throw new AccountNotFoundError(id);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      ordered.push(account);
-    }
-    // Accounts the page did not know about (added meanwhile elsewhere) keep their place at the end.
-    for (const account of contents.accounts) if (!seen.has(account.id)) ordered.push(account);
-    return { contents: { ...contents, accounts: ordered, orderChangedAt: ports.now() }, result: null };
+    const known = new Set(contents.accounts.map((a) => a.id));
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown !== undefined) throw new AccountNotFoundError(unknown);
+    // Accounts the page did not list (added meanwhile elsewhere) keep their place after the listed ones.
+    return { contents: reorderAccounts(contents, ids, ports.now()), result: null };
   });
 
 export const accountsNextHotp: Handler<'accounts.next-hotp'> = async ({ id }, ports) =>

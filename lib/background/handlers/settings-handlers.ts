@@ -1,3 +1,4 @@
+import { updateSettings } from '../../vault';
 import type { Handler } from '../handler';
 import { touchSession } from '../unlock-session';
 import { changeContents, readContents } from '../vault-access';
@@ -9,8 +10,8 @@ export const settingsGet: Handler<'settings.get'> = async (_payload, ports) => {
 
 export const settingsUpdate: Handler<'settings.update'> = async (patch, ports) => {
   const settings = await changeContents(ports, (contents) => {
-    const next = { ...contents.settings, ...patch };
-    return { contents: { ...contents, settings: next }, result: next };
+    const next = updateSettings(contents, patch, ports.now());
+    return { contents: next, result: next.settings };
   });
   // A new auto-lock time applies to the open session at once.
   await touchSession(ports, settings.autoLockMinutes);

@@ -1,0 +1,27 @@
+import { execSync } from 'node:child_process';
+import { BUILD_DIRS, ROOT } from '../tests/e2e/harness/config';
+import { fileBytes, pageBundleBytes } from './bundle-sizes';
+import { measurePopup } from './popup-timing';
+import { kB, ms, printTable } from './stats';
+
+/*
+ * `npm run bench`: prints the figures the product promises (popup speed, unlock
+ * time, bundle sizes). It measures and prints; it never fails on a number — the
+ * targets are read by people, not asserted (timed assertions flake on shared machines).
+ */
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+if (!process.env.BENCH_SKIP_BUILD) execSync('npm run build:test', { cwd: ROOT, stdio: 'inherit' });
+
+const chrome = BUILD_DIRS.chromium;
+printTable('Bundle sizes (Chromium build, uncompressed)', ['bundle', 'size', 'target'], [
+  ['popup (start path)', kB(pageBundleBytes(chrome, 'popup.html')), '< 250 kB'],
+  ['options', kB(pageBundleBytes(chrome, 'options.html')), ''],
+  ['background', kB(fileBytes(chrome, 'background.js')), ''],
+]);
+
+const { popup, unlockMs } = await measurePopup([10, 100, 1000], RUNS);
+printTable(`Popup, Chromium (median of ${RUNS} opens)`, ['accounts', 'open → first code', 'open → all codes', 'target (first code)'],
+  popup.map((p) => [String(p.accounts), ms(p.firstCodeMs), ms(p.allCodesMs), '< 150 ms']));
+printTable('Unlock (Argon2id m=64 MiB t=3, message round trip, median of 5)', ['operation', 'time', 'target'], [['unlock', ms(unlockMs), '< 1000 ms']]);
