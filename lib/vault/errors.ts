@@ -74,7 +74,8 @@ export type VaultInputProblem =
   | 'invalid-contents'
   | 'bad-master-key'
   | 'bad-random'
-  | 'invalid-device';
+  | 'invalid-device'
+  | 'invalid-time';
 
 /** A programming or input error on the writing side (nothing was written). */
 export class InvalidVaultInputError extends Error {

@@ -3,7 +3,7 @@
  * is deliberately NOT re-exported: it carries large dictionaries and must be
  * loaded lazily with `import('lib/vault/password-strength')`.
  */
-export { createVault, unlockVault, openVault, sealVault, changePassword } from './vault';
+export { createVault, unlockVault, openVault, sealVault, changePassword, createVaultWithSlot } from './vault';
 export { parseVaultFile, VaultFile, VAULT_FORMAT, VAULT_VERSION } from './file';
 export { VaultContents, Tombstone, CURRENT_CONTENTS_VERSION, CONTENTS_MIGRATIONS, decodeContents } from './contents';
 export { Settings, Theme, DEFAULT_SETTINGS } from './settings';

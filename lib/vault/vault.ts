@@ -5,7 +5,7 @@ import { VaultDamagedError } from './errors';
 import { KEY_BYTES } from './crypto';
 import type { KdfParams } from './kdf';
 import { VAULT_FORMAT, VAULT_VERSION, parseVaultFile, type VaultFile } from './file';
-import { createPasswordSlot, unwrapPasswordSlot } from './password-slot';
+import { createPasswordSlot, unwrapPasswordSlot, verifySlotChecksum, type PasswordSlot } from './password-slot';
 
 /** HKDF label of the vault payload key (exported for tests that craft payloads). */
 export const VAULT_PAYLOAD_INFO = 'hikae/vault-payload/v1';
@@ -94,4 +94,26 @@ export async function changePassword(file: VaultFile, masterKey: Uint8Array, new
   await requireKeyId(masterKey, vault.keyId, 'vault');
   const passwordSlot = await createPasswordSlot(newPassword, masterKey, deps, kdf, vault.passwordSlot.generation + 1);
   return { ...vault, passwordSlot };
+}
+
+/**
+ * A vault for an existing master key and a password slot that wraps it — e.g.
+ * the slot carried by a backup (so a restored device keeps the same key and
+ * password without running Argon2id again). The slot's checksum is verified; its
+ * binding to `masterKey` is the caller's to establish (opening the backup with the
+ * key does). Throws {@link VaultDamagedError}('checksum') for a damaged slot.
+ */
+export async function createVaultWithSlot(passwordSlot: PasswordSlot, masterKey: Uint8Array, contents: VaultContents, deps: VaultDeps): Promise<VaultFile> {
+  checkMasterKey(masterKey);
+  await verifySlotChecksum(passwordSlot);
+  const keyId = await keyIdOf(masterKey);
+  const file: VaultFile = {
+    format: VAULT_FORMAT,
+    version: VAULT_VERSION,
+    keyId,
+    passwordSlot,
+    payload: await seal(masterKey, keyId, checkContents(contents), deps),
+  };
+  // Same checks as any stored vault (structure, base64, KDF bounds).
+  return parseVaultFile(file);
 }

@@ -1,0 +1,263 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  adoptNewerPasswordSlot,
+  BackupDamagedError,
+  createBackup,
+  openBackup,
+  openBackupWithKey,
+  PADDING_BYTES,
+  readBackupSummary,
+  UnsupportedBackupVersionError,
+  vaultFileFromBackup,
+  VaultKeyMismatchError,
+  WrongPasswordError,
+  type BackupFile,
+} from '../../../lib/backup';
+import { sealPayload } from '../../../lib/vault/envelope';
+import {
+  changePassword,
+  createVault,
+  openVault,
+  UnsupportedVaultVersionError,
+  unlockVault,
+  VaultDamagedError,
+  type VaultContents,
+  type VaultFile,
+} from '../../../lib/vault';
+import { account, clone, deps, FAST_KDF, flipByte, fromB64 } from '../vault/helpers';
+import { DEFAULT_SETTINGS } from '../../../lib/vault/settings';
+
+const PASSWORD = 'backup test password';
+const NOW = 1_750_000_000_000;
+const device = { deviceName: 'Taro の仕事用 laptop', browser: 'Firefox 153' };
+
+const local: VaultContents = {
+  accounts: [
+    account({ issuer: 'GitHub', accountName: 'octocat@example.com', site: 'github.com' }),
+    account({ issuer: '銀行', accountName: '山田太郎', type: 'hotp', counter: 42 }),
+    account({ issuer: 'Contoso', accountName: 'worker@contoso.example', deviceBound: true }),
+    account({ issuer: 'Fabrikam', accountName: 'pending', deviceBound: true, secret: '', needsVerification: true }),
+  ],
+  settings: { autoLockMinutes: 30, theme: 'dark' },
+  tombstones: [{ id: 'deleted-one', deletedAt: NOW - 1000 }],
+  orderModifiedAt: NOW - 50,
+  settingsModifiedAt: NOW - 60,
+};
+
+let vaultFile: VaultFile;
+let masterKey: Uint8Array;
+let backup: BackupFile;
+
+beforeAll(async () => {
+  ({ file: vaultFile, masterKey } = await createVault(PASSWORD, local, deps, FAST_KDF));
+  backup = await createBackup({ contents: local, masterKey, vaultFile, device, now: NOW }, deps);
+});
+
+describe('createBackup → openBackup', () => {
+  it('round-trips accounts in order, settings, tombstones, timestamps and the source', async () => {
+    const { contents, masterKey: key } = await openBackup(backup, PASSWORD);
+    expect(key).toEqual(masterKey);
+    expect(contents.accounts.map((a) => a.id)).toEqual(local.accounts.map((a) => a.id));
+    expect(contents.accounts[0]).toEqual(local.accounts[0]);
+    expect(contents.accounts[1]).toEqual(local.accounts[1]);
+    expect(contents.settings).toEqual(local.settings);
+    expect(contents.tombstones).toEqual(local.tombstones);
+    expect(contents.orderModifiedAt).toBe(local.orderModifiedAt);
+    expect(contents.settingsModifiedAt).toBe(local.settingsModifiedAt);
+    expect(contents.source).toEqual({ ...device, createdAt: NOW });
+    expect(await openBackupWithKey(backup, masterKey)).toEqual(contents);
+  });
+
+  it('carries device-bound accounts without their secret (name, issuer, parameters and position only)', async () => {
+    const { contents } = await openBackup(backup, PASSWORD);
+    const bound = local.accounts[2] as (typeof local.accounts)[number];
+    const carried = contents.accounts[2];
+    expect(carried).not.toHaveProperty('secret');
+    expect(carried).not.toHaveProperty('needsVerification');
+    const { secret: _s, ...withoutSecret } = bound;
+    expect(carried).toEqual(withoutSecret);
+    expect(contents.accounts[3]).not.toHaveProperty('secret');
+  });
+
+  it('accepts the file as downloaded JSON text', async () => {
+    await expect(openBackup(JSON.stringify(backup), PASSWORD)).resolves.toMatchObject({ masterKey });
+  });
+
+  it('shows what it holds without the password: count, date, browser — and no device name', () => {
+    expect(readBackupSummary(backup)).toEqual({ formatVersion: 1, createdAt: NOW, accountCount: 4, browser: 'Firefox 153' });
+    expect(JSON.stringify(backup.summary)).not.toContain('Taro');
+  });
+
+  it('keeps every secret, account name, issuer, site and the device name out of the clear file', () => {
+    const text = JSON.stringify(backup);
+    const needles = local.accounts.flatMap((a) => [a.secret, a.accountName, a.issuer, a.site ?? '']).filter((s) => s !== '');
+    needles.push(device.deviceName, 'Taro', 'octocat', 'github');
+    for (const needle of needles) {
+      expect(text, needle).not.toContain(needle);
+      expect(text.toLowerCase(), needle).not.toContain(needle.toLowerCase());
+    }
+  });
+
+  it('pads the plaintext to a multiple of 1024 bytes, so the size does not reveal name lengths', async () => {
+    const short = await createBackup({ contents: { ...local, accounts: [account({ issuer: 'A', accountName: 'b' })] }, masterKey, vaultFile, device, now: NOW }, deps);
+    const long = await createBackup({ contents: { ...local, accounts: [account({ issuer: 'A'.repeat(200), accountName: 'b'.repeat(200) })] }, masterKey, vaultFile, device, now: NOW }, deps);
+    for (const file of [backup, short, long]) expect((fromB64(file.payload.ciphertext).length - 16) % PADDING_BYTES).toBe(0);
+    expect(fromB64(short.payload.ciphertext).length).toBe(fromB64(long.payload.ciphertext).length);
+  });
+
+  it('copies the vault\'s password slot: the same password opens both', () => {
+    expect(backup.passwordSlot).toEqual(vaultFile.passwordSlot);
+    expect(backup.keyId).toBe(vaultFile.keyId);
+  });
+});
+
+describe('errors', () => {
+  it.each(['wrong', '', 'backup test passwor'])('wrong password %j → WrongPasswordError', async (password) => {
+    await expect(openBackup(backup, password)).rejects.toBeInstanceOf(WrongPasswordError);
+  });
+
+  it('another device\'s key → VaultKeyMismatchError (ask for the password instead)', async () => {
+    const other = await createVault(PASSWORD, local, deps, FAST_KDF);
+    await expect(openBackupWithKey(backup, other.masterKey)).rejects.toBeInstanceOf(VaultKeyMismatchError);
+    await expect(createBackup({ contents: local, masterKey: other.masterKey, vaultFile, device, now: NOW }, deps)).rejects.toBeInstanceOf(VaultKeyMismatchError);
+  });
+
+  type Edit = (b: BackupFile) => void;
+  const tamper = (edit: Edit) => {
+    const copy = clone(backup);
+    edit(copy);
+    return copy;
+  };
+
+  const flips: { region: string; edit: Edit }[] = [
+    ...[0, 7, -1].map((i) => ({ region: `payload ciphertext byte ${i}`, edit: ((b) => void (b.payload.ciphertext = flipByte(b.payload.ciphertext, i))) as Edit })),
+    { region: 'payload nonce', edit: (b) => void (b.payload.nonce = flipByte(b.payload.nonce, 0)) },
+    { region: 'wrapped key', edit: (b) => void (b.passwordSlot.wrap.wrappedKey = flipByte(b.passwordSlot.wrap.wrappedKey, 5)) },
+    { region: 'wrap nonce', edit: (b) => void (b.passwordSlot.wrap.nonce = flipByte(b.passwordSlot.wrap.nonce, 5)) },
+    { region: 'verifier', edit: (b) => void (b.passwordSlot.verifier = flipByte(b.passwordSlot.verifier, 5)) },
+    { region: 'salt', edit: (b) => void (b.passwordSlot.kdf.salt = flipByte(b.passwordSlot.kdf.salt, 5)) },
+    { region: 'slot checksum', edit: (b) => void (b.passwordSlot.checksum = flipByte(b.passwordSlot.checksum, 5)) },
+    { region: 'key id', edit: (b) => void (b.keyId = flipByte(b.keyId, 5)) },
+    { region: 'accountCount + 1', edit: (b) => void (b.summary.accountCount += 1) },
+    { region: 'accountCount 0', edit: (b) => void (b.summary.accountCount = 0) },
+    { region: 'createdAt', edit: (b) => void (b.summary.createdAt -= 86_400_000) },
+    { region: 'browser', edit: (b) => void (b.summary.browser = 'Chrome 156') },
+  ];
+
+  it.each(flips)('$region → BackupDamagedError with the password', async ({ edit }) => {
+    const error = await openBackup(tamper(edit), PASSWORD).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupDamagedError);
+    expect(error).toBeInstanceOf(VaultDamagedError);
+  });
+
+  it.each(flips.filter((f) => !/key id/.test(f.region)))('$region → BackupDamagedError with the key', async ({ edit }) => {
+    await expect(openBackupWithKey(tamper(edit), masterKey)).rejects.toBeInstanceOf(BackupDamagedError);
+  });
+
+  it('a password slot swapped in from another backup of the same key is refused (the AAD binds the slot)', async () => {
+    const rewrapped = await changePassword(vaultFile, masterKey, 'attacker password', deps, FAST_KDF);
+    const swapped = tamper((b) => void (b.passwordSlot = clone(rewrapped.passwordSlot)));
+    await expect(openBackupWithKey(swapped, masterKey)).rejects.toMatchObject({ name: 'BackupDamagedError', problem: 'payload' });
+    await expect(openBackup(swapped, 'attacker password')).rejects.toMatchObject({ problem: 'payload' });
+  });
+
+  it.each([
+    { label: 'truncated text', file: () => JSON.stringify(backup).slice(0, 200), problem: 'not-json' },
+    { label: 'a vault, not a backup', file: () => vaultFile, problem: 'structure' },
+    { label: 'missing summary', file: () => tamper((b) => void delete (b as Partial<BackupFile>).summary), problem: 'structure' },
+    { label: 'extra header field (e.g. leaked names)', file: () => ({ ...clone(backup), issuers: ['GitHub'] }), problem: 'structure' },
+    { label: 'browser with control characters', file: () => tamper((b) => void (b.summary.browser = 'Fire\u0007fox')), problem: 'structure' },
+  ])('$label → BackupDamagedError("$problem")', async ({ file, problem }) => {
+    await expect(openBackup(file(), PASSWORD)).rejects.toMatchObject({ name: 'BackupDamagedError', problem });
+    expect(() => readBackupSummary(file())).toThrow(BackupDamagedError);
+  });
+
+  it('a backup payload is never accepted as a vault payload (different key label and AAD)', async () => {
+    const franken = { ...clone(vaultFile), payload: clone(backup.payload) };
+    await expect(openVault(franken, masterKey)).rejects.toMatchObject({ name: 'VaultDamagedError', problem: 'payload' });
+  });
+
+  it.each([2, 9])('format version %d → UnsupportedBackupVersionError naming it', async (version) => {
+    const newer = { ...clone(backup), version };
+    const error = await openBackup(newer, PASSWORD).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedBackupVersionError);
+    expect(error).toBeInstanceOf(UnsupportedVaultVersionError);
+    expect(error).toMatchObject({ version, part: 'file' });
+    expect(() => readBackupSummary(newer)).toThrow(UnsupportedBackupVersionError);
+  });
+
+  it('a newer contentsVersion inside → UnsupportedBackupVersionError("contents")', async () => {
+    // Re-seal with the real AAD but a future contents version, as a newer extension would.
+    const plaintext = new TextEncoder().encode(JSON.stringify({ contentsVersion: 2, anything: true }));
+    const aad = ['hikae-backup', 1, backup.keyId, backup.summary.createdAt, backup.summary.accountCount, backup.summary.browser, backup.passwordSlot.checksum, 'AES-256-GCM'];
+    const newer = { ...clone(backup), payload: await sealPayload(masterKey, 'hikae/backup-payload/v1', plaintext, aad, deps) };
+    await expect(openBackupWithKey(newer, masterKey)).rejects.toMatchObject({ name: 'UnsupportedBackupVersionError', version: 2, part: 'contents' });
+  });
+
+  it('contents that disagree with the clear summary → "summary-mismatch"', async () => {
+    const { contents } = await openBackup(backup, PASSWORD);
+    const lying = { contentsVersion: 1, ...contents, accounts: contents.accounts.slice(1) };
+    const plaintext = new TextEncoder().encode(JSON.stringify(lying));
+    const aad = ['hikae-backup', 1, backup.keyId, backup.summary.createdAt, backup.summary.accountCount, backup.summary.browser, backup.passwordSlot.checksum, 'AES-256-GCM'];
+    const bad = { ...clone(backup), payload: await sealPayload(masterKey, 'hikae/backup-payload/v1', plaintext, aad, deps) };
+    await expect(openBackupWithKey(bad, masterKey)).rejects.toMatchObject({ name: 'BackupDamagedError', problem: 'summary-mismatch' });
+  });
+
+  it.each([
+    { label: 'an empty browser name', input: { device: { deviceName: 'x', browser: '' } }, problem: 'invalid-device' },
+    { label: 'a 101-character device name', input: { device: { deviceName: 'x'.repeat(101), browser: 'Chrome' } }, problem: 'invalid-device' },
+    { label: 'a newline in the browser name', input: { device: { deviceName: 'x', browser: 'Chrome\n156' } }, problem: 'invalid-device' },
+    { label: 'a fractional time', input: { now: 1.5 }, problem: 'invalid-time' },
+    { label: 'a negative time', input: { now: -1 }, problem: 'invalid-time' },
+    { label: 'invalid contents', input: { contents: { ...local, settings: { ...DEFAULT_SETTINGS, autoLockMinutes: 0 } } }, problem: 'invalid-contents' },
+  ])('createBackup refuses $label', async ({ input, problem }) => {
+    await expect(createBackup({ contents: local, masterKey, vaultFile, device, now: NOW, ...input }, deps)).rejects.toMatchObject({ name: 'InvalidVaultInputError', problem });
+  });
+});
+
+describe('sharing the master key between devices', () => {
+  it('vaultFileFromBackup: a new device gets a vault with the same key and password, no second KDF needed', async () => {
+    const { contents, masterKey: key } = await openBackup(backup, PASSWORD);
+    const restored = { accounts: [account()], settings: contents.settings, tombstones: [] };
+    const newVault = await vaultFileFromBackup(backup, key, restored, deps);
+    expect(newVault.passwordSlot).toEqual(backup.passwordSlot);
+    expect(newVault.keyId).toBe(backup.keyId);
+    expect((await unlockVault(newVault, PASSWORD)).contents).toEqual(restored);
+    expect(await openVault(newVault, key)).toEqual(restored);
+  });
+
+  it('vaultFileFromBackup refuses a key that is not the backup\'s', async () => {
+    const other = await createVault(PASSWORD, local, deps, FAST_KDF);
+    await expect(vaultFileFromBackup(backup, other.masterKey, local, deps)).rejects.toBeInstanceOf(VaultKeyMismatchError);
+  });
+
+  it('adoptNewerPasswordSlot takes a password changed on another device, and only a newer one', async () => {
+    // Device B shares the key and changes the password; its next backup carries the new slot.
+    const deviceB = await changePassword(vaultFile, masterKey, 'changed on device B', deps, FAST_KDF);
+    const fromB = await createBackup({ contents: local, masterKey, vaultFile: deviceB, device, now: NOW + 1 }, deps);
+    const adopted = await adoptNewerPasswordSlot(vaultFile, fromB, masterKey);
+    expect(adopted?.passwordSlot).toEqual(deviceB.passwordSlot);
+    expect(adopted?.payload).toEqual(vaultFile.payload);
+    await expect(unlockVault(adopted, 'changed on device B')).resolves.toMatchObject({ contents: local });
+    // Device B itself, and device A once adopted, have nothing newer to take.
+    expect(await adoptNewerPasswordSlot(deviceB, fromB, masterKey)).toBeNull();
+    expect(await adoptNewerPasswordSlot(deviceB, backup, masterKey)).toBeNull();
+  });
+
+  it('adoptNewerPasswordSlot never adopts a slot that was not authenticated by the key', async () => {
+    const deviceB = await changePassword(vaultFile, masterKey, 'changed on device B', deps, FAST_KDF);
+    const forged = { ...clone(backup), passwordSlot: clone(deviceB.passwordSlot) };
+    await expect(adoptNewerPasswordSlot(vaultFile, forged, masterKey)).rejects.toBeInstanceOf(BackupDamagedError);
+  });
+});
+
+describe('createBackup with the real default parameters', () => {
+  it('restores on a new device with only the password', async () => {
+    const real = await createVault(PASSWORD, local, deps);
+    const file = await createBackup({ contents: local, masterKey: real.masterKey, vaultFile: real.file, device, now: NOW }, deps);
+    expect(file.passwordSlot.kdf).toMatchObject({ memoryKiB: 65536, iterations: 3, parallelism: 1 });
+    const { contents, masterKey: key } = await openBackup(JSON.stringify(file), PASSWORD);
+    expect(key).toEqual(real.masterKey);
+    expect(contents.accounts).toHaveLength(4);
+  });
+});
