@@ -58,7 +58,13 @@ function preferenceStrings(xml: string): PreferenceString[] {
     htmlEntities: false,
     isArray: (name) => name === 'string',
   });
-  const doc: unknown = parser.parse(xml);
+  let doc: unknown;
+  try {
+    doc = parser.parse(xml);
+  } catch (cause) {
+    // The validator lets through some input the parser then rejects (e.g. an unclosed <?xml …?>).
+    throw new DamagedFileError(`The XML file is malformed: ${(cause as Error).message}`, { cause });
+  }
   const map = isObject(doc) ? doc.map : undefined;
   if (!isObject(map)) throw new UnsupportedFormatError('This XML file is not an Android preferences file (<map> is missing), so not an Authy token file.');
   const strings = Array.isArray(map.string) ? map.string : [];

@@ -39,15 +39,23 @@ export function parseBitwardenJson(doc: JsonObject): ImportResult {
   return { format: 'bitwarden-json', encrypted: false, ...collector.result() };
 }
 
-/** Reads a Bitwarden CSV export (personal or organisation columns). */
+/** Reads a Bitwarden CSV export (personal or organisation columns, found by header name). */
 export function parseBitwardenCsv(text: string): ImportResult {
-  const parsed = Papa.parse<Record<string, unknown>>(text, { header: true, skipEmptyLines: true });
+  // Rows as arrays, columns looked up in the header row: papaparse's header mode renames
+  // duplicate columns and logs about it, which an untrusted file should not make us do.
+  const [header = [], ...rows] = Papa.parse<unknown[]>(text, { skipEmptyLines: true }).data;
+  const column = (name: string): number => header.findIndex((cell) => typeof cell === 'string' && cell.trim() === name);
+  const [totpColumn, nameColumn, usernameColumn] = [column('login_totp'), column('name'), column('login_username')];
+  const cell = (row: unknown[], index: number): string => {
+    const value = index >= 0 ? row[index] : undefined;
+    return typeof value === 'string' ? value : '';
+  };
   const collector = new EntryCollector();
-  parsed.data.forEach((row, i) => {
-    const totp = row.login_totp;
-    if (typeof totp !== 'string' || totp.trim() === '') return;
-    const name = typeof row.name === 'string' ? row.name : '';
-    const username = typeof row.login_username === 'string' ? row.login_username : '';
+  rows.forEach((row, i) => {
+    const totp = cell(row, totpColumn);
+    if (totp.trim() === '') return;
+    const name = cell(row, nameColumn);
+    const username = cell(row, usernameColumn);
     collector.add(entryLabel(name, username, `row ${i + 2}`), () => totpFieldToDraft(totp, { issuer: name, accountName: username }));
   });
   return { format: 'bitwarden-csv', encrypted: false, ...collector.result() };
