@@ -59,7 +59,7 @@ export async function createBackup(
     ...(contents.settingsModifiedAt === undefined ? {} : { settingsModifiedAt: contents.settingsModifiedAt }),
   };
   const summary: BackupHeaderSummary = { createdAt: input.now, accountCount: backupContents.accounts.length, browser: source.data.browser };
-  const header = { keyId: vault.keyId, summary, passwordSlot: vault.passwordSlot };
+  const header = { summary, keyId: vault.keyId, passwordSlot: vault.passwordSlot };
   const payload = await sealPayload(input.masterKey, BACKUP_PAYLOAD_INFO, encodeBackupContents(backupContents), payloadAad(header), deps);
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...header, payload };
 }
