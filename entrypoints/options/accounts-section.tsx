@@ -14,7 +14,14 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
   onChanged(): Promise<void> | void;
   onAdd(): void;
 }) {
-  const [order, setOrder] = useState(accounts);
+  const [order, setOrderState] = useState(accounts);
+  // The order the user sees right now. Key presses can arrive faster than React
+  // re-renders; each move must start from the latest order, not a render's copy.
+  const orderRef = useRef(accounts);
+  const setOrder = (next: AccountView[]) => {
+    orderRef.current = next;
+    setOrderState(next);
+  };
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<AccountView | null>(null);
@@ -27,20 +34,26 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
   async function saveOrder(next: AccountView[]) {
     setOrder(next);
     const result = await request('accounts.reorder', { ids: next.map((a) => a.id) });
-    if (!result.ok) setError(failureMessage(result.error));
-    await onChanged();
+    // Success: the list on screen already is the saved order, and reloading here
+    // could paint an older answer over a newer move. Failure: show the truth again.
+    if (!result.ok) {
+      setError(failureMessage(result.error));
+      await onChanged();
+    }
   }
 
   const drag = usePointerReorder(list, order, (from, to) => {
-    if (from !== to) void saveOrder(moveItem(order, from, to));
+    if (from !== to) void saveOrder(moveItem(orderRef.current, from, to));
   });
 
-  async function move(index: number, delta: -1 | 1) {
+  async function move(id: string, delta: -1 | 1) {
+    const current = orderRef.current;
+    const index = current.findIndex((a) => a.id === id);
     const to = index + delta;
-    if (to < 0 || to >= order.length) return;
-    const account = order[index] as AccountView;
-    await saveOrder(moveItem(order, index, to));
-    setAnnouncement(t('movedAnnouncement', [account.issuer || account.accountName, String(to + 1), String(order.length)]));
+    if (index < 0 || to < 0 || to >= current.length) return;
+    const account = current[index] as AccountView;
+    await saveOrder(moveItem(current, index, to));
+    setAnnouncement(t('movedAnnouncement', [account.issuer || account.accountName, String(to + 1), String(current.length)]));
     // Keep the keyboard where the user is: on the moved row's handle.
     requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-account-id="${account.id}"] .drag-handle`)?.focus());
   }
@@ -81,7 +94,7 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
                   onKeyDown={(e) => {
                     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
                       e.preventDefault();
-                      void move(index, e.key === 'ArrowUp' ? -1 : 1);
+                      void move(account.id, e.key === 'ArrowUp' ? -1 : 1);
                     }
                   }}>⠿</button>
                 {editing === account.id ? (
@@ -97,8 +110,8 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
                       </span>
                     </span>
                     <span className="row-actions">
-                      <button type="button" onClick={() => void move(index, -1)} disabled={index === 0} aria-label={t('moveUp')} title={t('moveUp')}>↑</button>
-                      <button type="button" onClick={() => void move(index, 1)} disabled={index === order.length - 1} aria-label={t('moveDown')} title={t('moveDown')}>↓</button>
+                      <button type="button" onClick={() => void move(account.id, -1)} disabled={index === 0} aria-label={t('moveUp')} title={t('moveUp')}>↑</button>
+                      <button type="button" onClick={() => void move(account.id, 1)} disabled={index === order.length - 1} aria-label={t('moveDown')} title={t('moveDown')}>↓</button>
                       <button type="button" onClick={() => setEditing(account.id)}>{t('edit')}</button>
                       <button type="button" className="danger" onClick={() => setConfirming(account.id)}>{t('delete')}</button>
                     </span>

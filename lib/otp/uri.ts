@@ -66,10 +66,17 @@ export function parseOtpUri(input: string): AccountDraft {
     throw new InvalidAccountError('type', 'unsupported', `Unsupported type "${rawType}": expected totp, hotp or steam.`);
   }
 
-  const label = decodeLabel(rawLabel);
-  const colon = label.indexOf(':');
-  const labelIssuer = colon >= 0 ? label.slice(0, colon).trim() : '';
-  const accountName = (colon >= 0 ? label.slice(colon + 1) : label).trim();
+  // Split before decoding: a literal ':' separates issuer and account, so an issuer
+  // containing an encoded colon (%3A) stays whole. Only without a literal ':' is a
+  // leading '%3A' taken as the separator (some encoders escape it).
+  let separator = rawLabel.indexOf(':');
+  let separatorLength = 1;
+  if (separator < 0) {
+    separator = rawLabel.search(/%3A/i);
+    separatorLength = 3;
+  }
+  const labelIssuer = separator >= 0 ? decodeLabel(rawLabel.slice(0, separator)).trim() : '';
+  const accountName = decodeLabel(separator >= 0 ? rawLabel.slice(separator + separatorLength) : rawLabel).trim();
   // The issuer parameter wins over the label prefix (Key URI format: "strongly recommended").
   const issuer = values.issuer !== undefined && values.issuer.trim() !== '' ? values.issuer : labelIssuer;
 

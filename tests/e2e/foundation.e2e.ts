@@ -13,6 +13,7 @@ import { clickButton, fill, pageText, waitFor, waitForText } from './harness/ui'
  */
 
 const PASSWORD = 'correct horse battery staple';
+const NEW_PASSWORD = 'a different, longer passphrase';
 const GITHUB = { issuer: 'GitHub', accountName: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' };
 // A Japanese label, percent-encoded in the link, with non-default parameters.
 const JP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -273,13 +274,41 @@ describe.each(BROWSERS)('foundation in %s', (kind) => {
     await popup.close();
   });
 
+  it('changes the password (the current one is checked) and the auto-lock time', async () => {
+    const options = await ext.open('options.html#security');
+    await waitForText(options, 'Change password');
+    await fill(options, 'current-password', 'wrong current password');
+    await fill(options, 'new-password', NEW_PASSWORD);
+    await fill(options, 'confirm-password', NEW_PASSWORD);
+    await clickButton(options, 'Change password', { within: (await options.$('form.card'))! });
+    await waitForText(options, 'Wrong password.');
+    await fill(options, 'current-password', PASSWORD);
+    await clickButton(options, 'Change password', { within: (await options.$('form.card'))! });
+    await waitForText(options, 'Password changed.');
+
+    await options.select('select[name="autoLock"]', '5');
+    await waitForText(options, 'Saved');
+    await options.close();
+    const again = await ext.open('options.html#security');
+    await waitFor(again, () => (document.querySelector('select[name="autoLock"]') as HTMLSelectElement | null)?.value === '5', { what: 'auto-lock 5 kept' });
+    await clickButton(again, 'Lock now');
+    await waitForText(again, 'Unlock');
+    await fill(again, 'password', PASSWORD);
+    await again.keyboard.press('Enter');
+    await waitForText(again, 'Wrong password.');
+    await fill(again, 'password', NEW_PASSWORD);
+    await again.keyboard.press('Enter');
+    await waitForText(again, 'Automatic lock');
+    await again.close();
+  });
+
   it('after a browser restart: locked, and everything is there after unlocking', async () => {
     const profileDir = ext.profileDir;
     await ext.close();
     ext = await launchWithExtension(kind, { profileDir });
     const popup = await ext.open('popup.html');
     await waitForText(popup, 'Unlock');
-    await fill(popup, 'password', PASSWORD);
+    await fill(popup, 'password', NEW_PASSWORD);
     await popup.keyboard.press('Enter');
     await waitFor(popup, () => document.querySelectorAll('li.code-row').length === 3, { what: 'rows after restart' });
     const rows = await popupRows(popup);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicate } from '../../../lib/otp/duplicates';
+
+const existing = [
+  { id: 'a', issuer: 'GitHub', accountName: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' },
+  { id: 'b', issuer: 'ＴＥＳＴ', accountName: '太郎', secret: 'GEZDGNBVGY3TQOJQ' },
+];
+
+describe('findDuplicate', () => {
+  it.each([
+    { candidate: { issuer: 'github', accountName: 'ALICE@example.com ', secret: 'KRUGS4ZANFZSAYJA' }, id: 'a', reason: 'same-issuer-and-name' },
+    { candidate: { issuer: 'Other', accountName: 'other', secret: 'JBSWY3DPEHPK3PXP' }, id: 'a', reason: 'same-secret' },
+    // Full-width and half-width forms are the same name (NFKC).
+    { candidate: { issuer: 'test', accountName: '太郎', secret: 'KRUGS4ZANFZSAYJA' }, id: 'b', reason: 'same-issuer-and-name' },
+  ])('$candidate.issuer/$candidate.accountName → $reason', ({ candidate, id, reason }) => {
+    expect(findDuplicate(existing, candidate)).toEqual({ existing: existing.find((e) => e.id === id), reason });
+  });
+
+  it.each([
+    { issuer: 'GitHub', accountName: 'bob@example.com', secret: 'KRUGS4ZANFZSAYJA' },
+    { issuer: 'GitLab', accountName: 'alice@example.com', secret: 'KRUGS4ZANFZSAYJA' },
+    // An account still waiting for its secret never matches on the empty secret.
+    { issuer: 'New', accountName: 'n', secret: '' },
+  ])('no duplicate for $issuer/$accountName', (candidate) => {
+    expect(findDuplicate([...existing, { id: 'c', issuer: 'X', accountName: 'y', secret: '' }], candidate)).toBeNull();
+  });
+});
