@@ -12,7 +12,7 @@ import { looksLikeSteam, parseSteam } from './formats/steam';
 import { looksLikeTwoFas, parseTwoFas } from './formats/two-fas';
 import { isObject, parseJson } from './json';
 import { IMPORT_LIMITS } from './limits';
-import type { ImportFormat, ImportResult } from './result';
+import { ImportResult, type ImportFormat } from './result';
 import type { SqliteEngine } from './sqlite-engine';
 
 /** A file as chosen by the user (bytes, with its name as a hint only) or pasted text. */
@@ -95,7 +95,8 @@ function readJsonDocument(doc: unknown, file: ImportFileView, password: string |
 export async function importFile(input: ImportInput, options: ImportOptions = {}): Promise<ImportResult> {
   const file = view(input);
   for (const parser of options.parsers ?? []) {
-    if (parser.detect(file)) return parser.parse(file, options);
+    // A plugged-in parser's result crosses the same boundary as ours: hold it to the schema.
+    if (parser.detect(file)) return ImportResult.parse(await parser.parse(file, options));
   }
   if (looksLikeSqlite(file.bytes)) return parseMicrosoftAuthenticator(file.bytes, options.sqlite);
 

@@ -20,7 +20,9 @@ export interface SqliteEngine {
 
 /**
  * Creates an engine that compiles the WebAssembly module on first use and reuses it.
- * A failed load is not cached, so a later call can retry.
+ * A failed load is not cached, so a later call can retry. Note that sql.js itself keeps
+ * one module per JavaScript realm: the first source that loads successfully is used
+ * by every engine of that page or worker.
  */
 export function createSqliteEngine(source: SqliteWasmSource): SqliteEngine {
   let loading: Promise<SqlJsStatic> | undefined;
