@@ -3,6 +3,7 @@ import type { AccountView } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
+import { GripIcon } from '../../components/icons';
 import { AccountEditor } from './account-editor';
 import { moveItem } from './move-item';
 import { UndoToast } from './undo-toast';
@@ -96,7 +97,7 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
                       e.preventDefault();
                       void move(account.id, e.key === 'ArrowUp' ? -1 : 1);
                     }
-                  }}>⠿</button>
+                  }}><GripIcon /></button>
                 {editing === account.id ? (
                   <AccountEditor account={account} onDone={async (changed) => { setEditing(null); if (changed) await onChanged(); }} />
                 ) : (

@@ -3,6 +3,7 @@ import type { AccountView, CodeView } from '../../lib/messaging/protocol';
 import { groupCode } from '../../lib/otp/group-code';
 import { request } from '../../components/background-client';
 import { t } from '../../components/i18n';
+import { NextIcon } from '../../components/icons';
 import { Countdown } from './countdown';
 
 /** How long "Copied" stays on a row, in milliseconds. */
@@ -59,7 +60,7 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
       )}
       {account.type === 'hotp' && (
         <button type="button" className="icon next-code" onClick={nextCode} title={t('nextCode')} aria-label={t('nextCode')} data-testid="next-code">
-          ↻
+          <NextIcon />
         </button>
       )}
     </li>

@@ -5,6 +5,7 @@ import { request } from '../../components/background-client';
 import { CreateVaultForm } from '../../components/create-vault-form';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
+import { LockIcon, SettingsIcon } from '../../components/icons';
 import { UnlockForm } from '../../components/unlock-form';
 import { CodeList } from './code-list';
 
@@ -57,10 +58,10 @@ export function PopupApp() {
           <header className="popup-header">
             <h1>{t('extShortName')}</h1>
             <button type="button" className="icon" onClick={() => openOptions('accounts')} title={t('openOptions')} aria-label={t('openOptions')}>
-              ⚙
+              <SettingsIcon />
             </button>
             <button type="button" className="icon" onClick={lock} title={t('lockNow')} aria-label={t('lockNow')} data-testid="lock">
-              🔒
+              <LockIcon />
             </button>
           </header>
           <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} />

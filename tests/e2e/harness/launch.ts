@@ -11,6 +11,8 @@ export interface LaunchOptions {
   profileDir?: string;
   /** UI language, e.g. 'ja'. */
   lang?: string;
+  /** Show the browser window (`npm start`); tests run headless. */
+  headed?: boolean;
 }
 
 /** A real browser with the built extension loaded, and what tests need to drive it. */
@@ -43,10 +45,11 @@ const CHROMIUM_ARGS = [
   '--ignore-certificate-errors',
 ];
 
-async function launchChromium(profileDir: string, lang: string | undefined): Promise<Browser> {
+async function launchChromium(profileDir: string, lang: string | undefined, headed: boolean): Promise<Browser> {
   return puppeteer.launch({
     executablePath: BROWSER_PATHS.chromium,
-    headless: true,
+    headless: !headed,
+    defaultViewport: headed ? null : undefined,
     pipe: true,
     enableExtensions: [BUILD_DIRS.chromium],
     userDataDir: profileDir,
@@ -55,11 +58,12 @@ async function launchChromium(profileDir: string, lang: string | undefined): Pro
   });
 }
 
-async function launchFirefox(profileDir: string, lang: string | undefined): Promise<Browser> {
+async function launchFirefox(profileDir: string, lang: string | undefined, headed: boolean): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: BROWSER_PATHS.firefox,
-    headless: true,
+    headless: !headed,
+    defaultViewport: headed ? null : undefined,
     userDataDir: profileDir,
     args: ['--remote-allow-system-access'],
     acceptInsecureCerts: true,
@@ -82,7 +86,9 @@ async function launchFirefox(profileDir: string, lang: string | undefined): Prom
 /** Starts the given browser with the built extension. */
 export async function launchWithExtension(kind: BrowserKind, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `hikae-${kind}-`));
-  const browser = kind === 'chromium' ? await launchChromium(profileDir, options.lang) : await launchFirefox(profileDir, options.lang);
+  const headed = options.headed ?? false;
+  const browser =
+    kind === 'chromium' ? await launchChromium(profileDir, options.lang, headed) : await launchFirefox(profileDir, options.lang, headed);
   const origin = kind === 'chromium' ? `chrome-extension://${CHROME_EXTENSION_ID}/` : `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
 
   if (kind === 'chromium') {

@@ -1,0 +1,47 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmulator } from '../ms-cloud-emulator/server.ts';
+import { BROWSER_PATHS, ROOT, type BrowserKind } from '../tests/e2e/harness/config';
+import { launchWithExtension } from '../tests/e2e/harness/launch';
+
+/*
+ * `npm start`: the product, running. Starts the local Microsoft cloud emulator,
+ * builds the extension against it, and opens a browser window with the extension
+ * loaded in a profile kept in .profiles/ (so accounts survive between runs).
+ *   npm start                 Chromium
+ *   npm start -- --firefox    Firefox
+ */
+
+const { values } = parseArgs({ options: { firefox: { type: 'boolean', default: false }, lang: { type: 'string' } } });
+const kind: BrowserKind = values.firefox ? 'firefox' : 'chromium';
+
+if (!fs.existsSync(BROWSER_PATHS[kind])) {
+  console.error(`${BROWSER_PATHS[kind]} was not found. Install it: sudo apt-get install -y ${kind === 'firefox' ? 'firefox-esr' : 'chromium'} (or set ${kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROME_PATH'}).`);
+  process.exit(1);
+}
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error('No display: run it from a desktop session, or under a virtual one: xvfb-run npm start');
+  process.exit(1);
+}
+
+const emulator = await startEmulator({ port: 8443, dataDir: path.join(ROOT, '.emulator-data') });
+console.log(`Microsoft cloud emulator: ${emulator.url} (test users: alice@example.com, bob@example.com, carol@example.com — password "password")`);
+
+execSync(`npx wxt build --mode test${kind === 'firefox' ? ' -b firefox' : ''}`, { cwd: ROOT, stdio: 'inherit' });
+
+const profileDir = path.join(ROOT, '.profiles', kind);
+fs.mkdirSync(profileDir, { recursive: true });
+const ext = await launchWithExtension(kind, { profileDir, headed: true, lang: values.lang });
+await ext.open('options.html');
+console.log(`${kind} is running with the extension. Close the window or press Ctrl+C to stop.`);
+
+const stop = async () => {
+  await ext.close().catch(() => undefined);
+  await emulator.close();
+  process.exit(0);
+};
+ext.browser.on('disconnected', () => void stop());
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
