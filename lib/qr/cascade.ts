@@ -31,6 +31,13 @@ export interface WholeImageAttempt {
 export const FIRST_LOOK_SIDE = 1000;
 /** No attempt reads an image larger than this (longest side, px). */
 export const MAX_SCAN_SIDE = 2000;
+/**
+ * Only images up to this size (longest side, px) are read ×4: the step is for
+ * codes drawn with 1 px modules, which are small images. On a larger cluttered
+ * image the ×4 view costs seconds for nothing; small codes inside larger images
+ * are cut out and enlarged instead.
+ */
+export const MAX_4X_SIDE = 250;
 
 /**
  * The whole-image attempts for an image of `width`×`height`, in order.
@@ -61,6 +68,6 @@ export function planWholeImageAttempts(width: number, height: number, hasTranspa
     plan.push(at('enlarge-2x-bilinear', 2, 'bilinear'));
     plan.push(at('enlarge-2x-nearest', 2, 'nearest'));
   }
-  if (longest * 4 <= MAX_SCAN_SIDE) plan.push(at('enlarge-4x-nearest', 4, 'nearest'));
+  if (longest <= MAX_4X_SIDE) plan.push(at('enlarge-4x-nearest', 4, 'nearest'));
   return plan;
 }

@@ -99,8 +99,8 @@ function asOutline(a: FinderPatternHint, b: FinderPatternHint, c: FinderPatternH
 /**
  * Legs span 4·version + 10 modules. The hints' module sizes are rough (±30% on
  * 1–2 px modules), so every version near the estimate is tried; for each, the
- * module size follows from the leg length, precise enough to find the timing row
- * 3 modules off the eyes' centres.
+ * module size follows from the leg length, precise enough to sample single
+ * modules: the light separators around the eyes, then the timing patterns.
  */
 function timingPatternsFit(
   bitmap: Bitmap,
@@ -116,7 +116,11 @@ function timingPatternsFit(
   const highest = Math.min(40, Math.ceil((legModules * 1.4 - 10) / 4));
   for (let version = lowest; version <= highest; version++) {
     const modules = 4 * version + 10;
+    const frame = { u: { x: (b.x - a.x) / modules, y: (b.y - a.y) / modules }, v: { x: (c.x - a.x) / modules, y: (c.y - a.y) / modules } };
     if (
+      separatorsLight(bitmap, a, frame, 1, 1, dark) &&
+      separatorsLight(bitmap, b, frame, -1, 1, dark) &&
+      separatorsLight(bitmap, c, frame, 1, -1, dark) &&
       hasTimingPattern(bitmap, a, b, c, ab / modules, modules, dark) &&
       hasTimingPattern(bitmap, a, c, b, ac / modules, modules, dark)
     ) {
@@ -124,6 +128,35 @@ function timingPatternsFit(
     }
   }
   return false;
+}
+
+/** One module along the code's rows (u) and columns (v), in pixels. */
+interface ModuleFrame {
+  u: Point;
+  v: Point;
+}
+
+/**
+ * Every eye is fenced off from the data by a one-module light separator on its
+ * two inner sides (4 modules from its centre). Samples those 16 module centres;
+ * in noise or text they are as often dark as light. `su`/`sv` say which way is
+ * inward along u and v. Allows two misses for blur at the corners.
+ */
+function separatorsLight(bitmap: Bitmap, eye: Point, frame: ModuleFrame, su: number, sv: number, dark: number): boolean {
+  let misses = 0;
+  for (let t = -3; t <= 4; t++) {
+    for (const [along, across] of [
+      [su * 4, sv * t],
+      [su * t, sv * 4],
+    ] as const) {
+      const x = Math.floor(eye.x + frame.u.x * along + frame.v.x * across);
+      const y = Math.floor(eye.y + frame.u.y * along + frame.v.y * across);
+      if (x < 0 || y < 0 || x >= bitmap.width || y >= bitmap.height) return false;
+      if ((bitmap.dark[y * bitmap.width + x] ?? 0) === dark) misses++;
+      if (misses > 2) return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -85,7 +85,54 @@ export function findFinderPatterns(bitmap: Bitmap): FinderPatternHint[] {
       patterns.push({ x: cross.x, y: cross.y, moduleSize: cross.unit, polarity, support: 1 });
     }
   }
-  return patterns;
+  // A real eye also shows its rings along the diagonal; stray 1:1:3:1:1 crossings
+  // in noise or a code's data area rarely do.
+  return patterns.filter((p) => diagonalMatches(bitmap, p));
+}
+
+/**
+ * Walks both ways along the diagonal through the hint's centre and checks the
+ * runs there: a core of 3 modules, then a ring of 1 of the other colour, then a
+ * ring of 1 of the core's colour.
+ */
+function diagonalMatches(bitmap: Bitmap, hint: FinderPatternHint): boolean {
+  const core = hint.polarity === 'dark' ? 1 : 0;
+  const x0 = Math.floor(hint.x);
+  const y0 = Math.floor(hint.y);
+  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= bitmap.width || y >= bitmap.height ? -1 : (bitmap.dark[y * bitmap.width + x] ?? -1));
+  if (at(x0, y0) !== core) return false;
+  /** Lengths (in diagonal steps) of the core's half, the inner ring and the outer ring going one way. */
+  const walk = (dx: number, dy: number): [number, number, number] | null => {
+    const lengths: number[] = [];
+    let step = 0;
+    for (const colour of [core, 1 - core, core]) {
+      let length = 0;
+      while (at(x0 + dx * step, y0 + dy * step) === colour) {
+        length++;
+        step++;
+        if (step > 8 * hint.moduleSize + 4) return null;
+      }
+      if (length === 0) return null;
+      lengths.push(length);
+    }
+    const [inner = 0, ring = 0, outer = 0] = lengths;
+    return [inner, ring, outer];
+  };
+  const forward = walk(1, 1);
+  const backward = walk(-1, -1);
+  if (!forward || !backward) return false;
+  // One diagonal step moves one pixel in x and in y, so a module of m px takes
+  // m steps, as on a row; the centre pixel is counted by both walks.
+  const unit = (forward[0] + backward[0] - 1 + forward[1] + backward[1] + forward[2] + backward[2]) / 7;
+  const slack = Math.max(unit * 0.6, 1);
+  return (
+    Math.abs(forward[0] + backward[0] - 1 - 3 * unit) <= 3 * slack &&
+    Math.abs(forward[1] - unit) <= slack &&
+    Math.abs(backward[1] - unit) <= slack &&
+    Math.abs(forward[2] - unit) <= slack &&
+    Math.abs(backward[2] - unit) <= slack &&
+    Math.abs(unit - hint.moduleSize) <= Math.max(0.5 * hint.moduleSize, 1)
+  );
 }
 
 /** Scans every row (or column) for five runs in 1:1:3:1:1 proportion. */
