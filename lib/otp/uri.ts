@@ -67,13 +67,17 @@ export function parseOtpUri(input: string): AccountDraft {
   }
 
   // Split before decoding: a literal ':' separates issuer and account, so an issuer
-  // containing an encoded colon (%3A) stays whole. Only without a literal ':' is a
-  // leading '%3A' taken as the separator (some encoders escape it).
+  // containing an encoded colon (%3A) stays whole. An encoded separator is taken
+  // only when the issuer parameter confirms it; otherwise "%3A" is part of the name
+  // (that is how an account name with a colon and no issuer is written).
   let separator = rawLabel.indexOf(':');
   let separatorLength = 1;
   if (separator < 0) {
-    separator = rawLabel.search(/%3A/i);
-    separatorLength = 3;
+    const encoded = rawLabel.search(/%3A/i);
+    if (encoded >= 0 && values.issuer !== undefined && decodeLabel(rawLabel.slice(0, encoded)).trim() === values.issuer.trim()) {
+      separator = encoded;
+      separatorLength = 3;
+    }
   }
   const labelIssuer = separator >= 0 ? decodeLabel(rawLabel.slice(0, separator)).trim() : '';
   const accountName = decodeLabel(separator >= 0 ? rawLabel.slice(separator + separatorLength) : rawLabel).trim();

@@ -71,7 +71,9 @@ export function validateDraft(input: LooseDraft): AccountDraft {
     // Steam Guard is defined over SHA1; anything else would give codes Steam rejects.
     algorithm: isSteam ? 'SHA1' : algorithm.data,
     digits,
-    period,
+    // Each type keeps only its own moving factor, so equal accounts compare equal
+    // whatever a source wrote in the other field.
+    period: type.data === 'hotp' ? DRAFT_DEFAULTS.period : period,
     counter: type.data === 'hotp' ? counter : 0,
   };
   if (typeof input.site === 'string' && input.site !== '') draft.site = cleanText(input.site, 'issuer');

@@ -33,6 +33,16 @@ describe('parseOtpUri: valid links', () => {
       expected: { type: 'steam', digits: 5, algorithm: 'SHA1', period: 30 },
     },
     {
+      // An encoded separator, confirmed by the issuer parameter.
+      uri: 'otpauth://totp/Google%3Aalice?secret=JBSWY3DPEHPK3PXP&issuer=Google',
+      expected: { issuer: 'Google', accountName: 'alice' },
+    },
+    {
+      // HOTP keeps no period: whatever the link says, the default is stored.
+      uri: 'otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=3&period=45',
+      expected: { type: 'hotp', period: 30, counter: 3 },
+    },
+    {
       uri: 'otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&encoder=steam',
       expected: { type: 'steam', digits: 5 },
     },
@@ -87,6 +97,7 @@ describe('toOtpUri → parseOtpUri round trips', () => {
     { issuer: 'テスト', accountName: '太郎 (仕事)', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', type: 'totp', algorithm: 'SHA512', digits: 8, period: 60, counter: 0 },
     { issuer: 'A:B & C', accountName: 'x?y=z#1', secret: 'JBSWY3DPEHPK3PXP', type: 'hotp', algorithm: 'SHA256', digits: 7, period: 30, counter: 10300 },
     { issuer: '', accountName: 'no issuer', secret: 'JBSWY3DPEHPK3PXP', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+    { issuer: '', accountName: 'a:b', secret: 'JBSWY3DPEHPK3PXP', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
     { issuer: 'Steam', accountName: 'gamer', secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI', type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 },
   ] as const)('$issuer / $accountName ($type)', (account) => {
     const uri = toOtpUri(account);
