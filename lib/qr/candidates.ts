@@ -54,8 +54,8 @@ export type CandidateVerdict = z.infer<typeof CandidateVerdict>;
  * roughly square both as drawn and in its own pixels.
  */
 export function judgeQrCandidate(sizes: ElementSizes, limits: CandidateLimits = DEFAULT_CANDIDATE_LIMITS): CandidateVerdict {
-  const s = ElementSizes.parse(sizes);
-  const { renderedWidth: rw, renderedHeight: rh, naturalWidth: nw, naturalHeight: nh } = s;
+  const { renderedWidth: rw, renderedHeight: rh, naturalWidth: nw, naturalHeight: nh } = checked(ElementSizes, sizes, 'sizes');
+  checked(CandidateLimits, limits, 'limits');
   if (rw === 0 || rh === 0 || nw === 0 || nh === 0) return { candidate: false, reason: 'not-rendered' };
   if (Math.min(rw, rh) < limits.minRenderedSide || Math.min(nw, nh) < limits.minNaturalSide) {
     return { candidate: false, reason: 'too-small' };
@@ -65,6 +65,18 @@ export function judgeQrCandidate(sizes: ElementSizes, limits: CandidateLimits = 
     return { candidate: false, reason: 'not-square' };
   }
   return { candidate: true };
+}
+
+/**
+ * Parses with `schema` or throws {@link InvalidQrOptionError} naming the field
+ * (e.g. `sizes.naturalWidth`): wrong sizes are a caller's bug, reported precisely.
+ */
+function checked<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = [name, ...(issue?.path ?? []).map(String)].join('.');
+  throw new InvalidQrOptionError(field, `${field} is invalid: ${issue?.message ?? 'unexpected value'}.`, { cause: parsed.error });
 }
 
 /** Thumbnails larger than this (longest side, px) are shrunk first, so the check stays cheap. */

@@ -7,7 +7,7 @@ import { downscaleArea } from './downscale-area';
 import { InvalidQrOptionError, QrScannerFailedError } from './errors';
 import { fillQuad } from './fill-quad';
 import { findFinderPatterns } from './finder-patterns';
-import { boundingBox, growQuad, quadCentre, quadContains, type Point, type Quad } from './geometry';
+import { boundingBox, growQuad, quadCentre, quadContains, scaleQuad, type Point, type Quad } from './geometry';
 import { BLACK, WHITE, cropGrey, greyToRgba, toGrey, transparentShare, type GreyImage } from './grey-image';
 import { padImage } from './pad-image';
 import { checkRgbaImage, type RgbaImage } from './rgba-image';
@@ -97,6 +97,8 @@ export function decodeQrCodes(input: RgbaImage, options: DecodeQrOptions = {}): 
     if (baseScale < 1) grey = downscaleArea(grey, Math.max(1, Math.round(source.width * baseScale)), Math.max(1, Math.round(source.height * baseScale)));
     return { image: stretchContrast(grey), fill: background };
   };
+  // Sampling every 7th pixel is enough: the black base matters for transparent
+  // backgrounds, which cover much of an image, not for a stray clear pixel.
   const hasTransparency = transparentShare(source, 7) > 0;
   const bases: Record<'white' | 'black', Base | null> = {
     white: makeBase(WHITE),
@@ -184,7 +186,10 @@ export function decodeQrCodes(input: RgbaImage, options: DecodeQrOptions = {}): 
     const whole = wholeImage(resumeAt);
     let outcome = whole.outcome;
     if (outcome.kind === 'found') resumeAt = whole.index;
-    if (outcome.kind === 'miss') outcome = budgetStop(0) ? { kind: 'stop', reason: budgetStop(0) ?? 'work-budget' } : cutOuts(findOutlines());
+    if (outcome.kind === 'miss') {
+      const beforeCutOuts = budgetStop(0);
+      outcome = beforeCutOuts ? { kind: 'stop', reason: beforeCutOuts } : cutOuts(findOutlines());
+    }
     if (outcome.kind === 'stop') {
       stoppedBy = outcome.reason;
       break;
@@ -195,7 +200,7 @@ export function decodeQrCodes(input: RgbaImage, options: DecodeQrOptions = {}): 
     const modules = 17 + 4 * outcome.code.version;
     const blank = growQuad(outcome.quad, (modules + 2 * BLANK_MARGIN_MODULES) / modules);
     blanked.push(blank);
-    const inBase = blank.map((p) => ({ x: p.x * baseScale, y: p.y * baseScale })) as unknown as Quad;
+    const inBase = scaleQuad(blank, baseScale);
     for (const base of [bases.white, bases.black]) if (base) fillQuad(base.image, inBase, base.fill);
     if (codes.length >= settings.maxCodes) {
       stoppedBy = 'max-codes';

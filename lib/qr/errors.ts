@@ -13,7 +13,10 @@ export class InvalidImageError extends Error {
   }
 }
 
-/** An option passed to the QR decoder or the candidate checks is out of range; names the option. */
+/**
+ * An option or argument passed to the QR decoder or the candidate checks is out of
+ * range; names it (`maxCodes`, `sizes.naturalWidth`, …).
+ */
 export class InvalidQrOptionError extends Error {
   override readonly name = 'InvalidQrOptionError';
   constructor(

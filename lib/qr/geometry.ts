@@ -21,6 +21,12 @@ export function growQuad(quad: Quad, factor: number): Quad {
   return [grow(quad[0]), grow(quad[1]), grow(quad[2]), grow(quad[3])];
 }
 
+/** The quad with every coordinate multiplied by `factor` (a change of pixel grid). */
+export function scaleQuad(quad: Quad, factor: number): Quad {
+  const scale = (p: Point): Point => ({ x: p.x * factor, y: p.y * factor });
+  return [scale(quad[0]), scale(quad[1]), scale(quad[2]), scale(quad[3])];
+}
+
 /** Whether `point` lies inside the convex `quad` (corners in either direction). */
 export function quadContains(quad: Quad, point: Point): boolean {
   let sign = 0;

@@ -32,8 +32,18 @@ describe('judgeQrCandidate', () => {
     expect(judgeQrCandidate(sizes, { ...DEFAULT_CANDIDATE_LIMITS, minRenderedSide: 24 }).candidate).toBe(true);
   });
 
-  it('rejects sizes that are not numbers', () => {
-    expect(() => judgeQrCandidate({ renderedWidth: -1, renderedHeight: 10, naturalWidth: 10, naturalHeight: 10 })).toThrow();
+  it.each([
+    ['sizes.renderedWidth', { renderedWidth: -1, renderedHeight: 10, naturalWidth: 10, naturalHeight: 10 }, DEFAULT_CANDIDATE_LIMITS],
+    ['sizes.naturalHeight', { renderedWidth: 10, renderedHeight: 10, naturalWidth: 10, naturalHeight: 10.5 }, DEFAULT_CANDIDATE_LIMITS],
+    ['limits.maxAspectRatio', { renderedWidth: 10, renderedHeight: 10, naturalWidth: 10, naturalHeight: 10 }, { ...DEFAULT_CANDIDATE_LIMITS, maxAspectRatio: 0.5 }],
+  ])('rejects a bad %s with InvalidQrOptionError naming it', (field, sizes, limits) => {
+    const attempt = (): unknown => judgeQrCandidate(sizes, limits);
+    expect(attempt).toThrow(InvalidQrOptionError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as InvalidQrOptionError).option).toBe(field);
+    }
   });
 });
 
