@@ -13,12 +13,13 @@ const FIRST_FRAME_ROWS = 24;
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
 
 /** The accounts with their live codes, search, and keyboard navigation. */
-export function CodeList({ accounts, initialCodes, onAddAccount }: {
+export function CodeList({ accounts, initialCodes, onAddAccount, onLocked }: {
   accounts: AccountView[];
   initialCodes: CodeView[];
   onAddAccount(): void;
+  onLocked(): void;
 }) {
-  const [codes, replaceCode] = useLiveCodes(initialCodes);
+  const [codes, replaceCode] = useLiveCodes(initialCodes, onLocked);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(FIRST_FRAME_ROWS);
   const [announcement, setAnnouncement] = useState('');

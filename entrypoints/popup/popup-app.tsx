@@ -64,7 +64,7 @@ export function PopupApp() {
               <LockIcon />
             </button>
           </header>
-          <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} />
+          <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} onLocked={load} />
         </>
       );
   }

@@ -10,7 +10,7 @@ const MAX_REFRESH_MS = 60_000;
  * a code on screen is always one the service accepts. One timer for the whole
  * list, not one per row.
  */
-export function useLiveCodes(initial: CodeView[]): [Map<string, CodeView>, (code: CodeView) => void] {
+export function useLiveCodes(initial: CodeView[], onLocked: () => void): [Map<string, CodeView>, (code: CodeView) => void] {
   const [codes, setCodes] = useState(() => new Map(initial.map((c) => [c.id, c])));
 
   useEffect(() => {
@@ -19,9 +19,11 @@ export function useLiveCodes(initial: CodeView[]): [Map<string, CodeView>, (code
     const timer = window.setTimeout(async () => {
       const result = await request('codes.get', {});
       if (result.ok) setCodes(new Map(result.value.map((c) => [c.id, c])));
+      // Locked meanwhile (automatically, or from another page): show the unlock screen.
+      else if (result.error.code === 'locked') onLocked();
     }, Math.max(0, soonest - Date.now()) + 50);
     return () => window.clearTimeout(timer);
-  }, [codes]);
+  }, [codes, onLocked]);
 
   const replace = (code: CodeView) => setCodes((previous) => new Map(previous).set(code.id, code));
   return [codes, replace];

@@ -1,6 +1,6 @@
 import { InvalidAccountError } from '../otp/errors';
 import type { ProtocolFailure } from '../messaging/protocol';
-import { UnsupportedVaultVersionError, VaultDamagedError, WrongPasswordError } from '../vault';
+import { UnsupportedVaultVersionError, VaultDamagedError, VaultKeyMismatchError, WrongPasswordError } from '../vault';
 import {
   AccountNotFoundError,
   AlreadyInitializedError,
@@ -29,6 +29,7 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
   if (error instanceof VaultDamagedError) return { code: 'vault-damaged', message: error.message };
   if (error instanceof UnsupportedVaultVersionError) return { code: 'vault-unsupported-version', message: error.message };
+  if (error instanceof VaultKeyMismatchError) return { code: 'locked', message: 'Unlock again: the vault was replaced.' };
   if (error instanceof AccountNotFoundError) return { code: 'not-found', message: error.message };
   if (error instanceof BadRequestError) return { code: 'bad-request', message: error.message };
   return { code: 'internal', message: 'Something went wrong in the extension.' };

@@ -4,7 +4,8 @@ import { fail, ok } from '../result';
 import { errorToFailure } from './error-to-failure';
 import type { HandlerMap } from './handler';
 import type { BackgroundPorts } from './ports';
-import { touchSession } from './unlock-session';
+import { endSession, touchSession } from './unlock-session';
+import { VaultKeyMismatchError } from '../vault';
 
 /** Who sent a message, as the browser reports it (runtime.MessageSender). */
 export interface SenderInfo {
@@ -31,7 +32,8 @@ const isRequestType = (type: unknown): type is RequestType =>
   typeof type === 'string' && Object.prototype.hasOwnProperty.call(PAYLOAD_SCHEMAS, type);
 
 /** Requests that don't count as the user using the extension (they must not postpone the automatic lock). */
-const PASSIVE: ReadonlySet<RequestType> = new Set(['vault.status', 'vault.lock']);
+// codes.get is the popup's timer refreshing codes: a popup left open is not a person using it.
+const PASSIVE: ReadonlySet<RequestType> = new Set(['vault.status', 'vault.lock', 'codes.get']);
 
 /**
  * Answers one message: checks the sender, the request type and its payload,
@@ -56,6 +58,9 @@ export async function route(
     if (!PASSIVE.has(type)) await touchSession(ports);
     return ok(value) as Response<RequestType>;
   } catch (error) {
+    // The session's key no longer opens the stored vault (it was replaced, e.g. by
+    // a restore elsewhere): that session is over; the user unlocks again.
+    if (error instanceof VaultKeyMismatchError) await endSession(ports);
     return { ok: false, error: errorToFailure(error) };
   }
 }

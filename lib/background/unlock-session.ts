@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 import { LockedError } from './errors';
+import { UNDO_SESSION_KEY } from './undo-session-key';
 import type { BackgroundPorts } from './ports';
 
 /*
@@ -10,7 +11,8 @@ import type { BackgroundPorts } from './ports';
  * cleared when the browser closes — so a browser restart always locks.
  */
 
-const SESSION_KEY = 'unlocked';
+/** The storage.session key of the unlocked state. */
+export const SESSION_KEY = 'unlocked';
 
 const UnlockRecord = z.object({
   masterKey: z.string(),
@@ -38,9 +40,10 @@ export async function startSession(ports: BackgroundPorts, masterKey: Uint8Array
   await ports.scheduleAutoLock(deadline(record));
 }
 
-/** Forgets the key. */
+/** Forgets the key, and the recently deleted accounts only an unlocked session may restore. Every lock comes here. */
 export async function endSession(ports: BackgroundPorts): Promise<void> {
   await ports.session.remove(SESSION_KEY);
+  await ports.session.remove(UNDO_SESSION_KEY);
   await ports.scheduleAutoLock(null);
 }
 

@@ -20,8 +20,9 @@ export async function requireVaultFile(ports: BackgroundPorts): Promise<VaultFil
 
 /** Decrypts the vault with the unlocked key (no KDF: the fast path of every request). */
 export async function readContents(ports: BackgroundPorts): Promise<VaultContents> {
+  const file = await requireVaultFile(ports);
   const { masterKey } = await requireKey(ports);
-  return openVault(await requireVaultFile(ports), masterKey);
+  return openVault(file, masterKey);
 }
 
 /**
@@ -33,14 +34,17 @@ export async function readContents(ports: BackgroundPorts): Promise<VaultContent
 export async function changeContents<T>(
   ports: BackgroundPorts,
   change: (contents: VaultContents) => { contents: VaultContents; result: T } | Promise<{ contents: VaultContents; result: T }>,
+  /** Runs after the write, still holding the lock (bookkeeping that must not interleave with another change). */
+  afterWrite?: (result: T) => Promise<void>,
 ): Promise<T> {
   return ports.exclusive(async () => {
-    const { masterKey } = await requireKey(ports);
     const file = await requireVaultFile(ports);
+    const { masterKey } = await requireKey(ports);
     const before = await openVault(file, masterKey);
     const { contents, result } = await change(before);
     const sealed = await sealVault(file, masterKey, contents, { random: ports.random });
     await ports.local.set(VAULT_STORAGE_KEY, sealed);
+    await afterWrite?.(result);
     return result;
   });
 }

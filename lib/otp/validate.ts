@@ -27,6 +27,19 @@ function integerIn(value: unknown, field: AccountField, min: number, max: number
   return value;
 }
 
+/**
+ * Checks and canonicalises the names of an account: trimmed, NFC, bounded, no
+ * control characters, and not both empty. Throws {@link InvalidAccountError}.
+ */
+export function validateNames(input: { issuer?: unknown; accountName?: unknown }): { issuer: string; accountName: string } {
+  const issuer = cleanText(typeof input.issuer === 'string' ? input.issuer : '', 'issuer');
+  const accountName = cleanText(typeof input.accountName === 'string' ? input.accountName : '', 'accountName');
+  if (issuer === '' && accountName === '') {
+    throw new InvalidAccountError('accountName', 'required', 'Give the account a name (or at least an issuer).');
+  }
+  return { issuer, accountName };
+}
+
 /** Input as it arrives from a form, a link or an importer: anything may be missing or wrong. */
 export type LooseDraft = Partial<Record<keyof AccountDraft, unknown>>;
 
@@ -46,11 +59,7 @@ export function validateDraft(input: LooseDraft): AccountDraft {
   if (!algorithm.success) {
     throw new InvalidAccountError('algorithm', 'unsupported', `Unsupported algorithm "${String(input.algorithm)}": use SHA1, SHA256 or SHA512.`);
   }
-  const issuer = cleanText(typeof input.issuer === 'string' ? input.issuer : '', 'issuer');
-  const accountName = cleanText(typeof input.accountName === 'string' ? input.accountName : '', 'accountName');
-  if (issuer === '' && accountName === '') {
-    throw new InvalidAccountError('accountName', 'required', 'Give the account a name (or at least an issuer).');
-  }
+  const { issuer, accountName } = validateNames(input);
   if (typeof input.secret !== 'string') {
     throw new InvalidAccountError('secret', 'required', 'The secret is missing.');
   }

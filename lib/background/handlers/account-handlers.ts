@@ -2,14 +2,14 @@ import type { Account, AccountDraft } from '../../otp/account';
 import { generateCode } from '../../otp/code';
 import { findDuplicate } from '../../otp/duplicates';
 import { parseOtpUri } from '../../otp/uri';
-import { validateDraft } from '../../otp/validate';
+import { validateDraft, validateNames } from '../../otp/validate';
 import { deleteAccount, reorderAccounts, type VaultContents } from '../../vault';
 import type { Handler } from '../handler';
 import { AccountNotFoundError, BadRequestError, DuplicateAccountError } from '../errors';
 import type { BackgroundPorts } from '../ports';
 import { changeContents } from '../vault-access';
 import { toView } from '../views';
-import { rememberDeleted, takeDeleted } from './undo-store';
+import { findDeleted, forgetDeleted, rememberDeleted } from './undo-store';
 
 function indexOf(contents: VaultContents, id: string): number {
   const index = contents.accounts.findIndex((a) => a.id === id);
@@ -49,10 +49,11 @@ export const accountsUpdate: Handler<'accounts.update'> = async ({ id, edit }, p
   changeContents(ports, (contents) => {
     const index = indexOf(contents, id);
     const current = contents.accounts[index] as Account;
-    // The edited fields go through the same validation as a new account.
-    const checked = validateDraft({ ...current, ...edit });
+    // The edited names go through the same checks as a new account's (the secret is
+    // not re-checked: an account waiting for verification has none yet).
+    const checked = validateNames({ issuer: edit.issuer ?? current.issuer, accountName: edit.accountName ?? current.accountName });
     const others = contents.accounts.filter((a) => a.id !== id);
-    assertNotDuplicate(others, checked);
+    assertNotDuplicate(others, { ...checked, secret: current.secret });
     const updated: Account = {
       ...current,
       issuer: checked.issuer,
@@ -66,29 +67,35 @@ export const accountsUpdate: Handler<'accounts.update'> = async ({ id, edit }, p
   });
 
 export const accountsDelete: Handler<'accounts.delete'> = async ({ id }, ports) => {
-  const removed = await changeContents(ports, (contents) => {
-    const index = indexOf(contents, id);
-    const deletedAt = ports.now();
-    return { contents: deleteAccount(contents, id, deletedAt), result: { account: contents.accounts[index] as Account, index, deletedAt } };
-  });
-  await rememberDeleted(ports, removed);
+  await changeContents(
+    ports,
+    (contents) => {
+      const index = indexOf(contents, id);
+      const deletedAt = ports.now();
+      return { contents: deleteAccount(contents, id, deletedAt), result: { account: contents.accounts[index] as Account, index, deletedAt } };
+    },
+    (removed) => rememberDeleted(ports, removed),
+  );
   return null;
 };
 
-export const accountsUndoDelete: Handler<'accounts.undo-delete'> = async ({ id }, ports) => {
-  const entry = await takeDeleted(ports, id);
-  if (!entry) throw new AccountNotFoundError(id);
-  return changeContents(ports, (contents) => {
-    assertNotDuplicate(contents.accounts, entry.account);
-    const restored: Account = { ...entry.account, modifiedAt: ports.now() };
-    const accounts = contents.accounts.slice();
-    accounts.splice(Math.min(entry.index, accounts.length), 0, restored);
-    return {
-      contents: { ...contents, accounts, tombstones: contents.tombstones.filter((t) => t.id !== id) },
-      result: toView(restored),
-    };
-  });
-};
+export const accountsUndoDelete: Handler<'accounts.undo-delete'> = async ({ id }, ports) =>
+  changeContents(
+    ports,
+    async (contents) => {
+      const entry = await findDeleted(ports, id);
+      if (!entry) throw new AccountNotFoundError(id);
+      assertNotDuplicate(contents.accounts, entry.account);
+      const restored: Account = { ...entry.account, modifiedAt: ports.now() };
+      const accounts = contents.accounts.slice();
+      accounts.splice(Math.min(entry.index, accounts.length), 0, restored);
+      return {
+        contents: { ...contents, accounts, tombstones: contents.tombstones.filter((t) => t.id !== id) },
+        result: toView(restored),
+      };
+    },
+    () => forgetDeleted(ports, id),
+  );
 
 export const accountsReorder: Handler<'accounts.reorder'> = async ({ ids }, ports) =>
   changeContents(ports, (contents) => {
@@ -104,6 +111,7 @@ export const accountsNextHotp: Handler<'accounts.next-hotp'> = async ({ id }, po
     const index = indexOf(contents, id);
     const current = contents.accounts[index] as Account;
     if (current.type !== 'hotp') throw new BadRequestError('Only HOTP accounts have a next code.');
+    if (current.needsVerification || current.secret === '') throw new BadRequestError('This account has no secret yet: scan its QR code first.');
     const now = ports.now();
     const advanced: Account = { ...current, counter: current.counter + 1, modifiedAt: now };
     const accounts = contents.accounts.slice();

@@ -7,7 +7,6 @@ import type { BackgroundPorts } from '../ports';
 import { currentKey, endSession, requireKey, startSession } from '../unlock-session';
 import { readVaultFile, requireVaultFile, VAULT_STORAGE_KEY } from '../vault-access';
 import { codesFor, toView } from '../views';
-import { clearUndo } from './undo-store';
 
 /** Shortest password accepted; the first-run screen also shows an estimate of strength. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -61,7 +60,6 @@ export const vaultUnlock: Handler<'vault.unlock'> = async ({ password }, ports) 
 
 export const vaultLock: Handler<'vault.lock'> = async (_payload, ports) => {
   await endSession(ports);
-  await clearUndo(ports);
   return status(ports);
 };
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clearUndo, rememberDeleted, takeDeleted, UNDO_WINDOW_MS } from '../../../../lib/background/handlers/undo-store';
+import { findDeleted, forgetDeleted, rememberDeleted, UNDO_WINDOW_MS } from '../../../../lib/background/handlers/undo-store';
+import type { BackgroundPorts } from '../../../../lib/background/ports';
+import { endSession } from '../../../../lib/background/unlock-session';
 import type { Account } from '../../../../lib/otp/account';
 import { createFakePorts, T0 } from '../fake-ports';
 
@@ -17,6 +19,13 @@ function account(n: number): Account {
     createdAt: T0,
     modifiedAt: T0,
   };
+}
+
+/** Find and forget, as accounts.undo-delete does (inside its vault change). */
+async function takeDeleted(ports: BackgroundPorts, id: string) {
+  const found = await findDeleted(ports, id);
+  if (found) await forgetDeleted(ports, id);
+  return found;
 }
 
 const entry = (n: number, index = n, deletedAt = T0) => ({ account: account(n), index, deletedAt });
@@ -67,10 +76,10 @@ describe('undo store', () => {
     expect(await takeDeleted(ports, 'id-1')).toBeNull();
   });
 
-  it('forgets everything on clearUndo, leaving no secret in session storage', async () => {
+  it('forgets everything on any lock, leaving no secret in session storage', async () => {
     const ports = createFakePorts();
     await rememberDeleted(ports, entry(1));
-    await clearUndo(ports);
+    await endSession(ports);
     expect(JSON.stringify(ports.session.dump())).not.toContain('JBSWY3DPEHPK3PXP');
     expect(await takeDeleted(ports, 'id-1')).toBeNull();
   });
