@@ -20,7 +20,7 @@ describe('the corpus (tests/fixtures/qr/manifest.json)', () => {
 
   it('has every kind of image the decoder must handle', () => {
     const groups = new Set(manifest.images.map((e) => e.group));
-    for (const group of ['module-size', 'quiet-zone', 'error-correction', 'inverted', 'low-contrast-colour', 'scaling-blur', 'jpeg', 'rotation', 'transparent', 'screenshot', 'multiple-codes', 'format', 'svg', 'version', 'noise', 'decoy']) {
+    for (const group of ['module-size', 'quiet-zone', 'error-correction', 'inverted', 'low-contrast-colour', 'scaling-blur', 'jpeg', 'rotation', 'transparent', 'screenshot', 'multiple-codes', 'format', 'svg', 'version', 'noise', 'styled', 'decoy']) {
       expect(groups, group).toContain(group);
     }
     expect(new Set(manifest.images.map((e) => e.format))).toEqual(new Set(['png', 'jpeg', 'webp', 'gif', 'svg']));
