@@ -1,25 +1,75 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-identity';
+import { SQLITE_WASM_FILE } from './lib/import/sqlite-wasm-file';
 
 // Content Security Policy for extension pages and the background. WebAssembly
 // (Argon2id from hash-wasm) is blocked in extension contexts of both browsers
 // unless 'wasm-unsafe-eval' is allowed; nothing else is loosened.
 const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
 
+/** sql.js's WebAssembly, packaged under the name its browser build asks for (see lib/import/sqlite-wasm-file.ts). */
+const SQLITE_WASM_SOURCE = fileURLToPath(new URL('./node_modules/sql.js/dist/sql-wasm-browser.wasm', import.meta.url));
+
+/** The emulator's address in development and test builds (ms-cloud-emulator/, `npm start`). */
+const EMULATOR_ORIGIN = 'https://localhost:8443';
+/** Any GUID works with the emulator; this one marks emulator builds. */
+const EMULATOR_CLIENT_ID = '00000000-0000-4000-8000-00000000e2e0';
+
+/**
+ * Where sign-in and the backup go. Production builds: Microsoft, with the client
+ * id of the builder's app registration (README "Register a Microsoft app").
+ * Development and test builds: the local emulator. Each may be overridden with
+ * WXT_MS_CLIENT_ID, WXT_MS_AUTHORITY and WXT_GRAPH_BASE_URL.
+ */
+function cloudConfig(mode: string) {
+  const production = mode === 'production';
+  return {
+    clientId: process.env.WXT_MS_CLIENT_ID ?? (production ? '' : EMULATOR_CLIENT_ID),
+    authority: process.env.WXT_MS_AUTHORITY ?? (production ? 'https://login.microsoftonline.com/consumers' : `${EMULATOR_ORIGIN}/consumers`),
+    graphBaseUrl: process.env.WXT_GRAPH_BASE_URL ?? (production ? 'https://graph.microsoft.com/v1.0' : `${EMULATOR_ORIGIN}/v1.0`),
+  };
+}
+
+/**
+ * Hosts the background may call with credentials: the identity provider and Graph,
+ * and OneDrive's pre-authenticated download hosts (Graph redirects file content
+ * there). Host access also lets the extension read Retry-After, which Graph's CORS
+ * headers don't expose.
+ */
+function cloudHosts(mode: string): string[] {
+  const { authority, graphBaseUrl } = cloudConfig(mode);
+  const hosts = new Set([`${new URL(authority).origin}/*`, `${new URL(graphBaseUrl).origin}/*`]);
+  if (mode === 'production') for (const h of ['https://*.1drv.com/*', 'https://*.sharepoint.com/*', 'https://*.livefilestore.com/*']) hosts.add(h);
+  return [...hosts];
+}
+
 export default defineConfig({
+  vite: (env) => ({ define: { __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)) } }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   publicDir: 'assets/public',
+  hooks: {
+    // SQLite's WebAssembly for importing Microsoft Authenticator databases
+    // (docs/transfer.md): copied as is; the background compiles it only when such a
+    // file is imported.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: SQLITE_WASM_SOURCE, relativeDest: SQLITE_WASM_FILE });
+    },
+  },
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
-    permissions: ['storage', 'alarms', 'clipboardWrite'],
+    // identity: the Microsoft sign-in window; offscreen (Chrome): a document to run
+    // msal-browser in, which the service worker can't.
+    permissions: ['storage', 'alarms', 'clipboardWrite', 'identity', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    host_permissions: cloudHosts(mode),
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {

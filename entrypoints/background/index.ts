@@ -1,9 +1,18 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { HANDLERS } from '../lib/background/handlers';
-import type { BackgroundPorts, KeyValueArea } from '../lib/background/ports';
-import { route } from '../lib/background/router';
-import { lockIfIdle } from '../lib/background/unlock-session';
+import { HANDLERS } from '../../lib/background/handlers';
+import type { BackgroundPorts } from '../../lib/background/ports';
+import { route } from '../../lib/background/router';
+import { syncPortsFrom } from '../../lib/background/sync-ports-from';
+import { readSyncState, SYNC_STORAGE_KEY } from '../../lib/background/sync-state-store';
+import { lockIfIdle } from '../../lib/background/unlock-session';
+import { createSqliteEngine } from '../../lib/import/sqlite-engine';
+import { SQLITE_WASM_FILE } from '../../lib/import/sqlite-wasm-file';
+import { syncNow } from '../../lib/sync/sync-engine';
+import { parseSyncState } from '../../lib/sync/sync-state';
+import { showCloudBadge } from './badge';
+import { ALARMS, CLOUD_CHECK_MINUTES, describeDevice, storageArea } from './browser-ports';
+import { createCloudPorts } from './cloud-ports';
 
 /*
  * The background: the only code that sees decrypted secrets. Thin on purpose —
@@ -11,30 +20,41 @@ import { lockIfIdle } from '../lib/background/unlock-session';
  * service worker can be killed between any two events.
  */
 
-const AUTO_LOCK_ALARM = 'auto-lock';
-
-function area(storage: Browser.storage.StorageArea): KeyValueArea {
-  return {
-    get: async (key) => (await storage.get(key))[key],
-    set: (key, value) => storage.set({ [key]: value }),
-    remove: (key) => storage.remove(key),
-  };
-}
+/** Delay between a change and its upload, so a burst of changes (a drag, an import) goes up once. */
+const UPLOAD_DEBOUNCE_MS = 1500;
 
 function createPorts(): BackgroundPorts {
-  return {
-    local: area(browser.storage.local),
-    session: area(browser.storage.session),
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  const ports: BackgroundPorts = {
+    local: storageArea(browser.storage.local),
+    session: storageArea(browser.storage.session),
     now: () => Date.now(),
     random: (bytes) => crypto.getRandomValues(new Uint8Array(bytes)),
     randomId: () => crypto.randomUUID(),
     scheduleAutoLock: async (atMs) => {
-      if (atMs === null) await browser.alarms.clear(AUTO_LOCK_ALARM);
-      else await browser.alarms.create(AUTO_LOCK_ALARM, { when: atMs });
+      if (atMs === null) await browser.alarms.clear(ALARMS.autoLock);
+      else await browser.alarms.create(ALARMS.autoLock, { when: atMs });
     },
     // Web Locks serialise vault changes across every event the worker handles.
     exclusive: async <T,>(task: () => Promise<T>): Promise<T> => (await navigator.locks.request('vault', task)) as T,
+    device: describeDevice(),
+    // The pending upload is already stored with the change; this only makes it go
+    // up soon. If the worker dies first, the startup check and the alarm send it.
+    requestSync: () => {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void runSync(ports), UPLOAD_DEBOUNCE_MS);
+    },
+    cloud: createCloudPorts(),
+    // SQLite for Microsoft Authenticator imports: the WebAssembly is fetched and
+    // compiled on the first such import only (docs/transfer.md).
+    sqlite: createSqliteEngine({ locateFile: () => new URL(SQLITE_WASM_FILE, browser.runtime.getURL('/')).href }),
   };
+  return ports;
+}
+
+/** One backup pass at a time across all events of this worker. */
+function runSync(ports: BackgroundPorts) {
+  return navigator.locks.request('cloud-sync', () => syncNow(syncPortsFrom(ports)));
 }
 
 export default defineBackground({
@@ -43,10 +63,34 @@ export default defineBackground({
     const ports = createPorts();
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-    browser.runtime.onMessage.addListener((message, sender) => route(message, sender, self, ports, HANDLERS));
+    browser.runtime.onMessage.addListener((message, sender) => {
+      // Messages for the offscreen sign-in document are not requests to the background.
+      if (typeof message === 'object' && message !== null && 'target' in message) return undefined;
+      return route(message, sender, self, ports, HANDLERS).then((answer) => {
+        // After an unlock, a pending upload or a merge waiting for the key can proceed.
+        if ((message as { type?: unknown }).type === 'vault.unlock' && answer.ok) ports.requestSync();
+        return answer;
+      });
+    });
 
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === AUTO_LOCK_ALARM) void lockIfIdle(ports);
+      if (alarm.name === ALARMS.autoLock) void lockIfIdle(ports);
+      if (alarm.name === ALARMS.cloudRetry || alarm.name === ALARMS.cloudCheck) {
+        void runSync(ports).then(async () => showCloudBadge(await readSyncState(ports), ports.now()));
+      }
+    });
+    void browser.alarms.create(ALARMS.cloudCheck, { periodInMinutes: CLOUD_CHECK_MINUTES });
+
+    // The badge follows the backup state wherever it changes.
+    browser.storage.onChanged.addListener((changes, area) => {
+      const change = changes[SYNC_STORAGE_KEY];
+      if (area === 'local' && change) void showCloudBadge(parseSyncState(change.newValue), ports.now());
+    });
+
+    // Every start of the background: show the badge, and send what a killed worker left pending.
+    void readSyncState(ports).then((state) => {
+      void showCloudBadge(state, ports.now());
+      if (state.enabled && state.outbox) ports.requestSync();
     });
   },
 });

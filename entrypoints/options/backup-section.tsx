@@ -1,11 +1,155 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { CloudStatusView } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
+import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
+import { formatTime } from './cloud/format-time';
+import { PROBLEM_TEXT } from './cloud/problem-text';
+import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
+import { RecoveryFlow } from './recovery-flow';
 
-/** Backup & recovery. */
-export function BackupSection() {
+/** Backup & recovery: the Microsoft account, the "Cloud backup" switch, its status and one-click fixes. */
+export function BackupSection({ onChanged }: { onChanged(): void }) {
+  const [status, setStatus] = useState<CloudStatusView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmOff, setConfirmOff] = useState(false);
+  const [deleteRemote, setDeleteRemote] = useState(false);
+  const [joinPassword, setJoinPassword] = useState('');
+
+  const refresh = useCallback(async () => {
+    const result = await request('cloud.status', {});
+    if (result.ok) setStatus(result.value);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    // The background works on its own (retries, uploads after changes): keep the status current.
+    const timer = window.setInterval(() => void refresh(), 2000);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+
+  /** Runs one action; a failure is shown, a success replaces the status. */
+  async function act(action: () => Promise<CloudStatusView | null>) {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await action();
+      if (next) setStatus(next);
+    } catch (e) {
+      setError(signInErrorMessage(e));
+    } finally {
+      setBusy(false);
+      onChanged();
+    }
+  }
+
+  async function send<T extends 'cloud.enable' | 'cloud.sync-now' | 'cloud.recreate' | 'cloud.sign-out'>(type: T) {
+    const result = await request(type, {});
+    if (!result.ok) {
+      setError(failureMessage(result.error));
+      return null;
+    }
+    return result.value;
+  }
+
+  const signIn = (prompt?: 'select_account') => act(() => signInWithMicrosoft(prompt ? { prompt } : {}));
+  const turnOn = () =>
+    act(async () => {
+      if (!status?.account) await signInWithMicrosoft();
+      return send('cloud.enable');
+    });
+  const turnOff = () =>
+    act(async () => {
+      setConfirmOff(false);
+      const result = await request('cloud.disable', { deleteRemote });
+      if (!result.ok) throw new Error(failureMessage(result.error));
+      return result.value;
+    });
+  const join = (event: FormEvent) => {
+    event.preventDefault();
+    void act(async () => {
+      const result = await request('cloud.join', { password: joinPassword });
+      setJoinPassword('');
+      if (!result.ok) {
+        setError(result.error.code === 'wrong-password' ? t('errorWrongBackupPassword') : failureMessage(result.error));
+        return null;
+      }
+      return result.value;
+    });
+  };
+
+  if (!status) return null;
+  if (!status.configured) {
+    return (
+      <section aria-labelledby="backup-title" className="stack">
+        <h2 id="backup-title">{t('navBackup')}</h2>
+        <p className="warning">{t('backupNotConfigured')}</p>
+      </section>
+    );
+  }
+
+  const problem = status.problem;
   return (
     <section aria-labelledby="backup-title" className="stack">
       <h2 id="backup-title">{t('navBackup')}</h2>
-      <p className="muted">{t('backupComingSoon')}</p>
+      <div className="card stack" data-testid="backup-card">
+        <h3>{t('backupTitle')}</h3>
+        <p className="muted">{t('backupIntro')}</p>
+        {status.account ? (
+          <div className="account-line">
+            <span data-testid="signed-in-as">{t('signedInAs', [status.account.name, status.account.username])}</span>
+            <button type="button" onClick={() => void act(() => send('cloud.sign-out'))} disabled={busy}>{t('signOut')}</button>
+          </div>
+        ) : (
+          <button type="button" onClick={() => void signIn()} disabled={busy}>{t('signInMicrosoft')}</button>
+        )}
+        <label className="checkbox switch">
+          <input type="checkbox" role="switch" name="cloudBackup" checked={status.enabled} disabled={busy}
+            onChange={(e) => (e.target.checked ? void turnOn() : setConfirmOff(true))} />
+          {t('backupSwitch')}
+        </label>
+        {confirmOff && (
+          <div className="confirm" role="alertdialog" aria-label={t('turnOffTitle')}>
+            <p>{t('turnOffTitle')}</p>
+            <label className="checkbox">
+              <input type="checkbox" name="deleteRemote" checked={deleteRemote} onChange={(e) => setDeleteRemote(e.target.checked)} />
+              {t('turnOffDeleteRemote')}
+            </label>
+            <button type="button" className="danger" onClick={() => void turnOff()}>{t('turnOff')}</button>
+            <button type="button" onClick={() => setConfirmOff(false)}>{t('cancel')}</button>
+          </div>
+        )}
+        {status.enabled && (
+          <div className="stack" data-testid="backup-status" data-behind={status.behind} data-problem={problem ?? ''}>
+            <p>{status.lastSuccessAt ? t('lastBackup', [formatTime(status.lastSuccessAt)]) : t('lastBackupNever')}</p>
+            {status.pending && !problem && <p className="muted">{t('backupPending')}</p>}
+            {!status.pending && !problem && status.lastSuccessAt && <p className="success">{t('backupUpToDate')}</p>}
+            {problem && (
+              <div className="problem" role="alert">
+                <p className={status.behind ? 'error' : 'warning'}>{t(PROBLEM_TEXT[problem])}</p>
+                {status.retryAt && <p className="muted small">{t('nextRetry', [formatTime(status.retryAt)])}</p>}
+                {problem === 'sign-in-required' && <button type="button" className="primary" onClick={() => void act(async () => { await signInWithMicrosoft({ loginHint: status.account?.username ?? '' }); return send('cloud.sync-now'); })}>{t('signInAgain')}</button>}
+                {problem === 'backup-missing' && <button type="button" className="primary" onClick={() => void act(() => send('cloud.recreate'))}>{t('backUpAgain')}</button>}
+                {problem === 'remote-damaged' && <button type="button" className="primary" onClick={() => void act(() => send('cloud.recreate'))}>{t('replaceCloudCopy')}</button>}
+                {(problem === 'offline' || problem === 'throttled' || problem === 'server-error' || problem === 'pending' || problem === 'needs-unlock') && (
+                  <button type="button" className="primary" onClick={() => void act(() => send('cloud.sync-now'))}>{t('retryNow')}</button>
+                )}
+                {problem === 'forbidden' && <button type="button" onClick={() => void signIn('select_account')}>{t('useAnotherAccount')}</button>}
+                {problem === 'needs-password' && (
+                  <form className="buttons" onSubmit={join}>
+                    <input type="password" name="join-password" aria-label={t('backupPassword')} placeholder={t('backupPassword')} value={joinPassword} onChange={(e) => setJoinPassword(e.target.value)} />
+                    <button type="submit" className="primary" disabled={busy || joinPassword === ''}>{t('join')}</button>
+                  </form>
+                )}
+              </div>
+            )}
+            {!problem && <button type="button" onClick={() => void act(() => send('cloud.sync-now'))} disabled={busy}>{t('backupNow')}</button>}
+          </div>
+        )}
+        {error && <p className="error" role="alert" data-testid="backup-error">{error}</p>}
+      </div>
+      <RecoveryFlow initialized onRestored={onChanged} />
     </section>
   );
 }

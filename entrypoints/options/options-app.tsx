@@ -8,7 +8,9 @@ import { UnlockForm } from '../../components/unlock-form';
 import { AccountsSection } from './accounts-section';
 import { AddAccountSection } from './add-account-section';
 import { BackupSection } from './backup-section';
+import { RecoveryFlow } from './recovery-flow';
 import { SecuritySection } from './security-section';
+import { TransferSection } from './transfer-section';
 import { useHashSection, type Section } from './use-hash-section';
 
 const NAV: { section: Section; label: MessageKey }[] = [
@@ -16,6 +18,7 @@ const NAV: { section: Section; label: MessageKey }[] = [
   { section: 'add', label: 'navAdd' },
   { section: 'security', label: 'navSecurity' },
   { section: 'backup', label: 'navBackup' },
+  { section: 'transfer', label: 'navTransfer' },
 ];
 
 /** The options page: accounts, adding, security, backup & recovery. */
@@ -40,7 +43,14 @@ export function OptionsApp() {
   if (!snapshot) return null;
 
   const state = snapshot.status.state;
-  if (state === 'uninitialized' && section !== 'recovery') {
+  if (state === 'uninitialized' && section === 'recovery') {
+    return (
+      <main className="narrow">
+        <RecoveryFlow initialized={false} onRestored={() => { go('accounts'); void reload(); }} />
+      </main>
+    );
+  }
+  if (state === 'uninitialized') {
     return (
       <main className="narrow">
         <CreateVaultForm onCreated={() => { go('accounts'); void reload(); }} onBeginRecovery={() => go('recovery')} />
@@ -71,7 +81,8 @@ export function OptionsApp() {
         {section === 'accounts' && <AccountsSection accounts={snapshot.accounts} onChanged={reload} onAdd={() => go('add')} />}
         {section === 'add' && <AddAccountSection onAdded={() => { void reload(); }} />}
         {section === 'security' && <SecuritySection onLocked={reload} />}
-        {(section === 'backup' || section === 'recovery') && <BackupSection />}
+        {(section === 'backup' || section === 'recovery') && <BackupSection onChanged={() => void reload()} />}
+        {section === 'transfer' && <TransferSection onImported={() => { void reload(); }} />}
       </main>
     </div>
   );

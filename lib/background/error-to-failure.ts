@@ -1,5 +1,10 @@
+import { AuthNetworkError, CloudNotConfiguredError, SignInRequiredError } from '../auth/errors';
+import { BackupDamagedError, UnsupportedBackupVersionError } from '../backup';
+import { GraphError, GraphForbiddenError, GraphUnauthorizedError } from '../graph';
 import { InvalidAccountError } from '../otp/errors';
-import type { ProtocolFailure } from '../messaging/protocol';
+import { CloudSignedOutError, NoBackupError } from './cloud-errors';
+import type { ErrorCode, ProtocolFailure } from '../messaging/protocol';
+import { ImportError, type ImportErrorCode } from '../import/errors';
 import { UnsupportedVaultVersionError, VaultDamagedError, VaultKeyMismatchError, WrongPasswordError } from '../vault';
 import {
   AccountNotFoundError,
@@ -10,6 +15,15 @@ import {
   NotInitializedError,
   WeakPasswordError,
 } from './errors';
+
+/** Whole-file import failures (docs/transfer.md); a missing SQLite engine is our bug: internal. */
+const IMPORT_FAILURES: Partial<Record<ImportErrorCode, ErrorCode>> = {
+  'password-required': 'import-password-required',
+  'wrong-password': 'import-wrong-password',
+  'unsupported-format': 'import-unsupported-format',
+  'damaged-file': 'import-damaged-file',
+  'limit-exceeded': 'import-limit-exceeded',
+};
 
 /**
  * Turns a typed error into the failure a page receives. Anything unexpected
@@ -22,10 +36,22 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof DuplicateAccountError) {
     return { code: 'duplicate-account', message: error.message, reason: error.reason };
   }
+  if (error instanceof ImportError) {
+    const code = IMPORT_FAILURES[error.code];
+    if (code) return { code, message: error.message };
+  }
   if (error instanceof LockedError) return { code: 'locked', message: error.message };
   if (error instanceof NotInitializedError) return { code: 'not-initialized', message: error.message };
   if (error instanceof AlreadyInitializedError) return { code: 'already-initialized', message: error.message };
   if (error instanceof WrongPasswordError) return { code: 'wrong-password', message: 'The password is wrong.' };
+  if (error instanceof CloudNotConfiguredError) return { code: 'cloud-not-configured', message: error.message };
+  if (error instanceof CloudSignedOutError) return { code: 'cloud-signed-out', message: error.message };
+  if (error instanceof SignInRequiredError || error instanceof GraphUnauthorizedError) return { code: 'sign-in-required', message: error.message };
+  if (error instanceof NoBackupError) return { code: 'no-backup', message: error.message, reason: error.username };
+  if (error instanceof UnsupportedBackupVersionError) return { code: 'backup-newer-version', message: error.message };
+  if (error instanceof BackupDamagedError) return { code: 'backup-damaged', message: error.message };
+  if (error instanceof GraphForbiddenError) return { code: 'cloud-forbidden', message: error.message };
+  if (error instanceof GraphError || error instanceof AuthNetworkError) return { code: 'cloud-unreachable', message: error.message };
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
   if (error instanceof VaultDamagedError) return { code: 'vault-damaged', message: error.message };
   if (error instanceof UnsupportedVaultVersionError) return { code: 'vault-unsupported-version', message: error.message };

@@ -1,3 +1,7 @@
+import type { GraphClient } from '../graph';
+import type { SignedInAccount } from '../sync/sync-state';
+import type { SqliteEngine } from '../import/sqlite-engine';
+
 /**
  * What the background logic needs from the browser, passed in so lib/ stays pure
  * and the handlers run in Node tests against in-memory fakes. The background
@@ -10,6 +14,8 @@ export interface KeyValueArea {
   get(key: string): Promise<unknown>;
   /** Writes one key in one storage call: the unit of atomicity. */
   set(key: string, value: unknown): Promise<void>;
+  /** Writes several keys in ONE storage call (all or none land). */
+  setMany(entries: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
 
@@ -30,4 +36,25 @@ export interface BackgroundPorts {
    * changes arriving together cannot lose one another.
    */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * SQLite (sql.js) for importing Microsoft Authenticator databases; compiles its
+   * WebAssembly on first use only. Absent → such files fail as unreadable.
+   */
+  sqlite?: SqliteEngine;
+  /** This device as a backup names it, e.g. { deviceName: 'Chrome on Linux', browser: 'Chrome 156' }. */
+  device: { deviceName: string; browser: string };
+  /** Asks for a backup pass soon (after a change, after unlock); returns at once. */
+  requestSync(): void;
+  /** The cloud side: Graph as the signed-in account, retry scheduling, sign-out. */
+  cloud: CloudPorts;
+}
+
+export interface CloudPorts {
+  /** False when this build has no Microsoft app registered. */
+  configured: boolean;
+  graph(account: SignedInAccount): GraphClient;
+  /** (Re)schedules the automatic backup retry; `null` cancels it. */
+  scheduleRetry(atMs: number | null): Promise<void>;
+  /** Forgets the account's tokens. */
+  signOut(account: SignedInAccount): Promise<void>;
 }

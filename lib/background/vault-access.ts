@@ -1,6 +1,8 @@
 import { openVault, parseVaultFile, sealVault, type VaultContents, type VaultFile } from '../vault';
 import { NotInitializedError } from './errors';
 import type { BackgroundPorts } from './ports';
+import { queueBackup } from '../sync/outbox';
+import { readSyncState, SYNC_STORAGE_KEY } from './sync-state-store';
 import { requireKey } from './unlock-session';
 
 /** The storage.local key holding the encrypted vault: the whole vault is this one value. */
@@ -43,7 +45,16 @@ export async function changeContents<T>(
     const before = await openVault(file, masterKey);
     const { contents, result } = await change(before);
     const sealed = await sealVault(file, masterKey, contents, { random: ports.random });
-    await ports.local.set(VAULT_STORAGE_KEY, sealed);
+    const sync = await readSyncState(ports);
+    if (sync.enabled) {
+      // The change and its pending upload land in one write: a worker killed right
+      // after can't leave a change the cloud will never hear of.
+      const queued = await queueBackup(sync, { contents, masterKey, vaultFile: sealed }, { now: ports.now(), random: ports.random, device: ports.device });
+      await ports.local.setMany({ [VAULT_STORAGE_KEY]: sealed, [SYNC_STORAGE_KEY]: queued });
+      ports.requestSync();
+    } else {
+      await ports.local.set(VAULT_STORAGE_KEY, sealed);
+    }
     await afterWrite?.(result);
     return result;
   });

@@ -29,6 +29,14 @@ const draft = z
   .partial()
   .strict();
 
+// Import input (docs/transfer.md): base64 of the importer's 20 MiB limit is 27 962 028
+// characters; pasted text is bounded by the same 20 MiB in UTF-16 code units.
+const importSource = z.union([
+  z.object({ fileName: z.string().max(255).optional(), bytesBase64: z.string().max(28_000_000) }).strict(),
+  z.object({ text: z.string().max(20 * 1024 * 1024) }).strict(),
+]);
+const importRequest = z.object({ source: importSource, password: password.optional() }).strict();
+
 export const PAYLOAD_SCHEMAS = {
   'vault.status': empty,
   'vault.snapshot': z.object({ nowMs }).strict(),
@@ -51,4 +59,22 @@ export const PAYLOAD_SCHEMAS = {
   'accounts.next-hotp': z.object({ id }).strict(),
   'settings.get': empty,
   'settings.update': z.object({ autoLockMinutes: z.number().int().min(1).max(1440) }).partial().strict(),
+  'import.preview': importRequest,
+  'import.apply': importRequest,
+  'export.file': z.object({ format: z.enum(['hikae-encrypted', 'otpauth-uri-list', 'aegis-plain']), password }).strict(),
+  'export.migration-qr': z.object({ password }).strict(),
+  'cloud.status': empty,
+  'cloud.connect': z
+    .object({ account: z.object({ homeAccountId: z.string().min(1).max(300), username: z.string().max(300), name: z.string().max(300) }).strict() })
+    .strict(),
+  'cloud.enable': empty,
+  'cloud.join': z.object({ password }).strict(),
+  'cloud.sync-now': empty,
+  'cloud.recreate': empty,
+  'cloud.disable': z.object({ deleteRemote: z.boolean() }).strict(),
+  'cloud.sign-out': empty,
+  'recovery.inspect': empty,
+  'recovery.restore': z.object({ password }).strict(),
+  'recovery.plan': z.object({ password }).strict(),
+  'recovery.apply': z.object({ password, choices: z.record(id, z.enum(['keep-both', 'replace'])) }).strict(),
 } satisfies Record<RequestType, z.ZodType>;

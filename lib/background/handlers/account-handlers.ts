@@ -22,11 +22,22 @@ function assertNotDuplicate(accounts: readonly Account[], draft: Pick<AccountDra
   if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
 }
 
-/** Adds a validated draft at the end of the list (the user's order). */
+/**
+ * Adds a validated draft at the end of the list (the user's order) — or, when it
+ * is the QR code / link of a restored device-bound account waiting for its
+ * secret (same issuer and name), completes that account in place.
+ */
 export async function addAccount(ports: BackgroundPorts, draft: AccountDraft): Promise<Account> {
   return changeContents(ports, (contents) => {
-    assertNotDuplicate(contents.accounts, draft);
     const now = ports.now();
+    const duplicate = findDuplicate(contents.accounts, draft);
+    if (duplicate?.existing.needsVerification && duplicate.reason === 'same-issuer-and-name') {
+      const { needsVerification: _waiting, ...rest } = duplicate.existing;
+      const verified: Account = { ...rest, ...draft, id: rest.id, createdAt: rest.createdAt, modifiedAt: now, deviceBound: rest.deviceBound ?? draft.deviceBound ?? false };
+      const accounts = contents.accounts.map((a) => (a.id === verified.id ? verified : a));
+      return { contents: { ...contents, accounts }, result: verified };
+    }
+    if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
     const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: now };
     return { contents: { ...contents, accounts: [...contents.accounts, account] }, result: account };
   });

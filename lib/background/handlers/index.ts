@@ -8,8 +8,20 @@ import {
   accountsUndoDelete,
   accountsUpdate,
 } from './account-handlers';
+import {
+  cloudConnect,
+  cloudDisable,
+  cloudEnable,
+  cloudJoin,
+  cloudRecreate,
+  cloudSignOut,
+  cloudStatusHandler,
+  cloudSyncNow,
+} from './cloud-handlers';
 import { codesGet } from './code-handlers';
+import { recoveryApply, recoveryInspect, recoveryPlan, recoveryRestore } from './recovery-handlers';
 import { settingsGet, settingsUpdate } from './settings-handlers';
+import { exportFile, exportMigrationQr, importApply, importPreview } from './transfer-handlers';
 import { vaultChangePassword, vaultCreate, vaultLock, vaultSnapshot, vaultStatus, vaultUnlock } from './vault-handlers';
 
 /** Every request type and the function that answers it. */
@@ -30,4 +42,20 @@ export const HANDLERS: HandlerMap = {
   'accounts.next-hotp': accountsNextHotp,
   'settings.get': settingsGet,
   'settings.update': settingsUpdate,
+  'import.preview': importPreview,
+  'import.apply': importApply,
+  'export.file': exportFile,
+  'export.migration-qr': exportMigrationQr,
+  'cloud.status': cloudStatusHandler,
+  'cloud.connect': cloudConnect,
+  'cloud.enable': cloudEnable,
+  'cloud.join': cloudJoin,
+  'cloud.sync-now': cloudSyncNow,
+  'cloud.recreate': cloudRecreate,
+  'cloud.disable': cloudDisable,
+  'cloud.sign-out': cloudSignOut,
+  'recovery.inspect': recoveryInspect,
+  'recovery.restore': recoveryRestore,
+  'recovery.plan': recoveryPlan,
+  'recovery.apply': recoveryApply,
 };

@@ -1,3 +1,4 @@
+import { CloudNotConfiguredError } from '../../../lib/auth/errors';
 import type { BackgroundPorts, KeyValueArea } from '../../../lib/background/ports';
 
 /*
@@ -31,6 +32,14 @@ export class MemoryArea implements KeyValueArea {
     this.data.set(key, copy);
   }
 
+  /** One write for all entries, as storage.set({ a, b }) is. */
+  async setMany(entries: Record<string, unknown>): Promise<void> {
+    const copy = structuredClone(entries);
+    await storageTick();
+    this.writes += 1;
+    for (const [key, value] of Object.entries(copy)) this.data.set(key, value);
+  }
+
   async remove(key: string): Promise<void> {
     await storageTick();
     this.writes += 1;
@@ -57,6 +66,8 @@ export class MemoryArea implements KeyValueArea {
 export interface FakePorts extends BackgroundPorts {
   local: MemoryArea;
   session: MemoryArea;
+  /** How many times a backup pass was requested. */
+  readonly syncRequests: number;
   /** Moves the injected clock forward by `ms` milliseconds. */
   advance(ms: number): void;
   /** Sets the injected clock (ms since the epoch). */
@@ -83,6 +94,7 @@ export function createFakePorts(options: { nowMs?: number; seed?: number } = {})
   let scheduledLockAt: number | null | undefined;
   let exclusiveRuns = 0;
   let tail: Promise<unknown> = Promise.resolve();
+  let syncRequests = 0;
 
   // xorshift32: deterministic, and never repeats within a test's needs (period 2^32 - 1).
   const nextByte = () => {
@@ -111,6 +123,22 @@ export function createFakePorts(options: { nowMs?: number; seed?: number } = {})
       idCounter += 1;
       const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
       return `00000000-0000-4000-8${hex(seed % 0x1000, 3)}-${hex(idCounter, 12)}`;
+    },
+    device: { deviceName: 'Test device', browser: 'Test browser 1' },
+    // No cloud unless a test provides one (tests/unit/sync drives the engine with its own fakes).
+    cloud: {
+      configured: false,
+      graph() {
+        throw new CloudNotConfiguredError();
+      },
+      scheduleRetry: async () => undefined,
+      signOut: async () => undefined,
+    },
+    requestSync() {
+      syncRequests += 1;
+    },
+    get syncRequests() {
+      return syncRequests;
     },
     async scheduleAutoLock(atMs) {
       scheduledLockAt = atMs;

@@ -1,0 +1,145 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { BackupInspection, CloudStatusView, ProtocolFailure, RestorePlan } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
+import { failureMessage } from '../../components/failure-message';
+import { t, type MessageKey } from '../../components/i18n';
+import { formatTime } from './cloud/format-time';
+import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
+
+type Choice = 'skip' | 'keep-both' | 'replace';
+
+const REASON_TEXT: Record<RestorePlan['skipped'][number]['reason'], MessageKey> = {
+  'same-issuer-and-name': 'skipReasonSameName',
+  'same-secret': 'skipReasonSameSecret',
+  'same-id': 'skipReasonSameId',
+};
+
+const restoreFailure = (failure: ProtocolFailure) => (failure.code === 'wrong-password' ? t('errorWrongBackupPassword') : failureMessage(failure));
+const label = (a: { issuer: string; accountName: string }) => (a.issuer ? `${a.issuer} — ${a.accountName}` : a.accountName);
+
+/**
+ * "Begin recovery": sign in → see what the backup holds → its password →
+ * restore. Into an empty extension the backup becomes the vault; next to
+ * existing accounts nothing is overwritten without a choice per account.
+ */
+export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean; onRestored(): void }) {
+  const [account, setAccount] = useState<CloudStatusView['account']>(null);
+  const [inspection, setInspection] = useState<BackupInspection | null>(null);
+  const [password, setPassword] = useState('');
+  const [plan, setPlan] = useState<RestorePlan | null>(null);
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function inspect() {
+    const result = await request('recovery.inspect', {});
+    if (result.ok) setInspection(result.value);
+    else setMessage({ kind: 'error', text: failureMessage(result.error) });
+  }
+
+  useEffect(() => {
+    void request('cloud.status', {}).then((result) => result.ok && setAccount(result.value.account));
+  }, []);
+
+  async function signIn(prompt?: 'select_account') {
+    setMessage(null);
+    setBusy(true);
+    try {
+      const status = await signInWithMicrosoft(prompt ? { prompt } : {});
+      setAccount(status.account);
+      setInspection(null);
+      setPlan(null);
+      await inspect();
+    } catch (error) {
+      setMessage({ kind: 'error', text: signInErrorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    if (!initialized) {
+      const result = await request('recovery.restore', { password });
+      setBusy(false);
+      if (!result.ok) return setMessage({ kind: 'error', text: restoreFailure(result.error) });
+      setMessage({ kind: 'success', text: t('restoredCount', [String(result.value.restored)]) });
+      onRestored();
+      return;
+    }
+    const result = await request('recovery.plan', { password });
+    setBusy(false);
+    if (!result.ok) return setMessage({ kind: 'error', text: restoreFailure(result.error) });
+    setPlan(result.value);
+    setChoices({});
+  }
+
+  async function apply() {
+    if (!plan) return;
+    setBusy(true);
+    const chosen = Object.fromEntries(Object.entries(choices).filter(([, c]) => c !== 'skip')) as Record<string, 'keep-both' | 'replace'>;
+    const result = await request('recovery.apply', { password, choices: chosen });
+    setBusy(false);
+    if (!result.ok) return setMessage({ kind: 'error', text: restoreFailure(result.error) });
+    const { added, replaced, skipped } = result.value;
+    setMessage({ kind: 'success', text: t('restoreResult', [String(added), String(replaced), String(skipped)]) });
+    setPlan(null);
+    setPassword('');
+    onRestored();
+  }
+
+  return (
+    <div className="card stack" data-testid="recovery" aria-labelledby="recovery-title">
+      <h3 id="recovery-title">{t('recoveryTitle')}</h3>
+      <p className="muted">{t('recoveryIntro')}</p>
+      {!account ? (
+        <button type="button" className="primary" onClick={() => void signIn()} disabled={busy}>{t('signInMicrosoft')}</button>
+      ) : !inspection ? (
+        <button type="button" className="primary" onClick={() => void inspect()} disabled={busy}>{t('beginRecovery')}</button>
+      ) : !inspection.found ? (
+        <div className="stack">
+          <p className="warning" data-testid="no-backup">{t('noBackupFor', [inspection.username])}</p>
+          <button type="button" onClick={() => void signIn('select_account')} disabled={busy}>{t('useAnotherAccount')}</button>
+        </div>
+      ) : (
+        <form className="stack" onSubmit={submit}>
+          <p data-testid="backup-summary">
+            {t('backupFound', [inspection.username, String(inspection.accountCount), formatTime(inspection.createdAt), inspection.browser])}
+          </p>
+          <label>
+            {t('backupPassword')}
+            <input type="password" name="backup-password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          {!plan && <button type="submit" className="primary" disabled={busy || password === ''}>{initialized ? t('checkBackup') : t('restore')}</button>}
+          <button type="button" onClick={() => void signIn('select_account')} disabled={busy}>{t('useAnotherAccount')}</button>
+        </form>
+      )}
+      {plan && (
+        <div className="stack" data-testid="restore-plan">
+          <h4>{t('restoreToAdd', [String(plan.toAdd.length)])}</h4>
+          <ul>{plan.toAdd.map((a) => <li key={a.id}>{label(a)}</li>)}</ul>
+          <h4>{t('restoreSkipped', [String(plan.skipped.length)])}</h4>
+          <ul>
+            {plan.skipped.map(({ incoming, reason }) => (
+              <li key={incoming.id} data-testid="skipped-account">
+                <span>{label(incoming)}</span> <span className="muted small">{t(REASON_TEXT[reason])}</span>{' '}
+                <select name={`choice-${incoming.id}`} aria-label={label(incoming)} value={choices[incoming.id] ?? 'skip'}
+                  onChange={(e) => setChoices((c) => ({ ...c, [incoming.id]: e.target.value as Choice }))}>
+                  <option value="skip">{t('choiceSkip')}</option>
+                  <option value="keep-both">{t('choiceKeepBoth')}</option>
+                  <option value="replace">{t('choiceReplace')}</option>
+                </select>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="primary" onClick={() => void apply()} disabled={busy}>
+            {t('restoreAccounts', [String(plan.toAdd.length + Object.values(choices).filter((c) => c === 'keep-both').length)])}
+          </button>
+        </div>
+      )}
+      {message && <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="recovery-message">{message.text}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { SignInRequiredError } from '../auth/errors';
+import { adoptNewerPasswordSlot, mergeContents, openBackupWithKey, UnsupportedBackupVersionError, VaultKeyMismatchError } from '../backup';
+import {
+  GraphForbiddenError,
+  GraphNotFoundError,
+  GraphPreconditionFailedError,
+  GraphThrottledError,
+  GraphUnauthorizedError,
+  retryDelayMs,
+  type GraphClient,
+} from '../graph';
+import { openVault, sealVault, VaultDamagedError } from '../vault';
+import { queueBackup } from './outbox';
+import type { SyncPorts } from './sync-ports';
+import type { ProblemCode, SyncState } from './sync-state';
+
+/*
+ * One pass of the backup loop (docs/backup-sync.md):
+ *   1. a pending upload goes up with If-Match on the version this device last
+ *      saw (If-None-Match: * when it saw none);
+ *   2. 412 — another device uploaded meanwhile: download, merge into the vault
+ *      (no account lost, no deletion undone), queue the merged backup, go to 1;
+ *   3. nothing pending: look at the cloud; a newer version is merged the same way.
+ * Failures leave the pending upload in place: retryable ones schedule a retry
+ * (Retry-After honoured), the others wait for the user's one-click fix.
+ */
+
+/** Passes through steps 1–3 before giving up for now (each pass makes progress unless devices race). */
+const MAX_ROUNDS = 4;
+
+type Outcome = 'done' | 'again';
+
+function problemOf(error: unknown): { code: ProblemCode; retryable: boolean } {
+  if (error instanceof SignInRequiredError || error instanceof GraphUnauthorizedError) return { code: 'sign-in-required', retryable: false };
+  if (error instanceof GraphForbiddenError) return { code: 'forbidden', retryable: false };
+  if (error instanceof GraphNotFoundError) return { code: 'backup-missing', retryable: false };
+  if (error instanceof VaultKeyMismatchError) return { code: 'needs-password', retryable: false };
+  if (error instanceof UnsupportedBackupVersionError) return { code: 'remote-newer-version', retryable: false };
+  if (error instanceof VaultDamagedError) return { code: 'remote-damaged', retryable: false };
+  if (error instanceof GraphThrottledError) return { code: error.status === 503 ? 'server-error' : 'throttled', retryable: true };
+  const delay = retryDelayMs(error, 0, () => 0);
+  if (delay !== null) return { code: error instanceof Error && error.name === 'GraphNetworkError' ? 'offline' : 'server-error', retryable: true };
+  return { code: 'server-error', retryable: false };
+}
+
+/** Records a failure: the pending upload stays; a retry is scheduled when retrying can help. */
+async function recordFailure(ports: SyncPorts, error: unknown): Promise<SyncState> {
+  const state = await ports.readState();
+  const { code, retryable } = problemOf(error);
+  const now = ports.now();
+  const attempt = (state.retry?.attempt ?? -1) + 1;
+  const delay = retryable ? retryDelayMs(error, attempt, () => ports.jitter()) : null;
+  const retry = delay === null ? null : { attempt, at: now + delay };
+  const next: SyncState = {
+    ...state,
+    problem: { code, message: error instanceof Error ? error.message : String(error), since: state.problem?.code === code ? state.problem.since : now },
+    retry,
+  };
+  await ports.writeState(next);
+  await ports.scheduleRetry(retry?.at ?? null);
+  return next;
+}
+
+/** Uploads the pending backup; on success the cloud holds this device's latest state. */
+async function upload(ports: SyncPorts, graph: GraphClient, state: SyncState): Promise<Outcome> {
+  const outbox = state.outbox;
+  if (!outbox) return 'done';
+  try {
+    const condition = state.remote ? { ifMatch: state.remote.eTag } : ({ ifNoneMatch: '*' } as const);
+    const uploaded = await graph.upload(outbox.text, condition);
+    const fresh = await ports.readState();
+    const stillSame = fresh.outbox?.revision === outbox.revision;
+    await ports.writeState({
+      ...fresh,
+      remote: { eTag: uploaded.eTag },
+      outbox: stillSame ? null : fresh.outbox,
+      lastSuccessAt: ports.now(),
+      problem: null,
+      retry: null,
+    });
+    await ports.scheduleRetry(null);
+    return stillSame ? 'done' : 'again';
+  } catch (error) {
+    // The cloud copy changed since this device last saw it (or was deleted under an If-Match): merge first.
+    if (error instanceof GraphPreconditionFailedError) return pullAndMerge(ports, graph, state);
+    throw error;
+  }
+}
+
+/**
+ * Brings a newer cloud version into the vault. Needs the vault unlocked (the
+ * merge reads and writes accounts); while locked it is remembered and done at unlock.
+ */
+async function pullAndMerge(ports: SyncPorts, graph: GraphClient, state: SyncState): Promise<Outcome> {
+  let download;
+  try {
+    download = await graph.download();
+  } catch (error) {
+    if (error instanceof GraphNotFoundError) {
+      // Gone from the cloud (deleted in OneDrive or by another device): say so, and
+      // re-create it only when the user asks (they may have deleted it on purpose).
+      if (state.remote || state.lastSuccessAt !== null) throw error;
+      // Never uploaded before: nothing to merge; a pending backup goes up as a new file.
+      const current = await ports.readState();
+      await ports.writeState({ ...current, remote: null });
+      return current.outbox ? 'again' : 'done';
+    }
+    throw error;
+  }
+  const fresh = await ports.readState();
+  if (fresh.remote?.eTag === download.file.eTag && !fresh.pendingMerge) return fresh.outbox ? 'again' : 'done';
+
+  const unlocked = await ports.unlocked();
+  if (!unlocked) {
+    await ports.writeState({
+      ...fresh,
+      pendingMerge: true,
+      problem: fresh.outbox ? { code: 'needs-unlock', message: 'Unlock to merge the changes made on another device.', since: ports.now() } : fresh.problem,
+    });
+    return 'done';
+  }
+
+  const remote = await openBackupWithKey(download.text, unlocked.masterKey);
+  await ports.exclusiveVault(async () => {
+    const current = await ports.unlocked();
+    if (!current) return;
+    const local = await openVault(current.file, current.masterKey);
+    const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
+    // A password changed on another device travels in the backup's slot: adopt it.
+    const rewrapped = await adoptNewerPasswordSlot(current.file, download.text, current.masterKey);
+    const base = rewrapped ?? current.file;
+    const file = changes.localChanged ? await sealVault(base, current.masterKey, merged, { random: ports.random }) : base;
+    let next: SyncState = { ...(await ports.readState()), remote: { eTag: download.file.eTag }, pendingMerge: false, problem: null };
+    next = changes.remoteOutdated || next.outbox
+      ? await queueBackup(next, { contents: merged, masterKey: current.masterKey, vaultFile: file }, { now: ports.now(), random: ports.random, device: ports.device })
+      : { ...next, outbox: null, lastSuccessAt: ports.now() };
+    await ports.writeVaultAndState(file, next);
+  });
+  return 'again';
+}
+
+/**
+ * Runs the backup loop once: upload what is pending, merge what changed in the
+ * cloud. Never throws: the outcome is in the returned state (problem, retry).
+ */
+export async function syncNow(ports: SyncPorts): Promise<SyncState> {
+  let state = await ports.readState();
+  if (!state.enabled || !state.account) return state;
+  const graph = ports.graph(state.account);
+  try {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      state = await ports.readState();
+      const outcome = state.outbox ? await upload(ports, graph, state) : await pullAndMerge(ports, graph, state);
+      if (outcome === 'done') break;
+    }
+    return ports.readState();
+  } catch (error) {
+    return recordFailure(ports, error);
+  }
+}

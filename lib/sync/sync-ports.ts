@@ -1,0 +1,25 @@
+import type { GraphClient } from '../graph';
+import type { VaultFile } from '../vault';
+import type { SignedInAccount, SyncState } from './sync-state';
+
+/** What the sync engine needs from the background; passed in so the engine runs in Node tests. */
+export interface SyncPorts {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  random(bytes: number): Uint8Array;
+  device: { deviceName: string; browser: string };
+  readState(): Promise<SyncState>;
+  writeState(state: SyncState): Promise<void>;
+  /** Writes the vault file and the sync state in ONE storage write. */
+  writeVaultAndState(file: VaultFile, state: SyncState): Promise<void>;
+  /** The session key and the stored vault file; `null` when locked or not set up. */
+  unlocked(): Promise<{ masterKey: Uint8Array; file: VaultFile } | null>;
+  /** Runs `task` holding the vault's lock (the one every vault change holds). */
+  exclusiveVault<T>(task: () => Promise<T>): Promise<T>;
+  /** A Graph client acting for the account. */
+  graph(account: SignedInAccount): GraphClient;
+  /** (Re)schedules the automatic retry; `null` cancels it. */
+  scheduleRetry(atMs: number | null): Promise<void>;
+  /** A uniform random number in [0, 1), for retry jitter. */
+  jitter(): number;
+}

@@ -1,0 +1,144 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeMicrosoftSignIn, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
+import { BROWSERS, type BrowserKind } from './harness/config';
+import { launchWithExtension, type ExtensionBrowser } from './harness/launch';
+import { referenceTotp } from './harness/reference-otp';
+import { clickButton, fill, waitFor, waitForText } from './harness/ui';
+
+/*
+ * The article, end to end: device A backs up to OneDrive (the emulator), a new
+ * device B — the other browser — recovers: same order, same codes; the
+ * device-bound account asks for its QR code and works once its link is pasted.
+ */
+
+const PASSWORD = 'backup password for e2e';
+const ACCOUNTS = [
+  { issuer: 'GitHub', name: 'alice', secret: 'JBSWY3DPEHPK3PXP' },
+  { issuer: 'Contoso', name: 'alice@contoso.example', secret: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF' },
+  { issuer: '銀行', name: '花子', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
+];
+const link = (a: (typeof ACCOUNTS)[number]) =>
+  `otpauth://totp/${encodeURIComponent(a.issuer)}:${encodeURIComponent(a.name)}?secret=${a.secret}&issuer=${encodeURIComponent(a.issuer)}`;
+const FILE = `/_emulator/files/${TEST_USERS.alice.email}/hikae-backup.json`;
+
+const send = (page: Page, type: string, payload: unknown) =>
+  page.evaluate(
+    (t, p) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
+    type,
+    payload as never,
+  );
+
+async function popupTitlesAndCodes(ext: ExtensionBrowser) {
+  const popup = await ext.open('popup.html');
+  await waitFor(popup, () => document.querySelectorAll('li.code-row').length > 0, { what: 'rows' });
+  const rows = await popup.$$eval('li.code-row', (els) =>
+    els.map((row) => ({
+      title: row.querySelector('.issuer')?.textContent ?? '',
+      code: row.querySelector('[data-testid="code"]')?.getAttribute('data-code') ?? null,
+      until: Number(row.querySelector('svg.countdown')?.getAttribute('data-valid-until') ?? 0),
+      verify: row.querySelector('.needs-verification')?.textContent ?? null,
+    })),
+  );
+  await popup.close();
+  return rows;
+}
+
+async function signInFromOptions(ext: ExtensionBrowser, options: Page, buttonText: string) {
+  await clickButton(options, buttonText);
+  await completeMicrosoftSignIn(ext, TEST_USERS.alice.email);
+}
+
+const pairs: [BrowserKind, BrowserKind][] = BROWSERS.length > 1 ? [['chromium', 'firefox'], ['firefox', 'chromium']] : [[BROWSERS[0]!, BROWSERS[0]!]];
+
+describe.each(pairs)('backup in %s, recovery in %s', (kindA, kindB) => {
+  let cloud: TestCloud;
+  let a: ExtensionBrowser;
+  let b: ExtensionBrowser | undefined;
+
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    a = await launchWithExtension(kindA);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await cloud?.close();
+  });
+
+  it('device A: accounts (one device-bound), reordered, backed up on switching backup on', async () => {
+    const options = await a.open('options.html');
+    await send(options, 'vault.create', { password: PASSWORD });
+    for (const account of ACCOUNTS) expect((await send(options, 'accounts.add', { uri: link(account) })).ok).toBe(true);
+    await options.close();
+
+    const accounts = await a.open('options.html#accounts');
+    await waitFor(accounts, () => document.querySelectorAll('[data-testid="account-item"]').length === 3, { what: 'items' });
+    // Reorder: 銀行 to the top, by keyboard.
+    await accounts.focus('[data-testid="account-item"]:nth-child(3) .drag-handle');
+    await accounts.keyboard.press('ArrowUp');
+    await accounts.keyboard.press('ArrowUp');
+    await waitFor(accounts, () => document.querySelector('[data-testid="account-item"]:nth-child(1) [data-testid="account-issuer"]')?.textContent === '銀行', { what: 'reordered' });
+    // Contoso is device-bound: its secret never leaves this device.
+    await clickButton(accounts, 'Edit', { within: (await accounts.$('[data-testid="account-item"]:nth-child(3)'))! });
+    await accounts.click('input[name="deviceBound"]');
+    await clickButton(accounts, 'Save');
+    await waitForText(accounts, 'Device-bound');
+    await accounts.close();
+
+    const backup = await a.open('options.html#backup');
+    await signInFromOptions(a, backup, 'Sign in with Microsoft');
+    await waitForText(backup, `Signed in as ${TEST_USERS.alice.name} (${TEST_USERS.alice.email})`);
+    await backup.click('input[name="cloudBackup"]');
+    await waitForText(backup, 'Your backup is up to date.', 30_000);
+    await backup.close();
+
+    const file = JSON.stringify(await cloud.control('GET', FILE));
+    expect(file).toContain('"format":"hikae-backup"');
+    for (const account of ACCOUNTS) {
+      for (const clear of [account.secret, account.name, account.issuer, encodeURIComponent(account.issuer)]) expect(file).not.toContain(clear);
+    }
+  });
+
+  it('device B (the other browser): "Begin recovery" restores the same accounts, order and codes', async () => {
+    b = await launchWithExtension(kindB);
+    const popup = await b.open('popup.html');
+    await waitForText(popup, 'Begin recovery');
+    await popup.close();
+
+    const recovery = await b.open('options.html#recovery');
+    await signInFromOptions(b, recovery, 'Sign in with Microsoft');
+    await waitFor(recovery, () => document.querySelector('[data-testid="backup-summary"]')?.textContent?.includes('3 accounts') ?? false, { what: 'summary' });
+    const summary = await recovery.$eval('[data-testid="backup-summary"]', (e) => e.textContent ?? '');
+    expect(summary).toContain(TEST_USERS.alice.email);
+    expect(summary).toContain(kindA === 'firefox' ? 'Firefox' : 'Chrom');
+
+    await fill(recovery, 'backup-password', 'not the password');
+    await clickButton(recovery, 'Restore');
+    await waitForText(recovery, 'Wrong password for this backup. Nothing was changed.');
+    expect(Object.keys(await b.readStorage('local'))).not.toContain('vault');
+
+    await fill(recovery, 'backup-password', PASSWORD);
+    await clickButton(recovery, 'Restore');
+    await waitFor(recovery, () => location.hash === '#accounts', { what: 'restored' });
+    await recovery.close();
+
+    const rows = await popupTitlesAndCodes(b);
+    expect(rows.map((r) => r.title)).toEqual(['銀行', 'GitHub', 'Contoso']);
+    expect(rows[0]!.code).toBe(referenceTotp(ACCOUNTS[2]!.secret, rows[0]!.until - 1));
+    expect(rows[1]!.code).toBe(referenceTotp(ACCOUNTS[0]!.secret, rows[1]!.until - 1));
+    expect(rows[2]!.code).toBeNull();
+    expect(rows[2]!.verify).toBe('Needs verification — scan the QR code from Contoso');
+
+    // The device-bound account works once its link is supplied.
+    const add = await b.open('options.html#add');
+    await fill(add, 'uri', link(ACCOUNTS[1]!));
+    await clickButton(add, 'Check link');
+    await clickButton(add, 'Add this account');
+    await waitForText(add, 'Contoso added.');
+    await add.close();
+    const after = await popupTitlesAndCodes(b);
+    expect(after.map((r) => r.title)).toEqual(['銀行', 'GitHub', 'Contoso']);
+    expect(after[2]!.code).toBe(referenceTotp(ACCOUNTS[1]!.secret, after[2]!.until - 1));
+  });
+});

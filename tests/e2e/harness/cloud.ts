@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page, Target } from 'puppeteer-core';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { startEmulator } from '../../../ms-cloud-emulator/server.ts';
+import type { ExtensionBrowser } from './launch';
+
+/*
+ * The Microsoft cloud for end-to-end tests: the project's emulator on the port the
+ * test build points at (https://localhost:8443), or — when E2E_CLOUD_URL is set —
+ * any compatible server already running there (it must offer the same /_emulator
+ * control calls).
+ */
+
+export interface TestCloud {
+  url: string;
+  /** Calls the control interface (/_emulator/...). */
+  control(method: string, pathname: string, body?: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+// Only this test client skips certificate checks: the emulator's certificate is self-signed.
+const insecure = new Agent({ connect: { rejectUnauthorized: false } });
+
+export async function startTestCloud(): Promise<TestCloud> {
+  const external = process.env.E2E_CLOUD_URL;
+  const emulator = external ? null : await startEmulator({ port: 8443, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hikae-cloud-')) });
+  const url = external ?? emulator!.url;
+  return {
+    url,
+    async control(method, pathname, body) {
+      const response = await undiciFetch(`${url}${pathname}`, {
+        method,
+        dispatcher: insecure,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${pathname} → ${response.status} ${text}`);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return text;
+      }
+    },
+    close: async () => {
+      await emulator?.close();
+    },
+  };
+}
+
+export const TEST_USERS = {
+  alice: { email: 'alice@example.com', name: 'Alice Example' },
+  bob: { email: 'bob@example.com', name: 'Bob Example' },
+} as const;
+export const TEST_USER_PASSWORD = 'password';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits for the identity window the extension opened and signs in there as a person would. */
+export async function completeMicrosoftSignIn(ext: ExtensionBrowser, email: string): Promise<void> {
+  const target: Target = await ext.browser.waitForTarget((t) => t.url().includes('/oauth2/v2.0/authorize') || t.url().includes('/login'), { timeout: 20_000 });
+  const page = (await target.page()) as Page;
+  const deadline = Date.now() + 20_000;
+  // Account picker (a live session) or the sign-in form.
+  for (;;) {
+    const state = await page
+      .evaluate(() => (document.querySelector('#i0116') ? 'form' : document.querySelector('#otherTile') ? 'picker' : 'loading'))
+      .catch(() => 'loading');
+    if (state === 'form') break;
+    if (state === 'picker') {
+      const tile = await page.$(`button[name=account][value="${email}"]`);
+      if (tile) {
+        await tile.click();
+        return;
+      }
+      await page.click('#otherTile');
+    }
+    if (Date.now() > deadline) throw new Error('The sign-in page did not appear.');
+    await sleep(100);
+  }
+  await page.type('#i0116', email);
+  await page.type('#i0118', TEST_USER_PASSWORD);
+  await page.click('#idSIButton9');
+}
