@@ -1,0 +1,24 @@
+import { bytesToBase64 } from '../../lib/encoding/base64';
+import type { ExportedFile, ImportSource } from '../../lib/messaging/protocol';
+
+/** The importer's input limit (lib/import IMPORT_LIMITS.maxInputSize): a bigger file is refused before it is read. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** A chosen or dropped file as the background reads it: its bytes in base64, its name as a hint. */
+export async function sourceFromFile(file: File): Promise<ImportSource> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { fileName: file.name, bytesBase64: bytesToBase64(bytes) };
+}
+
+/**
+ * Starts the download of an exported file through a Blob link and returns the
+ * link's URL (kept for "Download again"; revoke it with URL.revokeObjectURL).
+ */
+export function downloadFile(file: Pick<ExportedFile, 'fileName' | 'mimeType' | 'text'>): string {
+  const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  return url;
+}
