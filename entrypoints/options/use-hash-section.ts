@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export type Section = 'accounts' | 'add' | 'security' | 'backup' | 'recovery';
-const SECTIONS: readonly Section[] = ['accounts', 'add', 'security', 'backup', 'recovery'];
+export type Section = 'accounts' | 'add' | 'security' | 'backup' | 'recovery' | 'transfer';
+const SECTIONS: readonly Section[] = ['accounts', 'add', 'security', 'backup', 'recovery', 'transfer'];
 
 const fromHash = (): Section => {
   const hash = location.hash.replace('#', '');
