@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../components/i18n';
 
-/** Pixels per side of the drawn code; big enough for a phone camera across a desk. */
-const QR_SIZE_PX = 360;
+/** Smallest side of the drawn code in CSS pixels; big enough for a phone camera across a desk. */
+const QR_MIN_SIZE_PX = 360;
+/** Quiet zone in modules, as the QR standard asks. */
+const QR_MARGIN_MODULES = 4;
 
 /**
  * Google Authenticator export links as QR codes, one at a time with "1 of 3"
@@ -23,7 +25,11 @@ export function MigrationQrViewer({ uris, onClose }: { uris: readonly string[]; 
       try {
         const QRCode = await import('qrcode');
         if (!current || !canvas.current || uri === undefined) return;
-        await QRCode.toCanvas(canvas.current, uri, { errorCorrectionLevel: 'M', margin: 4, width: QR_SIZE_PX });
+        // A whole number of pixels per module: scaled by fractions, modules come out
+        // 2 and 3 pixels wide in turn, which cameras (and jsQR) read badly.
+        const modules = QRCode.create(uri, { errorCorrectionLevel: 'M' }).modules.size + 2 * QR_MARGIN_MODULES;
+        const scale = Math.ceil(QR_MIN_SIZE_PX / modules);
+        await QRCode.toCanvas(canvas.current, uri, { errorCorrectionLevel: 'M', margin: QR_MARGIN_MODULES, scale });
         if (current) setDrawn(index);
       } catch {
         if (current) setFailed(true);
@@ -37,7 +43,7 @@ export function MigrationQrViewer({ uris, onClose }: { uris: readonly string[]; 
   return (
     <div className="stack qr-viewer" data-testid="migration-qr">
       <p className="small" aria-live="polite" data-testid="qr-position">{t('qrPosition', [String(index + 1), String(uris.length)])}</p>
-      <canvas ref={canvas} width={QR_SIZE_PX} height={QR_SIZE_PX} role="img" aria-label={t('qrPosition', [String(index + 1), String(uris.length)])}
+      <canvas ref={canvas} role="img" aria-label={t('qrPosition', [String(index + 1), String(uris.length)])}
         data-index={index} data-drawn={drawn === index ? 'true' : 'false'} />
       {failed && <p className="error" role="alert">{t('errorInternal')}</p>}
       <div className="buttons">
