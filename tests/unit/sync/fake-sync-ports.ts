@@ -1,0 +1,184 @@
+import type { GraphClient } from '../../../lib/graph';
+import type { SyncPorts } from '../../../lib/sync/sync-ports';
+import { INITIAL_SYNC_STATE, type SignedInAccount, type SyncState } from '../../../lib/sync/sync-state';
+import type { VaultFile } from '../../../lib/vault';
+
+/*
+ * In-memory SyncPorts: the sync state and the vault file as one storage area
+ * (structured-cloned in and out, as browser storage does), the session key,
+ * the vault lock as a real promise-chain mutex, an injectable clock and
+ * deterministic randomness and jitter. Every storage write is counted —
+ * writeVaultAndState as ONE write, as the background does it (storage.local.set
+ * of both keys) — and every scheduleRetry is recorded.
+ */
+
+/** 2025-01-15T12:00:00Z, the default start of the fake clock. */
+export const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
+
+/** Yields to the event loop, as a real storage call does. */
+const storageTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface FakeSyncPorts extends SyncPorts {
+  /** Storage writes so far (writeState and writeVaultAndState each count one). */
+  readonly writes: number;
+  /** writeVaultAndState calls so far. */
+  readonly vaultWrites: number;
+  /** Every scheduleRetry argument, in order. */
+  readonly scheduled: (number | null)[];
+  /** How many times `graph()` was asked for a client. */
+  readonly graphRequests: number;
+  /** The stored state (a copy), read without counting. */
+  peekState(): SyncState;
+  /** The stored vault file (a copy). */
+  peekVault(): VaultFile | null;
+  /** Replaces the stored state (not counted as a write). */
+  setState(state: SyncState): void;
+  /** Replaces the stored vault file (not counted as a write). */
+  setVault(file: VaultFile | null): void;
+  /** The session key: `null` is a locked vault. */
+  sessionKey: Uint8Array | null;
+  lock(): void;
+  unlock(masterKey: Uint8Array): void;
+  advance(ms: number): void;
+  setNow(ms: number): void;
+  /** The value `jitter()` returns from now on, in [0, 1). */
+  setJitter(value: number): void;
+  /**
+   * Runs `hook` once, right after the next readState has taken its copy and
+   * before the caller gets it: another event's write landing between a read and
+   * the write that follows it.
+   */
+  afterNextRead(hook: () => Promise<void>): void;
+  /** Zeroes the write counters and forgets recorded retries (after a test's setup). */
+  resetCounters(): void;
+}
+
+export interface FakeSyncPortsOptions {
+  graph: (account: SignedInAccount) => GraphClient;
+  state?: Partial<SyncState>;
+  vault?: VaultFile | null;
+  masterKey?: Uint8Array | null;
+  nowMs?: number;
+  /** Seeds `random` (distinct per device so nonces differ). Default 1. */
+  seed?: number;
+  /** Default 0.5. */
+  jitter?: number;
+  device?: { deviceName: string; browser: string };
+}
+
+export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPorts {
+  let state: SyncState = structuredClone({ ...INITIAL_SYNC_STATE, ...options.state });
+  let vault: VaultFile | null = structuredClone(options.vault ?? null);
+  let nowMs = options.nowMs ?? T0;
+  let jitter = options.jitter ?? 0.5;
+  let writes = 0;
+  let vaultWrites = 0;
+  let graphRequests = 0;
+  const scheduled: (number | null)[] = [];
+  const readHooks: (() => Promise<void>)[] = [];
+  let tail: Promise<unknown> = Promise.resolve();
+
+  // xorshift32: deterministic, distinct per seed.
+  let prng = ((options.seed ?? 1) * 0x9e3779b1) >>> 0 || 1;
+  const nextByte = () => {
+    prng ^= prng << 13;
+    prng >>>= 0;
+    prng ^= prng >>> 17;
+    prng ^= prng << 5;
+    prng >>>= 0;
+    return prng & 0xff;
+  };
+
+  const ports: FakeSyncPorts = {
+    sessionKey: options.masterKey ?? null,
+    now: () => nowMs,
+    random: (bytes) => Uint8Array.from({ length: bytes }, nextByte),
+    jitter: () => jitter,
+    device: options.device ?? { deviceName: 'Test device', browser: 'Test browser 1' },
+    async readState() {
+      const copy = structuredClone(state);
+      await storageTick();
+      const hook = readHooks.shift();
+      if (hook) await hook();
+      return copy;
+    },
+    async writeState(next) {
+      const copy = structuredClone(next);
+      await storageTick();
+      writes += 1;
+      state = copy;
+    },
+    async writeVaultAndState(file, next) {
+      const copies = structuredClone({ file, next });
+      await storageTick();
+      writes += 1;
+      vaultWrites += 1;
+      vault = copies.file;
+      state = copies.next;
+    },
+    async unlocked() {
+      await storageTick();
+      return vault && ports.sessionKey ? { masterKey: ports.sessionKey.slice(), file: structuredClone(vault) } : null;
+    },
+    exclusiveVault<T>(task: () => Promise<T>): Promise<T> {
+      const result = tail.then(task);
+      tail = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return result;
+    },
+    graph(account) {
+      graphRequests += 1;
+      return options.graph(account);
+    },
+    async scheduleRetry(atMs) {
+      scheduled.push(atMs);
+    },
+    get writes() {
+      return writes;
+    },
+    get vaultWrites() {
+      return vaultWrites;
+    },
+    get scheduled() {
+      return scheduled;
+    },
+    get graphRequests() {
+      return graphRequests;
+    },
+    peekState: () => structuredClone(state),
+    peekVault: () => structuredClone(vault),
+    setState(next) {
+      state = structuredClone(next);
+    },
+    setVault(file) {
+      vault = structuredClone(file);
+    },
+    lock() {
+      ports.sessionKey = null;
+    },
+    unlock(masterKey) {
+      ports.sessionKey = masterKey.slice();
+    },
+    advance(ms) {
+      nowMs += ms;
+    },
+    setNow(ms) {
+      nowMs = ms;
+    },
+    setJitter(value) {
+      jitter = value;
+    },
+    afterNextRead(hook) {
+      readHooks.push(hook);
+    },
+    resetCounters() {
+      writes = 0;
+      vaultWrites = 0;
+      graphRequests = 0;
+      scheduled.length = 0;
+    },
+  };
+  return ports;
+}
