@@ -6,7 +6,7 @@ import { ImportPanel } from './import-panel';
 /** Import & export (docs/transfer.md): bring accounts in from other apps, take them out. */
 export function TransferSection({ onImported }: { onImported(): void }) {
   return (
-    <section aria-labelledby="transfer-title" className="stack">
+    <section aria-labelledby="transfer-title" className="stack transfer">
       <h2 id="transfer-title">{t('navTransfer')}</h2>
       <ImportPanel onImported={onImported} />
       <ExportPanel />
