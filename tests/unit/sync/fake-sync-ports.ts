@@ -44,11 +44,15 @@ export interface FakeSyncPorts extends SyncPorts {
   /** The value `jitter()` returns from now on, in [0, 1). */
   setJitter(value: number): void;
   /**
-   * Runs `hook` once, right after the next readState has taken its copy and
-   * before the caller gets it: another event's write landing between a read and
-   * the write that follows it.
+   * Starts `hook` once, right after the next readState has taken its copy: another
+   * event (e.g. a vault change) arriving between a read and the write that follows.
+   * When nobody holds the vault lock the read waits for it, so it lands in between;
+   * when the reader holds the lock, the hook (which needs the lock too) only
+   * queues behind it — as it would in the extension. See {@link settle}.
    */
   afterNextRead(hook: () => Promise<void>): void;
+  /** Waits for every hook started by afterNextRead. */
+  settle(): Promise<void>;
   /** Zeroes the write counters and forgets recorded retries (after a test's setup). */
   resetCounters(): void;
 }
@@ -76,7 +80,9 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
   let graphRequests = 0;
   const scheduled: (number | null)[] = [];
   const readHooks: (() => Promise<void>)[] = [];
+  const startedHooks: Promise<void>[] = [];
   let tail: Promise<unknown> = Promise.resolve();
+  let lockHeld = false;
 
   // xorshift32: deterministic, distinct per seed.
   let prng = ((options.seed ?? 1) * 0x9e3779b1) >>> 0 || 1;
@@ -99,7 +105,11 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
       const copy = structuredClone(state);
       await storageTick();
       const hook = readHooks.shift();
-      if (hook) await hook();
+      if (hook) {
+        const started = hook();
+        startedHooks.push(started);
+        if (!lockHeld) await started;
+      }
       return copy;
     },
     async writeState(next) {
@@ -121,7 +131,14 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
       return vault && ports.sessionKey ? { masterKey: ports.sessionKey.slice(), file: structuredClone(vault) } : null;
     },
     exclusiveVault<T>(task: () => Promise<T>): Promise<T> {
-      const result = tail.then(task);
+      const result = tail.then(async () => {
+        lockHeld = true;
+        try {
+          return await task();
+        } finally {
+          lockHeld = false;
+        }
+      });
       tail = result.then(
         () => undefined,
         () => undefined,
@@ -172,6 +189,9 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
     },
     afterNextRead(hook) {
       readHooks.push(hook);
+    },
+    async settle() {
+      await Promise.all(startedHooks);
     },
     resetCounters() {
       writes = 0;

@@ -80,7 +80,9 @@ describe('BUG: the engine writes the sync state outside the vault lock and can d
     // The upload succeeds; right after the engine re-reads the state, the user adds an account (vault lock, outbox queued).
     drive.duringNextUpload(async () => a.ports.afterNextRead(() => changeVault(a.ports, addAccount(acc('racing')))));
 
-    const state = await syncNow(a.ports);
+    await syncNow(a.ports);
+    await a.ports.settle();
+    const state = a.ports.peekState();
 
     const inCloud = idsOf(await cloudOf(drive, a.masterKey)).includes('racing');
     const inOutbox = state.outbox !== null && idsOf(await openBackupWithKey(state.outbox.text, a.masterKey)).includes('racing');
@@ -96,7 +98,9 @@ describe('BUG: the engine writes the sync state outside the vault lock and can d
       return graphErrors.network();
     });
 
-    const state = await syncNow(a.ports);
+    await syncNow(a.ports);
+    await a.ports.settle();
+    const state = a.ports.peekState();
 
     expect(state.revision).toBe(queued + 1);
     expect(state.outbox?.revision).toBe(queued + 1);
