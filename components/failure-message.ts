@@ -26,6 +26,8 @@ const BY_CODE: Record<ProtocolFailure['code'], MessageKey> = {
   'not-found': 'errorNotFound',
   'bad-request': 'errorBadRequest',
   'forbidden-sender': 'errorBadRequest',
+  'scan-not-allowed': 'errorScanNotAllowed',
+  'permission-required': 'errorPermissionRequired',
   'import-password-required': 'errorImportPasswordRequired',
   'import-wrong-password': 'errorImportWrongPassword',
   'import-unsupported-format': 'errorImportUnsupportedFormat',

@@ -28,7 +28,11 @@ async function silentWebAuthFlow(url: string): Promise<string> {
   return responseUrl;
 }
 
-export function createCloudPorts(): CloudPorts {
+/** Below this, a retry also runs on a timer: alarms may be rounded up to 30 s or more. */
+const TIMER_RETRY_LIMIT_MS = 30_000;
+
+/** `runSync` runs a backup pass (the background's, under its lock). */
+export function createCloudPorts(runSync: () => void): CloudPorts {
   const configured = isConfigured(BUILD_CLOUD_CONFIG);
   return {
     configured,
@@ -42,8 +46,14 @@ export function createCloudPorts(): CloudPorts {
       });
     },
     async scheduleRetry(atMs) {
-      if (atMs === null) await browser.alarms.clear(ALARMS.cloudRetry);
-      else await browser.alarms.create(ALARMS.cloudRetry, { when: atMs });
+      if (atMs === null) {
+        await browser.alarms.clear(ALARMS.cloudRetry);
+        return;
+      }
+      // The alarm survives the worker; the timer is on time while the worker lives.
+      await browser.alarms.create(ALARMS.cloudRetry, { when: atMs });
+      const delay = atMs - Date.now();
+      if (delay < TIMER_RETRY_LIMIT_MS) setTimeout(runSync, Math.max(0, delay));
     },
     signOut: (account) => authHost.signOut(account),
   };

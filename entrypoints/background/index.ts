@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { HANDLERS } from '../../lib/background/handlers';
 import type { BackgroundPorts } from '../../lib/background/ports';
-import { route } from '../../lib/background/router';
+import { isExtensionPage, route } from '../../lib/background/router';
+import { withScanPorts } from '../../lib/background/scan-ports';
 import { syncPortsFrom } from '../../lib/background/sync-ports-from';
 import { readSyncState, SYNC_STORAGE_KEY } from '../../lib/background/sync-state-store';
 import { lockIfIdle } from '../../lib/background/unlock-session';
@@ -13,6 +14,8 @@ import { parseSyncState } from '../../lib/sync/sync-state';
 import { showCloudBadge } from './badge';
 import { ALARMS, CLOUD_CHECK_MINUTES, describeDevice, storageArea } from './browser-ports';
 import { createCloudPorts } from './cloud-ports';
+import { createScanPorts } from './scan-ports';
+import { answerContentScript, registerScanning } from './scan-wiring';
 
 /*
  * The background: the only code that sees decrypted secrets. Thin on purpose —
@@ -44,7 +47,7 @@ function createPorts(): BackgroundPorts {
       clearTimeout(debounce);
       debounce = setTimeout(() => void runSync(ports), UPLOAD_DEBOUNCE_MS);
     },
-    cloud: createCloudPorts(),
+    cloud: createCloudPorts(() => void runSync(ports)),
     // SQLite for Microsoft Authenticator imports: the WebAssembly is fetched and
     // compiled on the first such import only (docs/transfer.md).
     sqlite: createSqliteEngine({ locateFile: () => new URL(SQLITE_WASM_FILE, browser.runtime.getURL('/')).href }),
@@ -60,18 +63,22 @@ function runSync(ports: BackgroundPorts) {
 export default defineBackground({
   type: 'module',
   main() {
-    const ports = createPorts();
+    const ports = withScanPorts(createPorts(), createScanPorts());
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
     browser.runtime.onMessage.addListener((message, sender) => {
       // Messages for the offscreen sign-in document are not requests to the background.
       if (typeof message === 'object' && message !== null && 'target' in message) return undefined;
+      // Content scripts may send one thing only: the QR watcher's report (docs/page-scanning.md).
+      if (!isExtensionPage(sender, self)) return answerContentScript(message, sender, self, ports);
       return route(message, sender, self, ports, HANDLERS).then((answer) => {
         // After an unlock, a pending upload or a merge waiting for the key can proceed.
         if ((message as { type?: unknown }).type === 'vault.unlock' && answer.ok) ports.requestSync();
         return answer;
       });
     });
+
+    registerScanning(ports);
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === ALARMS.autoLock) void lockIfIdle(ports);

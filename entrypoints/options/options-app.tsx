@@ -4,9 +4,11 @@ import { request } from '../../components/background-client';
 import { CreateVaultForm } from '../../components/create-vault-form';
 import { failureMessage } from '../../components/failure-message';
 import { t, type MessageKey } from '../../components/i18n';
+import { AlertIcon } from '../../components/icons';
 import { UnlockForm } from '../../components/unlock-form';
 import { AccountsSection } from './accounts-section';
 import { AddAccountSection } from './add-account-section';
+import { ScanSection } from './scan-section';
 import { BackupSection } from './backup-section';
 import { RecoveryFlow } from './recovery-flow';
 import { SecuritySection } from './security-section';
@@ -16,6 +18,7 @@ import { useHashSection, type Section } from './use-hash-section';
 const NAV: { section: Section; label: MessageKey }[] = [
   { section: 'accounts', label: 'navAccounts' },
   { section: 'add', label: 'navAdd' },
+  { section: 'scan', label: 'navScan' },
   { section: 'security', label: 'navSecurity' },
   { section: 'backup', label: 'navBackup' },
   { section: 'transfer', label: 'navTransfer' },
@@ -72,7 +75,14 @@ export function OptionsApp() {
         <ul>
           {NAV.map(({ section: s, label }) => (
             <li key={s}>
-              <a href={`#${s}`} aria-current={section === s || (s === 'backup' && section === 'recovery') ? 'page' : undefined}>{t(label)}</a>
+              <a href={`#${s}`} aria-current={section === s || (s === 'backup' && section === 'recovery') ? 'page' : undefined}>
+                {t(label)}
+                {s === 'backup' && snapshot.backupBehind && (
+                  <span className="nav-alert" title={t('backupAlert')} aria-label={t('backupAlert')} data-testid="nav-backup-alert">
+                    <AlertIcon />
+                  </span>
+                )}
+              </a>
             </li>
           ))}
         </ul>
@@ -80,6 +90,7 @@ export function OptionsApp() {
       <main>
         {section === 'accounts' && <AccountsSection accounts={snapshot.accounts} onChanged={reload} onAdd={() => go('add')} />}
         {section === 'add' && <AddAccountSection onAdded={() => { void reload(); }} />}
+        {section === 'scan' && <ScanSection onAdded={() => { void reload(); }} />}
         {section === 'security' && <SecuritySection onLocked={reload} />}
         {(section === 'backup' || section === 'recovery') && <BackupSection onChanged={() => void reload()} />}
         {section === 'transfer' && <TransferSection onImported={() => { void reload(); }} />}

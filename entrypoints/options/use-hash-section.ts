@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export type Section = 'accounts' | 'add' | 'security' | 'backup' | 'recovery' | 'transfer';
-const SECTIONS: readonly Section[] = ['accounts', 'add', 'security', 'backup', 'recovery', 'transfer'];
+export type Section = 'accounts' | 'add' | 'security' | 'backup' | 'recovery' | 'transfer' | 'scan';
+const SECTIONS: readonly Section[] = ['accounts', 'add', 'security', 'backup', 'recovery', 'transfer', 'scan'];
 
 const fromHash = (): Section => {
   const hash = location.hash.replace('#', '');

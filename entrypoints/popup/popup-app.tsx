@@ -5,9 +5,10 @@ import { request } from '../../components/background-client';
 import { CreateVaultForm } from '../../components/create-vault-form';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
-import { LockIcon, SettingsIcon } from '../../components/icons';
+import { AlertIcon, LockIcon, SettingsIcon } from '../../components/icons';
 import { UnlockForm } from '../../components/unlock-form';
 import { CodeList } from './code-list';
+import { LazyScanPanel, ScanButton, ScanFoundBanner, type ScanStart } from './scan-entry';
 
 /** Opens a section of the options page (the popup closes when it loses focus). */
 export function openOptions(section: string): void {
@@ -18,6 +19,7 @@ export function openOptions(section: string): void {
 /** The toolbar popup: first run, locked, or the accounts with their live codes. */
 export function PopupApp() {
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [scan, setScan] = useState<ScanStart | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -57,6 +59,13 @@ export function PopupApp() {
         <>
           <header className="popup-header">
             <h1>{t('extShortName')}</h1>
+            {snapshot.backupBehind && (
+              <button type="button" className="icon alert" onClick={() => openOptions('backup')} title={`${t('backupAlert')} — ${t('fix')}`}
+                aria-label={`${t('backupAlert')} — ${t('fix')}`} data-testid="backup-alert">
+                <AlertIcon />
+              </button>
+            )}
+            <ScanButton onClick={() => setScan({})} />
             <button type="button" className="icon" onClick={() => openOptions('accounts')} title={t('openOptions')} aria-label={t('openOptions')}>
               <SettingsIcon />
             </button>
@@ -64,7 +73,14 @@ export function PopupApp() {
               <LockIcon />
             </button>
           </header>
-          <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} onLocked={load} />
+          {scan ? (
+            <LazyScanPanel start={scan} onClose={() => setScan(null)} onAdded={load} />
+          ) : (
+            <>
+              <ScanFoundBanner onOpen={setScan} />
+              <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} onLocked={load} />
+            </>
+          )}
         </>
       );
   }

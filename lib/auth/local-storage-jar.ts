@@ -14,7 +14,10 @@ export function localStorageJar(storage: Storage): CookieJarStore {
     async load() {
       try {
         const parsed: unknown = JSON.parse(storage.getItem(COOKIE_JAR_KEY) ?? '{}');
-        return typeof parsed === 'object' && parsed !== null ? (parsed as CookieJar) : {};
+        // Damaged storage (an array, non-string values) starts an empty jar: MSAL makes a new key.
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+        if (!Object.values(parsed).every((v) => typeof v === 'string')) return {};
+        return parsed as CookieJar;
       } catch {
         return {};
       }

@@ -2,6 +2,7 @@ import { AuthNetworkError, CloudNotConfiguredError, SignInRequiredError } from '
 import { BackupDamagedError, UnsupportedBackupVersionError } from '../backup';
 import { GraphError, GraphForbiddenError, GraphUnauthorizedError } from '../graph';
 import { InvalidAccountError } from '../otp/errors';
+import { InvalidScanReportError, PermissionRequiredError, ScanNotAllowedError } from './scan-errors';
 import { CloudSignedOutError, NoBackupError } from './cloud-errors';
 import type { ErrorCode, ProtocolFailure } from '../messaging/protocol';
 import { ImportError, type ImportErrorCode } from '../import/errors';
@@ -33,6 +34,9 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof InvalidAccountError) {
     return { code: 'invalid-account', message: error.message, field: error.field, reason: error.problem };
   }
+  if (error instanceof ScanNotAllowedError) return { code: 'scan-not-allowed', message: error.message };
+  if (error instanceof PermissionRequiredError) return { code: 'permission-required', message: error.message };
+  if (error instanceof InvalidScanReportError) return { code: 'bad-request', message: error.message, field: error.field };
   if (error instanceof DuplicateAccountError) {
     return { code: 'duplicate-account', message: error.message, reason: error.reason };
   }

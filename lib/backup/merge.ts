@@ -63,8 +63,9 @@ function mergeTombstones(local: readonly Tombstone[], remote: readonly Tombstone
 }
 
 /** What the backup would hold of some contents (device-bound secrets stripped, source ignored). */
+const byId = (tombstones: readonly Tombstone[]) => [...tombstones].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 const backupView = (c: Pick<VaultContents, 'settings' | 'tombstones' | 'orderModifiedAt' | 'settingsModifiedAt'> & { accounts: unknown[] }) =>
-  canonicalJson({ accounts: c.accounts, settings: c.settings, tombstones: c.tombstones, orderModifiedAt: c.orderModifiedAt, settingsModifiedAt: c.settingsModifiedAt });
+  canonicalJson({ accounts: c.accounts, settings: c.settings, tombstones: byId(c.tombstones), orderModifiedAt: c.orderModifiedAt, settingsModifiedAt: c.settingsModifiedAt });
 
 /**
  * Merges the backup's contents into the local vault's (rules in
@@ -106,7 +107,11 @@ export function mergeContents(local: VaultContents, remote: BackupContents, opts
   const settings = stamp(remote.settingsModifiedAt) >= stamp(local.settingsModifiedAt) ? remote.settings : local.settings;
 
   // Rule 8: prune after applying.
-  const kept = [...tombstones].filter(([, deletedAt]) => deletedAt >= opts.now - TOMBSTONE_MAX_AGE_MS);
+  // Sorted by id: two devices holding the same deletions must hold them in the same
+  // order, or each would see the other as different and upload forever.
+  const kept = [...tombstones]
+    .filter(([, deletedAt]) => deletedAt >= opts.now - TOMBSTONE_MAX_AGE_MS)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const maxStamp = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? undefined : Math.max(stamp(a), stamp(b)));
   const orderModifiedAt = maxStamp(local.orderModifiedAt, remote.orderModifiedAt);
   const settingsModifiedAt = maxStamp(local.settingsModifiedAt, remote.settingsModifiedAt);
@@ -128,7 +133,7 @@ export function mergeContents(local: VaultContents, remote: BackupContents, opts
     reordered: canonicalJson(stayed) !== canonicalJson(localIds.filter((id) => mergedIds.has(id))),
     settingsChanged: canonicalJson(merged.settings) !== canonicalJson(local.settings),
     tombstonesPruned: tombstones.size - kept.length,
-    localChanged: canonicalJson(merged) !== canonicalJson(local),
+    localChanged: canonicalJson({ ...merged, tombstones: byId(merged.tombstones) }) !== canonicalJson({ ...local, tombstones: byId(local.tombstones) }),
     remoteOutdated:
       backupView({ ...merged, accounts: merged.accounts.map(toBackupAccount) }) !== backupView(remote),
   };

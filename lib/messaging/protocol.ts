@@ -1,4 +1,5 @@
 import type { Account, AccountDraft } from '../otp/account';
+import type { ScanAddResult, ScanTarget, ScanView } from '../scan/scan-view';
 import type { Code } from '../otp/code';
 import type { ImportFormat } from '../import/result';
 import type { Failure, Result } from '../result';
@@ -34,6 +35,8 @@ export interface Snapshot {
   status: VaultStatus;
   accounts: AccountView[];
   codes: CodeView[];
+  /** The cloud backup is behind this device: the popup shows its alert and one-click fix. */
+  backupBehind: boolean;
 }
 
 export interface SettingsView {
@@ -159,6 +162,14 @@ export interface Protocol {
   'accounts.undo-delete': { payload: { id: string }; response: AccountView };
   'accounts.reorder': { payload: { ids: string[] }; response: null };
   'accounts.next-hotp': { payload: { id: string }; response: CodeView };
+  // QR capture (docs/page-scanning.md): found codes are shown without secrets; "Add" adds the background's own copy.
+  'scan.tab': { payload: { tabId: number }; response: ScanView };
+  'scan.found': { payload: { tabId: number }; response: ScanView | null };
+  'scan.texts': { payload: { texts: string[] }; response: ScanView };
+  'scan.add': { payload: { target: ScanTarget; keys: string[] }; response: ScanAddResult };
+  'scan.dismiss': { payload: { target: ScanTarget }; response: null };
+  'scan.auto-detect.get': { payload: Record<string, never>; response: { enabled: boolean } };
+  'scan.auto-detect.set': { payload: { enabled: boolean }; response: { enabled: boolean } };
   'settings.get': { payload: Record<string, never>; response: SettingsView };
   'settings.update': { payload: Partial<SettingsView>; response: SettingsView };
   'import.preview': { payload: { source: ImportSource; password?: string }; response: ImportPreview };
@@ -206,6 +217,8 @@ export type ErrorCode =
   | 'not-found'
   | 'bad-request'
   | 'forbidden-sender'
+  | 'scan-not-allowed'
+  | 'permission-required'
   | 'import-password-required'
   | 'import-wrong-password'
   | 'import-unsupported-format'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../scan/scan-limits';
 import type { RequestType } from './protocol';
 
 /*
@@ -12,6 +13,8 @@ const id = z.string().min(1).max(100);
 const password = z.string().min(1).max(1024);
 const text = z.string().max(1024);
 const nowMs = z.number().finite().optional();
+const scanTabId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const scanTarget = z.union([z.object({ tabId: scanTabId }).strict(), z.object({ image: z.literal(true) }).strict()]);
 
 const draft = z
   .object({
@@ -57,6 +60,13 @@ export const PAYLOAD_SCHEMAS = {
   'accounts.undo-delete': z.object({ id }).strict(),
   'accounts.reorder': z.object({ ids: z.array(id).max(100_000) }).strict(),
   'accounts.next-hotp': z.object({ id }).strict(),
+  'scan.tab': z.object({ tabId: scanTabId }).strict(),
+  'scan.found': z.object({ tabId: scanTabId }).strict(),
+  'scan.texts': z.object({ texts: z.array(z.string().max(TEXT_LIMITS.maxTextChars)).max(TEXT_LIMITS.maxTexts) }).strict(),
+  'scan.add': z.object({ target: scanTarget, keys: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict(),
+  'scan.dismiss': z.object({ target: scanTarget }).strict(),
+  'scan.auto-detect.get': empty,
+  'scan.auto-detect.set': z.object({ enabled: z.boolean() }).strict(),
   'settings.get': empty,
   'settings.update': z.object({ autoLockMinutes: z.number().int().min(1).max(1440) }).partial().strict(),
   'import.preview': importRequest,

@@ -43,21 +43,40 @@ function problemOf(error: unknown): { code: ProblemCode; retryable: boolean } {
   return { code: 'server-error', retryable: false };
 }
 
+/**
+ * Read-modify-write of the sync state under the vault lock: vault changes queue
+ * their uploads under that lock too, so none can land between the read and the
+ * write and be lost. Network calls stay outside.
+ */
+function updateState(ports: SyncPorts, change: (state: SyncState) => SyncState): Promise<SyncState> {
+  return ports.exclusiveVault(async () => {
+    const next = change(await ports.readState());
+    await ports.writeState(next);
+    return next;
+  });
+}
+
 /** Records a failure: the pending upload stays; a retry is scheduled when retrying can help. */
 async function recordFailure(ports: SyncPorts, error: unknown): Promise<SyncState> {
-  const state = await ports.readState();
   const { code, retryable } = problemOf(error);
   const now = ports.now();
-  const attempt = (state.retry?.attempt ?? -1) + 1;
-  const delay = retryable ? retryDelayMs(error, attempt, () => ports.jitter()) : null;
-  const retry = delay === null ? null : { attempt, at: now + delay };
-  const next: SyncState = {
-    ...state,
-    problem: { code, message: error instanceof Error ? error.message : String(error), since: state.problem?.code === code ? state.problem.since : now },
-    retry,
-  };
-  await ports.writeState(next);
-  await ports.scheduleRetry(retry?.at ?? null);
+  const next = await updateState(ports, (state) => {
+    const attempt = (state.retry?.attempt ?? -1) + 1;
+    const delay = retryable ? retryDelayMs(error, attempt, () => ports.jitter()) : null;
+    return {
+      ...state,
+      problem: { code, message: error instanceof Error ? error.message : String(error), since: state.problem?.code === code ? state.problem.since : now },
+      retry: delay === null ? null : { attempt, at: now + delay },
+    };
+  });
+  await ports.scheduleRetry(next.retry?.at ?? null);
+  return next;
+}
+
+/** The cloud holds everything this device has: clear any problem and pending retry. */
+async function recordUpToDate(ports: SyncPorts, patch: Partial<SyncState> = {}): Promise<SyncState> {
+  const next = await updateState(ports, (state) => ({ ...state, ...patch, problem: null, retry: null }));
+  await ports.scheduleRetry(null);
   return next;
 }
 
@@ -68,15 +87,11 @@ async function upload(ports: SyncPorts, graph: GraphClient, state: SyncState): P
   try {
     const condition = state.remote ? { ifMatch: state.remote.eTag } : ({ ifNoneMatch: '*' } as const);
     const uploaded = await graph.upload(outbox.text, condition);
-    const fresh = await ports.readState();
-    const stillSame = fresh.outbox?.revision === outbox.revision;
-    await ports.writeState({
-      ...fresh,
-      remote: { eTag: uploaded.eTag },
-      outbox: stillSame ? null : fresh.outbox,
-      lastSuccessAt: ports.now(),
-      problem: null,
-      retry: null,
+    let stillSame = false;
+    await updateState(ports, (fresh) => {
+      // A change queued during the upload keeps its own, newer outbox.
+      stillSame = fresh.outbox?.revision === outbox.revision;
+      return { ...fresh, remote: { eTag: uploaded.eTag }, outbox: stillSame ? null : fresh.outbox, lastSuccessAt: ports.now(), problem: null, retry: null };
     });
     await ports.scheduleRetry(null);
     return stillSame ? 'done' : 'again';
@@ -96,29 +111,32 @@ async function pullAndMerge(ports: SyncPorts, graph: GraphClient, state: SyncSta
   try {
     download = await graph.download();
   } catch (error) {
-    if (error instanceof GraphNotFoundError) {
-      // Gone from the cloud (deleted in OneDrive or by another device): say so, and
-      // re-create it only when the user asks (they may have deleted it on purpose).
-      if (state.remote || state.lastSuccessAt !== null) throw error;
-      // Never uploaded before: nothing to merge; a pending backup goes up as a new file.
-      const current = await ports.readState();
-      await ports.writeState({ ...current, remote: null });
-      return current.outbox ? 'again' : 'done';
-    }
-    throw error;
+    if (!(error instanceof GraphNotFoundError)) throw error;
+    // Gone from the cloud (deleted in OneDrive or by another device): say so, and
+    // re-create it only when the user asks (they may have deleted it on purpose).
+    if (state.remote || state.lastSuccessAt !== null) throw error;
+    // Never uploaded before: nothing to merge; a pending backup goes up as a new file.
+    const current = await updateState(ports, (s) => ({ ...s, remote: null }));
+    return current.outbox ? 'again' : 'done';
   }
-  const fresh = await ports.readState();
-  if (fresh.remote?.eTag === download.file.eTag && !fresh.pendingMerge) return fresh.outbox ? 'again' : 'done';
+  const before = await ports.readState();
+  if (before.remote?.eTag === download.file.eTag && !before.pendingMerge) {
+    if (before.outbox) return 'again';
+    // Up to date; a problem left from an earlier failure is over (no write otherwise).
+    if (before.problem || before.retry) await recordUpToDate(ports);
+    return 'done';
+  }
 
   const unlocked = await ports.unlocked();
   if (!unlocked) {
-    await ports.writeState({
+    await updateState(ports, (fresh) => ({
       ...fresh,
       pendingMerge: true,
-      problem: fresh.outbox ? { code: 'needs-unlock', message: 'Unlock to merge the changes made on another device.', since: ports.now() } : fresh.problem,
-    });
+      problem: fresh.outbox ? { code: 'needs-unlock', message: 'Unlock to merge the changes made on another device.', since: fresh.problem?.code === 'needs-unlock' ? fresh.problem.since : ports.now() } : fresh.problem,
+    }));
     return 'done';
   }
+
 
   const remote = await openBackupWithKey(download.text, unlocked.masterKey);
   await ports.exclusiveVault(async () => {
@@ -146,8 +164,8 @@ async function pullAndMerge(ports: SyncPorts, graph: GraphClient, state: SyncSta
 export async function syncNow(ports: SyncPorts): Promise<SyncState> {
   let state = await ports.readState();
   if (!state.enabled || !state.account) return state;
-  const graph = ports.graph(state.account);
   try {
+    const graph = ports.graph(state.account);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       state = await ports.readState();
       const outcome = state.outbox ? await upload(ports, graph, state) : await pullAndMerge(ports, graph, state);

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeMicrosoftSignIn, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
+import { signInWithButton, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
 import { BROWSERS, type BrowserKind } from './harness/config';
 import { launchWithExtension, type ExtensionBrowser } from './harness/launch';
 import { referenceTotp } from './harness/reference-otp';
@@ -45,8 +45,7 @@ async function popupTitlesAndCodes(ext: ExtensionBrowser) {
 }
 
 async function signInFromOptions(ext: ExtensionBrowser, options: Page, buttonText: string) {
-  await clickButton(options, buttonText);
-  await completeMicrosoftSignIn(ext, TEST_USERS.alice.email);
+  await signInWithButton(ext, options, buttonText, TEST_USERS.alice.email);
 }
 
 const pairs: [BrowserKind, BrowserKind][] = BROWSERS.length > 1 ? [['chromium', 'firefox'], ['firefox', 'chromium']] : [[BROWSERS[0]!, BROWSERS[0]!]];

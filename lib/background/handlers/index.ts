@@ -19,6 +19,7 @@ import {
   cloudSyncNow,
 } from './cloud-handlers';
 import { codesGet } from './code-handlers';
+import { scanAdd, scanAutoDetectGet, scanAutoDetectSet, scanDismiss, scanFound, scanTab, scanTexts } from './scan-handlers';
 import { recoveryApply, recoveryInspect, recoveryPlan, recoveryRestore } from './recovery-handlers';
 import { settingsGet, settingsUpdate } from './settings-handlers';
 import { exportFile, exportMigrationQr, importApply, importPreview } from './transfer-handlers';
@@ -40,6 +41,13 @@ export const HANDLERS: HandlerMap = {
   'accounts.undo-delete': accountsUndoDelete,
   'accounts.reorder': accountsReorder,
   'accounts.next-hotp': accountsNextHotp,
+  'scan.tab': scanTab,
+  'scan.found': scanFound,
+  'scan.texts': scanTexts,
+  'scan.add': scanAdd,
+  'scan.dismiss': scanDismiss,
+  'scan.auto-detect.get': scanAutoDetectGet,
+  'scan.auto-detect.set': scanAutoDetectSet,
   'settings.get': settingsGet,
   'settings.update': settingsUpdate,
   'import.preview': importPreview,

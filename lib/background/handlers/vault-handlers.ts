@@ -7,6 +7,8 @@ import type { BackgroundPorts } from '../ports';
 import { currentKey, endSession, requireKey, startSession } from '../unlock-session';
 import { readVaultFile, requireVaultFile, VAULT_STORAGE_KEY } from '../vault-access';
 import { codesFor, toView } from '../views';
+import { cloudStatus } from '../../sync/cloud-status';
+import { readSyncState } from '../sync-state-store';
 
 /** Shortest password accepted; the first-run screen also shows an estimate of strength. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -27,14 +29,16 @@ export const vaultStatus: Handler<'vault.status'> = async (_payload, ports) => s
 
 export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ nowMs }, ports) => {
   const file = await readVaultFile(ports);
-  if (!file) return { status: { state: 'uninitialized' }, accounts: [], codes: [] };
+  if (!file) return { status: { state: 'uninitialized' }, accounts: [], codes: [], backupBehind: false };
+  const backupBehind = cloudStatus(await readSyncState(ports), ports.now()).behind;
   const key = await currentKey(ports);
-  if (!key) return { status: { state: 'locked' }, accounts: [], codes: [] };
+  if (!key) return { status: { state: 'locked' }, accounts: [], codes: [], backupBehind };
   const contents = await openVault(file, key.masterKey);
   return {
     status: { state: 'unlocked', autoLockMinutes: key.autoLockMinutes },
     accounts: contents.accounts.map(toView),
     codes: codesFor(contents.accounts, nowMs ?? ports.now()),
+    backupBehind,
   };
 };
 

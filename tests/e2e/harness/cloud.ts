@@ -58,10 +58,27 @@ export const TEST_USER_PASSWORD = 'password';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Clicks the button that starts a Microsoft sign-in, waits for the identity window
+ * it opens (a new one: earlier sign-in windows may linger) and signs in there as a
+ * person would.
+ */
+export async function signInWithButton(ext: ExtensionBrowser, page: Page, buttonText: string, email: string, withinSelector?: string): Promise<void> {
+  const before = new Set(ext.browser.targets());
+  const { clickButton } = await import('./ui');
+  const within = withinSelector ? ((await page.waitForSelector(withinSelector)) ?? undefined) : undefined;
+  await clickButton(page, buttonText, within ? { within } : {});
+  await completeMicrosoftSignIn(ext, email, before);
+}
+
 /** Waits for the identity window the extension opened and signs in there as a person would. */
-export async function completeMicrosoftSignIn(ext: ExtensionBrowser, email: string): Promise<void> {
-  const target: Target = await ext.browser.waitForTarget((t) => t.url().includes('/oauth2/v2.0/authorize') || t.url().includes('/login'), { timeout: 20_000 });
+export async function completeMicrosoftSignIn(ext: ExtensionBrowser, email: string, before: Set<Target> = new Set()): Promise<void> {
+  const target: Target = await ext.browser.waitForTarget(
+    (t) => !before.has(t) && (t.url().includes('/oauth2/v2.0/authorize') || t.url().includes('/login')),
+    { timeout: 20_000 },
+  );
   const page = (await target.page()) as Page;
+  if (process.env.E2E_DEBUG) console.log('sign-in target', target.type(), target.url().slice(0, 80), !!page);
   const deadline = Date.now() + 20_000;
   // Account picker (a live session) or the sign-in form.
   for (;;) {
@@ -77,9 +94,11 @@ export async function completeMicrosoftSignIn(ext: ExtensionBrowser, email: stri
       }
       await page.click('#otherTile');
     }
-    if (Date.now() > deadline) throw new Error('The sign-in page did not appear.');
+    if (Date.now() > deadline) throw new Error(`The sign-in page did not appear (${page.url()}).`);
     await sleep(100);
   }
+  // The form may come pre-filled from the login hint: replace what is there.
+  await page.$eval('#i0116', (input) => ((input as HTMLInputElement).value = ''));
   await page.type('#i0116', email);
   await page.type('#i0118', TEST_USER_PASSWORD);
   await page.click('#idSIButton9');

@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * The tab "Scan this page" is about: the active tab of the popup's window. Test
+ * builds only may name it in the URL (`popup.html?tab=<id>`): end-to-end tests
+ * open the popup as a page, where the active tab would be the popup itself
+ * (docs/page-scanning.md "Permissions").
+ */
+export async function scanTargetTab(): Promise<number | null> {
+  if (import.meta.env.MODE === 'test') {
+    const named = Number(new URLSearchParams(location.search).get('tab'));
+    if (Number.isInteger(named) && named > 0) return named;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}

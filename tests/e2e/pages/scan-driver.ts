@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../lib/extension-identity';
+import type { ExtensionBrowser } from '../harness/launch';
+import { clickButton, fill, waitFor, waitForText } from '../harness/ui';
+
+/*
+ * Driving QR capture as a person does, in each browser. The toolbar button and the
+ * keyboard shortcut are what grant activeTab, so the tests use them for real:
+ * Chromium's CDP `Extensions.triggerAction` clicks the toolbar button (the real
+ * popup opens and Puppeteer can drive it); in Firefox, the browser's own
+ * `triggerAction` and the shortcut's `onCommand` run in its chrome scope over
+ * WebDriver BiDi (allowed by --remote-allow-system-access). No host permission is
+ * added to the build for the tests.
+ */
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Creates the vault with `password` from a fresh profile's popup. */
+export async function createVault(ext: ExtensionBrowser, password: string): Promise<void> {
+  const popup = await ext.open('popup.html');
+  await fill(popup, 'new-password', password);
+  await fill(popup, 'confirm-password', password);
+  await clickButton(popup, 'Create password');
+  await waitFor(popup, () => document.querySelector('.empty-state, .code-list') !== null, { what: 'unlocked popup' });
+  await popup.close();
+}
+
+/** Opens a page of the enrollment server in a new tab, in front, and waits until it says it is ready. */
+export async function openSitePage(ext: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.bringToFront();
+  await waitFor(page, () => document.body?.dataset.ready === '1', { what: `${url} ready` });
+  return page;
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/** Runs `expression` in Firefox's browser window (chrome scope) and returns its value. */
+export async function firefoxChromeEval<T>(browser: Browser, expression: string): Promise<T> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const contexts = tree.result.contexts as { context: string; url: string }[];
+  const window = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('No Firefox browser window in chrome scope.');
+  const answer = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
+  const result = answer.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  if (result.type !== 'success') throw new Error(`Chrome-scope evaluation failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+  return result.result?.value as T;
+}
+
+const FIREFOX_EXTENSION = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
+const FIREFOX_GLOBAL = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.apiManager.global`;
+
+/** The extension's id for the tab shown in the (only) Firefox window. */
+export function firefoxSelectedTabId(browser: Browser): Promise<number> {
+  return firefoxChromeEval<number>(browser, `${FIREFOX_GLOBAL}.tabTracker.getId(window.gBrowser.selectedTab)`);
+}
+
+/** Presses the extension's shortcut in Firefox: the command fires and the shown tab gets activeTab, as with the real keys. */
+export function firefoxPressShortcut(browser: Browser, command: string): Promise<void> {
+  return firefoxChromeEval(browser, `(${FIREFOX_EXTENSION}.shortcuts.onCommand(${JSON.stringify(command)}), null)`);
+}
+
+/** Clicks the toolbar button in Firefox (activeTab for the shown tab; the real popup opens), then closes that popup. */
+export async function firefoxClickToolbarButton(browser: Browser): Promise<void> {
+  await firefoxChromeEval(browser, `(${FIREFOX_GLOBAL}.browserActionFor(${FIREFOX_EXTENSION}).triggerAction(window), null)`);
+  await sleep(300);
+  await firefoxChromeEval(browser, `(${FIREFOX_GLOBAL}.browserActionFor(${FIREFOX_EXTENSION}).triggerAction(window), null)`);
+}
+
+/** Opens `url` (an extension page) in a new Firefox window, so the tab under test stays the one shown in its own window. */
+export async function firefoxOpenInNewWindow(ext: ExtensionBrowser, url: string): Promise<Page> {
+  await firefoxChromeEval(ext.browser, `(window.openTrustedLinkIn(${JSON.stringify(url)}, 'window'), null)`);
+  const target = await ext.browser.waitForTarget((t) => t.url() === url, { timeout: 20_000 });
+  const page = (await target.asPage())!;
+  await waitFor(page, () => document.readyState === 'complete' && (document.getElementById('root')?.childElementCount ?? 0) > 0, { what: 'popup rendered' });
+  return page;
+}
+
+/** Chromium: clicks the toolbar button with `page` in front; resolves to the real popup, rendered. */
+export async function chromiumOpenToolbarPopup(ext: ExtensionBrowser, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const extension = (await ext.browser.extensions()).get(new URL(ext.origin).host);
+  if (!extension) throw new Error('The extension is not loaded.');
+  await page.triggerExtensionAction(extension);
+  const target = await ext.browser.waitForTarget((t) => t.url() === `${ext.origin}popup.html`, { timeout: 20_000 });
+  const popup = (await target.asPage())!;
+  await waitFor(popup, () => (document.getElementById('root')?.childElementCount ?? 0) > 0, { what: 'popup rendered' });
+  return popup;
+}
+
+/** What the scan panel lists, in order. */
+export async function listedAccounts(page: Page) {
+  return page.$$eval('[data-testid="scan-account"]', (items) =>
+    items.map((item) => ({
+      issuer: item.querySelector('[data-testid="scan-issuer"]')?.textContent ?? '',
+      accountName: item.querySelector('[data-testid="scan-name"]')?.textContent ?? '',
+      type: item.querySelector('[data-testid="scan-type"]')?.textContent ?? '',
+      site: item.querySelector('[data-testid="scan-account-site"]')?.textContent ?? null,
+      state: item.querySelector('[data-testid="scan-added"]') ? 'added' : item.querySelector('[data-testid="scan-existing"]') ? 'existing' : 'new',
+    })),
+  );
+}
+
+/** Waits until the scan panel shows its result (found list or an error). */
+export async function waitForScanResult(page: Page, timeout = 30_000): Promise<void> {
+  await waitFor(page, () => document.querySelector('[data-testid="scan-found"], [data-testid="scan-error"]') !== null && !document.querySelector('[data-testid="scan-scanning"]'), {
+    timeout,
+    what: 'scan result',
+  });
+}
+
+/** Clicks "Add" on the listed account with this issuer. */
+export async function addListed(page: Page, issuer: string): Promise<void> {
+  await clickButton(page, `Add ${issuer}`);
+  await waitFor(page, new Function(`return [...document.querySelectorAll('[data-testid="scan-account"]')].some((i) => i.querySelector('[data-testid="scan-issuer"]')?.textContent === ${JSON.stringify(issuer)} && i.querySelector('[data-testid="scan-added"]'))`) as () => boolean, {
+    what: `${issuer} added`,
+  });
+}
+
+export { waitForText };
