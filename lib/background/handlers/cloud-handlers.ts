@@ -87,10 +87,15 @@ export const cloudSyncNow: Handler<'cloud.sync-now'> = async (_payload, ports) =
   return view(ports, await syncNow(syncPortsFrom(ports)));
 };
 
-/** The backup was deleted in the cloud: make a new one from this device. */
+/**
+ * The user's explicit "back up again" / "replace the cloud copy": the backup was
+ * deleted, or the one there is damaged. This device's accounts go up as the new
+ * backup — over whatever is there now (its current eTag), never blindly.
+ */
 export const cloudRecreate: Handler<'cloud.recreate'> = async (_payload, ports) => {
-  await requireAccount(ports);
-  await queueCurrentVault(ports, { remote: null, problem: null, retry: null });
+  const state = await requireAccount(ports);
+  const current = await ports.cloud.graph(state.account).getMetadata();
+  await queueCurrentVault(ports, { remote: current ? { eTag: current.eTag } : null, problem: null, retry: null, pendingMerge: false });
   return view(ports, await syncNow(syncPortsFrom(ports)));
 };
 

@@ -73,11 +73,23 @@ export async function firefoxClickToolbarButton(browser: Browser): Promise<void>
 
 /** Opens `url` (an extension page) in a new Firefox window, so the tab under test stays the one shown in its own window. */
 export async function firefoxOpenInNewWindow(ext: ExtensionBrowser, url: string): Promise<Page> {
+  const before = new Set(await ext.browser.pages());
   await firefoxChromeEval(ext.browser, `(window.openTrustedLinkIn(${JSON.stringify(url)}, 'window'), null)`);
-  const target = await ext.browser.waitForTarget((t) => t.url() === url, { timeout: 20_000 });
-  const page = (await target.asPage())!;
-  await waitFor(page, () => document.readyState === 'complete' && (document.getElementById('root')?.childElementCount ?? 0) > 0, { what: 'popup rendered' });
-  return page;
+  // BiDi never reports a moz-extension:// page's URL to Puppeteer: ask each new page where it is.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    for (const page of await ext.browser.pages()) {
+      if (before.has(page)) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === url) {
+        await page.bringToFront();
+        await waitFor(page, () => document.readyState === 'complete' && (document.getElementById('root')?.childElementCount ?? 0) > 0, { what: 'popup rendered' });
+        return page;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out opening ${url} in a new window`);
+    await sleep(100);
+  }
 }
 
 /** Chromium: clicks the toolbar button with `page` in front; resolves to the real popup, rendered. */
