@@ -1,8 +1,9 @@
 import { bytesToBase64 } from '../../lib/encoding/base64';
+import { IMPORT_LIMITS } from '../../lib/import/limits';
 import type { ExportedFile, ImportSource } from '../../lib/messaging/protocol';
 
-/** The importer's input limit (lib/import IMPORT_LIMITS.maxInputSize): a bigger file is refused before it is read. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** The importer's input limit, in bytes: a bigger file is refused here, before it is read and sent. */
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.maxInputSize;
 
 /** A chosen or dropped file as the background reads it: its bytes in base64, its name as a hint. */
 export async function sourceFromFile(file: File): Promise<ImportSource> {

@@ -119,24 +119,7 @@ async function popupRows(page: Page) {
 
 /** Opens the popup and checks that it lists exactly `expected`, in order, each with the independently computed code. */
 async function expectPopupCodes(ext: ExtensionBrowser, expected: readonly Reference[]) {
-  let popup: Page;
-  const t0 = Date.now();
-  try {
-    popup = await ext.open('popup.html');
-  } catch (error) {
-    console.log('DIAG open failed after', Date.now() - t0);
-    for (const p of await ext.browser.pages()) {
-      console.log('DIAG page', p.url(), await p.evaluate(() => `${document.readyState} root=${document.getElementById('root')?.innerHTML.slice(0, 300)}`).catch((e) => String(e)));
-      if (p.url().includes('popup.html')) {
-        const t1 = Date.now();
-        console.log('DIAG status', await p.evaluate(() => Promise.race([
-          (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'vault.status', payload: {} }).then((a) => JSON.stringify(a), (e) => `rejected ${e}`),
-          new Promise((r) => setTimeout(() => r('no answer in 10 s'), 10_000)),
-        ])).catch((e) => String(e)), Date.now() - t1);
-      }
-    }
-    throw error;
-  }
+  const popup = await ext.open('popup.html');
   await waitFor(popup, new Function(`return document.querySelectorAll('li.code-row [data-testid="code"]').length === ${expected.length}`) as () => boolean, {
     what: `${expected.length} codes`,
   });
@@ -175,13 +158,7 @@ async function decodeShownQr(page: Page): Promise<string> {
 }
 
 async function createVault(ext: ExtensionBrowser, password: string) {
-  let popup: Page;
-  try {
-    popup = await ext.open('popup.html');
-  } catch (error) {
-    for (const p of await ext.browser.pages()) console.log('DIAG page', p.url(), await p.evaluate(() => `${document.readyState} ${document.body?.innerHTML.slice(0, 400)}`).catch((e) => String(e)));
-    throw error;
-  }
+  const popup = await ext.open('popup.html');
   await waitForText(popup, 'Protect your accounts');
   await fill(popup, 'new-password', password);
   await fill(popup, 'confirm-password', password);
