@@ -44,8 +44,27 @@ function cloudHosts(mode: string): string[] {
   return [...hosts];
 }
 
+/**
+ * QR capture (docs/page-scanning.md): "Scan this page", its shortcut and the image
+ * context menu act on the tab the user points at (activeTab + scripting); reading
+ * every site is asked for only when the user turns automatic detection on.
+ */
+const SCAN_PERMISSIONS = ['activeTab', 'scripting', 'contextMenus'];
+const SCAN_MANIFEST = {
+  optional_host_permissions: ['<all_urls>'],
+  commands: { 'scan-page': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_scanCommand__' } },
+};
+
 export default defineConfig({
-  vite: (env) => ({ define: { __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)) } }),
+  vite: (env) => ({
+    define: {
+      __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)),
+      // Test builds get production React (and minification), like releases: the tests
+      // and the benchmark measure what users get. Only `wxt dev` keeps development builds.
+      'process.env.NODE_ENV': JSON.stringify(env.mode === 'development' ? 'development' : 'production'),
+    },
+    build: { minify: env.mode !== 'development' },
+  }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
@@ -68,8 +87,9 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     // identity: the Microsoft sign-in window; offscreen (Chrome): a document to run
     // msal-browser in, which the service worker can't.
-    permissions: ['storage', 'alarms', 'clipboardWrite', 'identity', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'alarms', 'clipboardWrite', 'identity', ...(browser === 'firefox' ? [] : ['offscreen']), ...SCAN_PERMISSIONS],
     host_permissions: cloudHosts(mode),
+    ...SCAN_MANIFEST,
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {

@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { BUILD_DIRS, ROOT } from '../tests/e2e/harness/config';
 import { fileBytes, pageBundleBytes } from './bundle-sizes';
+import { measureBackup } from './backup-timing';
 import { measurePopup } from './popup-timing';
 import { kB, ms, printTable } from './stats';
 
@@ -25,3 +26,11 @@ const { popup, unlockMs } = await measurePopup([10, 100, 1000], RUNS);
 printTable(`Popup, Chromium (median of ${RUNS} opens)`, ['accounts', 'open → first code', 'open → all codes', 'target (first code)'],
   popup.map((p) => [String(p.accounts), ms(p.firstCodeMs), ms(p.allCodesMs), '< 150 ms']));
 printTable('Unlock (Argon2id m=64 MiB t=3, message round trip, median of 5)', ['operation', 'time', 'target'], [['unlock', ms(unlockMs), '< 1000 ms']]);
+
+const backup = await measureBackup(1000, 5);
+printTable('Backup and restore, 1000 accounts (lib/ in Node, real Argon2id, median of 5)', ['step', 'time'], [
+  ['seal a backup (each upload, session key)', ms(backup.createMs)],
+  ['open with the key (merge after a 412)', ms(backup.openWithKeyMs)],
+  ['restore on a new device (password → new vault)', ms(backup.restoreMs)],
+  ['backup file size', kB(backup.bytes)],
+]);
