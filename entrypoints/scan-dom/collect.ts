@@ -49,6 +49,7 @@ export async function collectReport(doc: Document, options: CollectOptions): Pro
   let truncated = walkTruncated;
   let examined = 0;
   let likely = 0;
+  let failed = 0;
   let lastYield = clock();
 
   const addRegion = (reason: ScanRegion['reason'], rect: ScanRect) => {
@@ -77,7 +78,15 @@ export async function collectReport(doc: Document, options: CollectOptions): Pro
     const seen = options.seen;
     if (seen && (seen.elements.has(source.element) || (source.kind === 'background' && seen.urls.has(source.url)))) continue;
 
-    const drawable = await drawableOf(source, dpr, options);
+    let drawable: Drawable | null;
+    try {
+      drawable = await drawableOf(source, dpr, options);
+    } catch (error) {
+      // One element the browser cannot draw (a broken image, an odd SVG) does not stop the scan.
+      if (!(error instanceof DOMException)) throw error;
+      failed += 1;
+      continue;
+    }
     if (!drawable) continue;
     const verdict = judgeQrCandidate({
       renderedWidth: source.rect.width,
@@ -90,24 +99,28 @@ export async function collectReport(doc: Document, options: CollectOptions): Pro
     seen?.elements.add(source.element);
     if (source.kind === 'background') seen?.urls.add(source.url);
 
-    let isLikely: boolean;
-    try {
-      isLikely = looksLikeCode(drawable);
-    } catch (error) {
-      if (!(error instanceof TaintedError)) throw error;
-      // Shown but not readable here: another origin's image. The extension fetches
-      // it itself, or reads its part of a screenshot.
+    // Shown but not readable here: another origin's image. The extension fetches it
+    // itself, or reads its part of a screenshot.
+    const unreadable = () => {
       const url = source.kind === 'img' ? source.element.currentSrc || source.element.src : source.kind === 'background' ? source.url : '';
       if ((source.kind === 'img' || source.kind === 'background') && isHttp(url) && url.length <= SCAN_LIMITS.maxUrlChars) {
         candidates.push({ kind: 'url', element: source.kind, url, rect: visiblePart(source.rect, viewport) });
       } else {
         addRegion(source.kind === 'canvas' ? 'canvas' : 'frame', source.rect);
       }
+    };
+    let png: string;
+    try {
+      if (!looksLikeCode(drawable)) continue;
+      likely += 1;
+      // (Firefox may let a content script read another origin's pixels but not export them.)
+      png = await toPngDataUrl(drawable, SCAN_LIMITS.maxSentSide);
+    } catch (error) {
+      if (error instanceof TaintedError) unreadable();
+      else if (error instanceof DOMException) failed += 1;
+      else throw error;
       continue;
     }
-    if (!isLikely) continue;
-    likely += 1;
-    const png = await toPngDataUrl(drawable, SCAN_LIMITS.maxSentSide);
     if (png.length > SCAN_LIMITS.maxPngChars) continue;
     const total = candidates.reduce((sum, c) => sum + (c.kind === 'pixels' ? c.png.length : 0), 0);
     if (total + png.length > SCAN_LIMITS.maxTotalPngChars) {
@@ -123,7 +136,7 @@ export async function collectReport(doc: Document, options: CollectOptions): Pro
     candidates,
     regions,
     truncated,
-    stats: { examined, likely, elapsedMs: Math.round(clock() - started) },
+    stats: { examined, likely, failed, elapsedMs: Math.round(clock() - started) },
   };
 }
 

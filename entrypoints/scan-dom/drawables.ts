@@ -120,6 +120,13 @@ export async function rasteriseSvg(svg: SVGSVGElement, cssWidth: number, cssHeig
     copy.setAttribute('viewBox', box && box.width > 0 ? `${box.x} ${box.y} ${box.width} ${box.height}` : `0 0 ${cssWidth} ${cssHeight}`);
   }
   const xml = new XMLSerializer().serializeToString(copy);
-  const image = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(xml)}`, timeoutMs);
-  return image ? { source: image, width, height } : null;
+  // A blob URL, not data: — Firefox marks a content script's canvas write-only after
+  // drawing a data: SVG (its pixels can be read but not exported).
+  const url = URL.createObjectURL(new Blob([xml], { type: 'image/svg+xml' }));
+  try {
+    const image = await loadImage(url, timeoutMs);
+    return image ? { source: image, width, height } : null;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }

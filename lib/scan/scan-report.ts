@@ -77,6 +77,8 @@ export const ScanReport = z
       .object({
         examined: z.number().int().min(0).max(1_000_000),
         likely: z.number().int().min(0).max(1_000_000),
+        /** Elements the browser could not draw (a broken image): skipped. */
+        failed: z.number().int().min(0).max(1_000_000),
         elapsedMs: z.number().finite().min(0).max(3_600_000),
       })
       .strict(),

@@ -209,7 +209,8 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
       const page = await openSitePage(ext, `${servers.site}/all-forms.html`);
       const tabId = await firefoxSelectedTabId(ext.browser);
       await firefoxPressShortcut(ext.browser, 'scan-page');
-      const helper = await ext.open('popup.html');
+      // Another window: a new tab here would become the shown tab before the scan's screenshot.
+      const helper = await firefoxOpenInNewWindow(ext, `${ext.origin}popup.html`);
       const badge = await waitFor(
         helper,
         new Function(`return (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: ${tabId} }).then((t) => t || null)`) as () => Promise<string | null>,
