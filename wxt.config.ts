@@ -57,13 +57,7 @@ const SCAN_MANIFEST = {
 
 export default defineConfig({
   vite: (env) => ({
-    define: {
-      __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)),
-      // Test builds get production React (and minification), like releases: the tests
-      // and the benchmark measure what users get. Only `wxt dev` keeps development builds.
-      'process.env.NODE_ENV': JSON.stringify(env.mode === 'development' ? 'development' : 'production'),
-    },
-    build: { minify: env.mode !== 'development' },
+    define: { __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)) },
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.

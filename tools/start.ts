@@ -29,7 +29,8 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 const emulator = await startEmulator({ port: 8443, dataDir: path.join(ROOT, '.emulator-data') });
 console.log(`Microsoft cloud emulator: ${emulator.url} (test users: alice@example.com, bob@example.com, carol@example.com — password "password")`);
 
-execSync(`npx wxt build --mode test${kind === 'firefox' ? ' -b firefox' : ''}`, { cwd: ROOT, stdio: 'inherit' });
+// A production build (React, minification) pointing at the emulator, like the tests use.
+execSync(`npx wxt build --mode test${kind === 'firefox' ? ' -b firefox' : ''}`, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 
 const profileDir = path.join(ROOT, '.profiles', kind);
 fs.mkdirSync(profileDir, { recursive: true });

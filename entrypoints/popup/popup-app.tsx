@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
-import { CreateVaultForm } from '../../components/create-vault-form';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { AlertIcon, LockIcon, SettingsIcon } from '../../components/icons';
-import { UnlockForm } from '../../components/unlock-form';
 import { CodeList } from './code-list';
 import { LazyScanPanel, ScanButton, ScanFoundBanner, type ScanStart } from './scan-entry';
+
+// The forms of the first run and the locked state load on demand: the start path of
+// an unlocked popup — the one that shows codes — carries only the code list.
+const CreateVaultForm = lazy(() => import('../../components/create-vault-form').then((m) => ({ default: m.CreateVaultForm })));
+const UnlockForm = lazy(() => import('../../components/unlock-form').then((m) => ({ default: m.UnlockForm })));
 
 /** Opens a section of the options page (the popup closes when it loses focus). */
 export function openOptions(section: string): void {
@@ -45,13 +48,17 @@ export function PopupApp() {
     case 'uninitialized':
       return (
         <main className="popup-body">
-          <CreateVaultForm onCreated={load} onBeginRecovery={() => openOptions('recovery')} />
+          <Suspense fallback={null}>
+            <CreateVaultForm onCreated={load} onBeginRecovery={() => openOptions('recovery')} />
+          </Suspense>
         </main>
       );
     case 'locked':
       return (
         <main className="popup-body">
-          <UnlockForm onUnlocked={load} />
+          <Suspense fallback={null}>
+            <UnlockForm onUnlocked={load} />
+          </Suspense>
         </main>
       );
     case 'unlocked':
