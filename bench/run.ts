@@ -3,6 +3,7 @@ import { BUILD_DIRS, ROOT } from '../tests/e2e/harness/config';
 import { fileBytes, pageBundleBytes } from './bundle-sizes';
 import { measureBackup } from './backup-timing';
 import { measurePopup } from './popup-timing';
+import { measureScans } from './scan-timing';
 import { kB, ms, printTable } from './stats';
 
 /*
@@ -34,3 +35,9 @@ printTable('Backup and restore, 1000 accounts (lib/ in Node, real Argon2id, medi
   ['restore on a new device (password → new vault)', ms(backup.restoreMs)],
   ['backup file size', kB(backup.bytes)],
 ]);
+
+const scans = await measureScans(RUNS);
+printTable(`"Scan this page", Chromium (popup → answer; median of ${RUNS} after a first scan)`, ['page', 'first', 'median', 'in page', 'decoding', 'codes', 'page fps / longest gap', 'target'],
+  scans.map((s) => [s.page, ms(s.firstMs), ms(s.medianMs), ms(s.collectMs), ms(s.decodeMs), String(s.codes),
+    s.framesPerSecond === undefined ? '' : `${s.framesPerSecond.toFixed(0)} / ${ms(s.longestFrameGapMs ?? 0)}`,
+    s.page.startsWith('typical') ? '< 200 ms' : s.page.startsWith('100') ? 'bounded (1.5 s collection budget)' : '']));

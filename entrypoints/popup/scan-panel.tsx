@@ -20,6 +20,7 @@ export default function ScanPanel({ start, onClose, onAdded }: { start: ScanStar
   const [scanning, setScanning] = useState(false);
 
   const scan = useCallback(async () => {
+    performance.mark('scan-requested');
     setScanning(true);
     setError(null);
     const id = tabId ?? (await scanTargetTab());
@@ -38,6 +39,15 @@ export default function ScanPanel({ start, onClose, onAdded }: { start: ScanStar
     if (!start.found) void scan();
     // Once, when the panel opens.
   }, []);
+
+  // For the tests and the benchmark: "Scan this page" pressed (or "Scan again") → result on screen.
+  useEffect(() => {
+    if (!view || scanning) return;
+    const from = performance.getEntriesByName('scan-clicked').length > 0 ? 'scan-clicked' : 'scan-requested';
+    if (performance.getEntriesByName(from).length === 0) return;
+    performance.measure('scan-shown', from);
+    performance.clearMarks('scan-clicked');
+  }, [view, scanning]);
 
   async function add(keys: string[]) {
     if (tabId === null) return;

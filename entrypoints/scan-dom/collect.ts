@@ -30,6 +30,10 @@ export interface CollectOptions {
 const MIN_REGION_SIDE = 40;
 /** Second, finer likeness look for images at least this long, px. */
 const SECOND_LOOK_FROM = 480;
+/** Work between two yields to the page, ms: the page gets a frame after each. */
+const WORK_SLICE_MS = 12;
+/** Smallest likeness thumbnail, px. */
+const MIN_THUMBNAIL_SIDE = 64;
 /** SVG and background images are drawn at least this many device pixels per CSS pixel. */
 const MIN_RASTER_SCALE = 2;
 
@@ -67,7 +71,7 @@ export async function collectReport(doc: Document, options: CollectOptions): Pro
       truncated = true;
       break;
     }
-    if (clock() - lastYield > 8) {
+    if (clock() - lastYield > WORK_SLICE_MS) {
       await yieldToPage();
       lastYield = clock();
     }
@@ -111,7 +115,7 @@ export async function collectReport(doc: Document, options: CollectOptions): Pro
     };
     let png: string;
     try {
-      if (!looksLikeCode(drawable)) continue;
+      if (!looksLikeCode(drawable, Math.max(source.rect.width, source.rect.height) * dpr)) continue;
       likely += 1;
       // (Firefox may let a content script read another origin's pixels but not export them.)
       png = await toPngDataUrl(drawable, SCAN_LIMITS.maxSentSide);
@@ -175,10 +179,15 @@ async function drawableOf(source: Exclude<PageSource, { kind: 'region' }>, dpr: 
   }
 }
 
-/** The cheap structure check on a thumbnail, with a finer second look for large images (small modules). */
-function looksLikeCode(drawable: Drawable): boolean {
-  const side = SCAN_LIMITS.thumbnailSide;
+/**
+ * The cheap structure check on a thumbnail, with a finer second look for large
+ * images (small modules). The thumbnail need not be finer than twice what the page
+ * shows: a code drawn at less than a device pixel per module cannot be scanned by a
+ * phone either — and small decorative images then cost a fraction of the work.
+ */
+function looksLikeCode(drawable: Drawable, shownSide: number): boolean {
+  const side = Math.max(MIN_THUMBNAIL_SIDE, Math.min(SCAN_LIMITS.thumbnailSide, Math.round(shownSide * 2)));
   if (qrLikeness(readPixels(drawable, side), side).likely) return true;
-  if (Math.max(drawable.width, drawable.height) < SECOND_LOOK_FROM) return false;
+  if (side < SCAN_LIMITS.thumbnailSide || Math.max(drawable.width, drawable.height) < SECOND_LOOK_FROM) return false;
   return qrLikeness(readPixels(drawable, side * 2), side * 2).likely;
 }

@@ -1,21 +1,24 @@
 /*
- * Gives the page's event loop a turn (input, rendering) between pieces of the
- * collector's work. A private MessageChannel, not setTimeout: timers are clamped
- * to 4 ms when nested, which would make a hundred yields cost 0.4 s of idling.
+ * Gives the page a turn between pieces of the collector's work. A task-level yield
+ * (scheduler.yield, a MessageChannel) lets input through but not painting: Chrome
+ * runs queued tasks first and forces a frame only after 100 ms, so a page being
+ * scanned painted at ~8 frames a second. Waiting for the next animation frame lets
+ * the page paint; a timeout keeps a tab hidden meanwhile (no frames) from stalling.
  */
 
-let channel: MessageChannel | null = null;
-const waiting: (() => void)[] = [];
+/** Longest wait for a frame, ms: hidden tabs never paint. */
+const FRAME_WAIT_MS = 50;
 
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-  }
   return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel!.port2.postMessage(null);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(finish, FRAME_WAIT_MS);
+    requestAnimationFrame(() => setTimeout(finish, 0));
   });
 }

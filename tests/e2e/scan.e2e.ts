@@ -6,11 +6,13 @@ import { referenceHotp, referenceTotp } from './harness/reference-otp';
 import { waitFor, waitForText } from './harness/ui';
 import { ENROLL, FORMS, HOSTILE, MIGRATION_ACCOUNTS } from './pages/accounts';
 import { startEnrollmentServers, type EnrollmentServers } from './pages/enrollment-server';
+import { FILE_ACCOUNTS, writeImageFiles } from './pages/image-files';
 import {
   addListed,
   chromiumOpenToolbarPopup,
   createVault,
   firefoxClickToolbarButton,
+  firefoxGrantAllSites,
   firefoxOpenInNewWindow,
   firefoxPressShortcut,
   firefoxSelectedTabId,
@@ -60,10 +62,10 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
       await firefoxClickToolbarButton(ext.browser);
       popup = await firefoxOpenInNewWindow(ext, `${ext.origin}popup.html?tab=${tabId}`);
     }
-    const started = Date.now();
     await popup.click('[data-testid="scan-page"]');
     await waitForScanResult(popup);
-    timings[label] = Date.now() - started;
+    // The popup's own measure: "Scan this page" pressed → the list on screen.
+    timings[label] = Math.round(await popup.evaluate(() => performance.getEntriesByName('scan-shown').at(-1)?.duration ?? -1));
     return { page, popup };
   }
 
@@ -156,17 +158,28 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
     const { page: decoys, popup } = await scanWithPopup('/decoys.html', 'decoy page (100 images)');
     await waitForText(popup, 'No account QR code found on this page.');
     expect(await popup.$$('[data-testid="scan-account"]')).toHaveLength(0);
-    // Measured over a second scan from the same popup, with the page's frame counter reset first.
+    // The page's own frame rate here, idle, for comparison (headless browsers with the
+    // popup in front paint background windows slowly).
+    type Stats = { frames: number; maxGapMs: number };
+    const frameStats = () => decoys.evaluate(() => (window as unknown as { frameStats: Stats }).frameStats);
+    await decoys.evaluate(() => (window as unknown as { resetFrameStats(): void }).resetFrameStats());
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = await frameStats();
+    // A second scan from the same popup, with the page's frame counter reset first.
     await decoys.evaluate(() => (window as unknown as { resetFrameStats(): void }).resetFrameStats());
     const started = Date.now();
     await popup.click('[data-testid="scan-again"]');
     await waitForScanResult(popup);
     const elapsed = Date.now() - started;
-    const stats = await decoys.evaluate(() => (window as unknown as { frameStats: { frames: number; maxGapMs: number } }).frameStats);
-    timings['decoy page, page frames during rescan'] = stats.frames;
-    timings['decoy page, longest frame gap'] = Math.round(stats.maxGapMs);
-    expect(stats.frames).toBeGreaterThan(0);
-    expect(stats.maxGapMs).toBeLessThan(Math.max(500, elapsed));
+    const scanning = await frameStats();
+    timings['decoy rescan'] = elapsed;
+    timings['decoy page frames/s idle'] = idle.frames;
+    timings['decoy page frames/s scanning'] = Math.round((scanning.frames * 1000) / elapsed);
+    timings['decoy page longest frame gap idle'] = Math.round(idle.maxGapMs);
+    timings['decoy page longest frame gap scanning'] = Math.round(scanning.maxGapMs);
+    // It kept painting: frames came, and no gap was much longer than when idle.
+    expect(scanning.frames).toBeGreaterThan(0);
+    expect(scanning.maxGapMs).toBeLessThan(Math.max(250, idle.maxGapMs * 3));
     await popup.close();
     await decoys.close();
   });
@@ -227,6 +240,94 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
       expect(await listedAccounts(popup)).toHaveLength(Object.keys(FORMS).length);
       await popup.close();
       await page.close();
+    });
+  }
+
+  it('options page: reads image files (PNG, JPEG, WebP, GIF, SVG), a pasted and a dropped image; adds them after the preview', async () => {
+    const { files, pastedPng, droppedPng } = await writeImageFiles();
+    const options = await ext.open('options.html#scan');
+    await waitForText(options, 'Scan a QR code image');
+    const input = await options.$('input[name="scan-file"]');
+    await input!.uploadFile(...Object.values(files));
+    await waitFor(options, () => document.querySelectorAll('[data-testid="scan-account"]').length === 5, { what: '5 files read' });
+
+    // Paste: the image on the clipboard, then Ctrl+V on the page. (Headless Firefox's
+    // clipboard holds text only — its paste event arrives with no files — so paste is
+    // proven in Chromium; the handler is the same.)
+    const pasting = kind === 'chromium';
+    if (pasting) {
+      await options.evaluate(async (bytes) => {
+        const blob = new Blob([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], { type: 'image/png' });
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+      }, pastedPng.toString('base64'));
+      await options.click('h2');
+      await options.keyboard.down('Control');
+      await options.keyboard.press('v');
+      await options.keyboard.up('Control');
+      await waitFor(options, () => document.querySelectorAll('[data-testid="scan-account"]').length === 6, { what: 'pasted image read' });
+    }
+    // Drop, as the page receives it: a drop event carrying the file.
+    await options.evaluate((bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], 'dropped.png', { type: 'image/png' }));
+      document.querySelector('[data-testid="scan-drop-zone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, droppedPng.toString('base64'));
+    const expected = Object.values(FILE_ACCOUNTS).filter((a) => pasting || a !== FILE_ACCOUNTS.pasted);
+    await waitFor(options, new Function(`return document.querySelectorAll('[data-testid="scan-account"]').length === ${expected.length}`) as () => boolean, { what: 'dropped image read' });
+
+    const byIssuer = (a: { issuer: string }, b: { issuer: string }) => a.issuer.localeCompare(b.issuer);
+    expect((await listedAccounts(options)).sort(byIssuer)).toEqual(
+      expected.map((a) => ({ issuer: a.issuer, accountName: a.accountName, type: 'Time-based (TOTP)', site: null, state: 'new' })).sort(byIssuer),
+    );
+    const before = await vaultIssuers();
+    await options.click('[data-testid="scan-add-all"]');
+    await waitFor(options, new Function(`return document.querySelectorAll('[data-testid="scan-added"]').length === ${expected.length}`) as () => boolean, { what: 'all added' });
+    expect((await vaultIssuers()).sort()).toEqual([...before, ...expected.map((a) => a.issuer)].sort());
+    await options.close();
+  });
+
+  if (kind === 'firefox') {
+    it('automatic detection: off by default; turned on, a page with codes lights the badge without a click, and the popup offers them', async () => {
+      const options = await ext.open('options.html#scan');
+      await waitFor(options, () => (document.querySelector('input[name="auto-detect"]') as HTMLInputElement | null)?.disabled === false, { what: 'switch' });
+      expect(await options.$eval('input[name="auto-detect"]', (e) => (e as HTMLInputElement).checked)).toBe(false);
+      // The user accepts the browser's prompt for all sites.
+      await firefoxGrantAllSites(ext.browser);
+      await options.click('input[name="auto-detect"]');
+      await waitFor(options, () => (document.querySelector('input[name="auto-detect"]') as HTMLInputElement).checked, { what: 'switched on' });
+      await options.close();
+
+      const page = await openSitePage(ext, `${servers.site}/all-forms.html`);
+      const tabId = await firefoxSelectedTabId(ext.browser);
+      const helper = await firefoxOpenInNewWindow(ext, `${ext.origin}popup.html`);
+      // No screenshot without a click: the other origin's frame waits for "Scan this page".
+      const expected = Object.keys(FORMS).length - 1;
+      const badge = await waitFor(
+        helper,
+        new Function(`return (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: ${tabId} }).then((t) => t === '${expected}' ? t : null)`) as () => Promise<string | null>,
+        { what: 'badge', timeout: 30_000 },
+      );
+      expect(badge).toBe(String(expected));
+      await helper.close();
+      const popup = await ext.open(`popup.html?tab=${tabId}`);
+      await waitFor(popup, () => document.querySelector('[data-testid="scan-banner"]') !== null, { what: 'banner' });
+      await popup.click('[data-testid="scan-banner"]');
+      await waitForScanResult(popup);
+      expect((await listedAccounts(popup)).map((a) => a.issuer).sort()).toEqual(
+        Object.values(FORMS).filter((a) => a !== FORMS.otherFrame).map((a) => a.issuer).sort(),
+      );
+      // Nothing was added by itself.
+      expect(await vaultIssuers(popup)).not.toContain(FORMS.img.issuer);
+      await popup.close();
+      await page.close();
+
+      const again = await ext.open('options.html#scan');
+      await waitFor(again, () => (document.querySelector('input[name="auto-detect"]') as HTMLInputElement | null)?.checked === true, { what: 'on' });
+      await again.click('input[name="auto-detect"]');
+      await waitFor(again, () => (document.querySelector('input[name="auto-detect"]') as HTMLInputElement).checked === false, { what: 'switched off' });
+      const granted = await again.evaluate(() => (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }).browser.permissions.contains({ origins: ['<all_urls>'] }));
+      expect(granted).toBe(false);
+      await again.close();
     });
   }
 });

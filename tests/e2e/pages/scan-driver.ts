@@ -71,6 +71,14 @@ export async function firefoxClickToolbarButton(browser: Browser): Promise<void>
   await firefoxChromeEval(browser, `(${FIREFOX_GLOBAL}.browserActionFor(${FIREFOX_EXTENSION}).triggerAction(window), null)`);
 }
 
+/** Gives the extension Firefox's "all sites" permission, as accepting the permission prompt does. */
+export function firefoxGrantAllSites(browser: Browser): Promise<void> {
+  return firefoxChromeEval(
+    browser,
+    `ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs').ExtensionPermissions.add(${JSON.stringify(GECKO_ID)}, { permissions: [], origins: ['<all_urls>'] }, ${FIREFOX_EXTENSION}).then(() => null)`,
+  );
+}
+
 /** Opens `url` (an extension page) in a new Firefox window, so the tab under test stays the one shown in its own window. */
 export async function firefoxOpenInNewWindow(ext: ExtensionBrowser, url: string): Promise<Page> {
   const before = new Set(await ext.browser.pages());
