@@ -71,11 +71,14 @@ export const scanTab: Handler<'scan.tab'> = async ({ tabId }, ports) => {
 export const scanFound: Handler<'scan.found'> = async ({ tabId }, ports) => {
   const scan = scanPortsOf(ports);
   const record = await readScanRecord(ports, { tabId });
-  if (!record || record.target.kind !== 'tab') return null;
   // Only while the tab still shows the page the codes came from.
-  const tab = await scan.tab(tabId);
+  const tab = record ? await scan.tab(tabId) : null;
   const origin = tab?.url ? httpOrigin(tab.url) ?? 'about:blank' : null;
-  if (origin !== record.target.origin) return null;
+  if (!record || record.target.kind !== 'tab' || origin !== record.target.origin) {
+    // Nothing waits here (any more): an expired record's count must not stay on the badge.
+    await scan.showFoundCount(tabId, 0);
+    return null;
+  }
   return scanViewOf(ports, record);
 };
 

@@ -139,12 +139,16 @@ describe('scan.found', () => {
     expect((await sendOk(ports, 'scan.found', { tabId: TAB }))?.accounts.map((a) => a.issuer)).toEqual(['Shop']);
     expect(await sendOk(ports, 'scan.found', { tabId: 8 })).toBeNull();
 
+    expect(fake.badges.get(TAB)).toBe(1);
     openTab(fake, 'https://elsewhere.example/');
     expect(await sendOk(ports, 'scan.found', { tabId: TAB })).toBeNull();
+    expect(fake.badges.get(TAB)).toBe(0);
     openTab(fake);
     ports.advance(SCAN_RECORD_TTL_MS + 1);
+    fake.badges.set(TAB, 1);
     expect(await sendOk(ports, 'scan.found', { tabId: TAB })).toBeNull();
     expect(ports.session.peek(scanRecordKey({ tabId: TAB }))).toBeUndefined();
+    expect(fake.badges.get(TAB)).toBe(0);
   });
 });
 
