@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
@@ -8,10 +8,24 @@ import { AlertIcon, LockIcon, SettingsIcon } from '../../components/icons';
 import { CodeList } from './code-list';
 import { LazyScanPanel, ScanButton, ScanFoundBanner, type ScanStart } from './scan-entry';
 
-// The forms of the first run and the locked state load on demand: the start path of
-// an unlocked popup — the one that shows codes — carries only the code list.
-const CreateVaultForm = lazy(() => import('../../components/create-vault-form').then((m) => ({ default: m.CreateVaultForm })));
-const UnlockForm = lazy(() => import('../../components/unlock-form').then((m) => ({ default: m.UnlockForm })));
+// The forms of the first run and the locked state are not on the start path of an
+// unlocked popup (the one that shows codes). Their chunk starts loading at once, in
+// parallel with the snapshot, and is awaited only when needed — not React.lazy,
+// whose Suspense reveal throttling would hold the unlock form back ~300 ms.
+const forms = import('./popup-forms');
+type Forms = Awaited<typeof forms>;
+
+function useForms(): Forms | null {
+  const [loaded, setLoaded] = useState<Forms | null>(null);
+  useEffect(() => {
+    let live = true;
+    void forms.then((m) => live && setLoaded(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return loaded;
+}
 
 /** Opens a section of the options page (the popup closes when it loses focus). */
 export function openOptions(section: string): void {
@@ -22,6 +36,7 @@ export function openOptions(section: string): void {
 /** The toolbar popup: first run, locked, or the accounts with their live codes. */
 export function PopupApp() {
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const loadedForms = useForms();
   const [scan, setScan] = useState<ScanStart | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,17 +63,13 @@ export function PopupApp() {
     case 'uninitialized':
       return (
         <main className="popup-body">
-          <Suspense fallback={null}>
-            <CreateVaultForm onCreated={load} onBeginRecovery={() => openOptions('recovery')} />
-          </Suspense>
+          {loadedForms && <loadedForms.CreateVaultForm onCreated={load} onBeginRecovery={() => openOptions('recovery')} />}
         </main>
       );
     case 'locked':
       return (
         <main className="popup-body">
-          <Suspense fallback={null}>
-            <UnlockForm onUnlocked={load} />
-          </Suspense>
+          {loadedForms && <loadedForms.UnlockForm onUnlocked={load} />}
         </main>
       );
     case 'unlocked':
