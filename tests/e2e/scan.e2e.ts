@@ -16,6 +16,7 @@ import {
   firefoxOpenInNewWindow,
   firefoxPressShortcut,
   firefoxSelectedTabId,
+  launchHighDpiChromium,
   listedAccounts,
   openSitePage,
   waitForScanResult,
@@ -330,4 +331,44 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
       await again.close();
     });
   }
+});
+
+// Chromium only: a device scale factor can be forced there (--force-device-scale-factor).
+if (BROWSERS.includes('chromium')) describe('QR capture on a high-DPI screen (Chromium, device scale factor 2)', () => {
+  let ext: ExtensionBrowser;
+  let servers: EnrollmentServers;
+
+  beforeAll(async () => {
+    servers = await startEnrollmentServers();
+    ext = await launchHighDpiChromium();
+    await createVault(ext, PASSWORD);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await servers?.close();
+  });
+
+  it('reads the screenshot at device resolution: every form found, other origins included', async () => {
+    const page = await openSitePage(ext, `${servers.site}/all-forms.html`);
+    expect(await page.evaluate(() => devicePixelRatio)).toBe(2);
+    const popup = await chromiumOpenToolbarPopup(ext, page);
+    await popup.click('[data-testid="scan-page"]');
+    await waitForScanResult(popup);
+    expect((await listedAccounts(popup)).map((a) => a.issuer).sort()).toEqual(Object.values(FORMS).map((a) => a.issuer).sort());
+    // The screenshots here have twice the CSS viewport's pixels: the regions were cut from such a one.
+    const shotWidth = await popup.evaluate(async () => {
+      type Tabs = {
+        query(q: object): Promise<{ url?: string; windowId: number }[]>;
+        captureVisibleTab(windowId: number, options: object): Promise<string>;
+      };
+      const tabsApi = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+      await new Promise((r) => setTimeout(r, 700)); // Chrome's two-captures-a-second quota
+      const target = (await tabsApi.query({ active: true })).find((t) => t.url?.startsWith('http'));
+      const shot = await tabsApi.captureVisibleTab(target!.windowId, { format: 'png' });
+      return (await createImageBitmap(await (await fetch(shot)).blob())).width;
+    });
+    expect(shotWidth / (await page.evaluate(() => innerWidth))).toBe(2);
+    await popup.close();
+    await page.close();
+  });
 });

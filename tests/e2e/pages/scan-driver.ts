@@ -1,6 +1,11 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../../lib/extension-identity';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROME_EXTENSION_ID, GECKO_ID } from '../../../lib/extension-identity';
+import { BROWSER_PATHS, BUILD_DIRS } from '../harness/config';
 import type { ExtensionBrowser } from '../harness/launch';
+import { openExtensionPage } from '../harness/pages';
 import { clickButton, fill, waitFor, waitForText } from '../harness/ui';
 
 /*
@@ -110,6 +115,37 @@ export async function chromiumOpenToolbarPopup(ext: ExtensionBrowser, page: Page
   const popup = (await target.asPage())!;
   await waitFor(popup, () => (document.getElementById('root')?.childElementCount ?? 0) > 0, { what: 'popup rendered' });
   return popup;
+}
+
+/**
+ * Chromium on a high-DPI screen (device scale factor 2, as on a laptop's Retina or
+ * 4K display): screenshots have twice the pixels of the CSS viewport.
+ */
+export async function launchHighDpiChromium(): Promise<ExtensionBrowser> {
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hikae-hidpi-'));
+  const browser = await puppeteer.launch({
+    executablePath: BROWSER_PATHS.chromium,
+    headless: true,
+    pipe: true,
+    enableExtensions: [BUILD_DIRS.chromium],
+    userDataDir: profileDir,
+    defaultViewport: null,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-sync', '--force-device-scale-factor=2', '--window-size=900,700'],
+  });
+  const origin = `chrome-extension://${CHROME_EXTENSION_ID}/`;
+  await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
+  const unsupported = () => Promise.reject(new Error('Not needed by the high-DPI test.'));
+  const handle: ExtensionBrowser = {
+    kind: 'chromium',
+    browser,
+    profileDir,
+    origin,
+    open: (pagePath) => openExtensionPage(handle, pagePath),
+    readStorage: unsupported,
+    stopBackground: unsupported,
+    close: () => browser.close(),
+  };
+  return handle;
 }
 
 /** What the scan panel lists, in order. */
