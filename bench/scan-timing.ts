@@ -55,7 +55,7 @@ export async function measureScans(runs: number): Promise<ScanTiming[]> {
     await createVault(ext, 'benchmark password');
     for (const [label, path] of [
       ['typical enrollment page (1 code)', '/enroll.html'],
-      ['every form (12 codes, screenshot)', '/all-forms.html'],
+      ['every form (13 codes, screenshot)', '/all-forms.html'],
       ['100 decoy images, no code', '/decoys.html'],
     ] as const) {
       const page = await openSitePage(ext, `${servers.site}${path}`);

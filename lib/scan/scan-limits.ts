@@ -40,7 +40,7 @@ export const WATCH_LIMITS = {
 export const TEXT_LIMITS = { maxTexts: 64, maxTextChars: 8192 } as const;
 
 /** The background's decoding budget, ms: per on-demand scan, and per automatic report / per page load. */
-export const DECODE_BUDGETS = { onDemandMs: 2000, watchReportMs: 400, watchPageMs: 3000, watchReportsPerPage: 10 } as const;
+export const DECODE_BUDGETS = { onDemandMs: 2000, watchReportMs: 1000, watchPageMs: 4000, watchReportsPerPage: 10 } as const;
 
 /** The one message a content script sends (automatic detection). */
 export const WATCH_MESSAGE_KIND = 'hikae.scan-report';

@@ -29,6 +29,7 @@ export const FORMS = {
   corsImage: account('Form Cors', 'cors@example.com', 'IFBEGRCFIZDUQSKK'),
   opaqueImage: account('Form Opaque', 'opaque@example.com', 'KNSWG4TFORZWC3DU'),
   otherFrame: account('Form OtherFrame', 'other@example.com', 'PJ2HS6LTMVZGK5LX'),
+  video: account('Form Video', 'video@example.com', 'OZUWIZLPEBTHE3LF'),
 } satisfies Record<string, PageAccount>;
 
 /** The typical enrollment page's account (bench and the "right live code" check). */
