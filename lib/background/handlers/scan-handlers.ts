@@ -40,7 +40,7 @@ export const scanTab: Handler<'scan.tab'> = async ({ tabId }, ports) => {
   const collected = scan.clock();
   if (report === null && (!tab.active || tab.url === null)) throw new ScanNotAllowedError();
   // The origin is the browser's word for the tab, never the page's.
-  const origin = (tab.url && httpOrigin(tab.url)) ?? 'about:blank';
+  const origin = httpOrigin(tab.url ?? '') ?? 'about:blank';
   const site = tab.url ? registrableDomain(tab.url) : null;
   const outcome = await decodeReport(
     report,
