@@ -86,7 +86,11 @@ export default defineBackground({
         void runSync(ports).then(async () => showCloudBadge(await readSyncState(ports), ports.now()));
       }
     });
-    void browser.alarms.create(ALARMS.cloudCheck, { periodInMinutes: CLOUD_CHECK_MINUTES });
+    // Created once (re-creating it on every start would restart its period — and
+    // Firefox fires a fresh alarm at once when no delay is given).
+    void browser.alarms.get(ALARMS.cloudCheck).then((existing) => {
+      if (!existing) void browser.alarms.create(ALARMS.cloudCheck, { delayInMinutes: CLOUD_CHECK_MINUTES, periodInMinutes: CLOUD_CHECK_MINUTES });
+    });
 
     // The badge follows the backup state wherever it changes.
     browser.storage.onChanged.addListener((changes, area) => {
@@ -97,7 +101,9 @@ export default defineBackground({
     // Every start of the background: show the badge, and send what a killed worker left pending.
     void readSyncState(ports).then((state) => {
       void showCloudBadge(state, ports.now());
-      if (state.enabled && state.outbox) ports.requestSync();
+      // …unless a retry is scheduled later (Retry-After): its alarm wakes us then.
+      const retryDue = !state.retry || state.retry.at <= ports.now();
+      if (state.enabled && state.outbox && retryDue) ports.requestSync();
     });
   },
 });

@@ -25,6 +25,9 @@ import type { ProblemCode, SyncState } from './sync-state';
  * (Retry-After honoured), the others wait for the user's one-click fix.
  */
 
+/** Shortest wait after a 429/503 that gave no readable Retry-After (ms). */
+export const THROTTLED_MIN_DELAY_MS = 30_000;
+
 /** Passes through steps 1–3 before giving up for now (each pass makes progress unless devices race). */
 const MAX_ROUNDS = 4;
 
@@ -62,7 +65,12 @@ async function recordFailure(ports: SyncPorts, error: unknown): Promise<SyncStat
   const now = ports.now();
   const next = await updateState(ports, (state) => {
     const attempt = (state.retry?.attempt ?? -1) + 1;
-    const delay = retryable ? retryDelayMs(error, attempt, () => ports.jitter()) : null;
+    let delay = retryable ? retryDelayMs(error, attempt, () => ports.jitter()) : null;
+    // A 429/503 whose Retry-After could not be read (a cross-origin answer may hide
+    // it — seen in Firefox) still means "slow down": never retry sooner than this.
+    if (delay !== null && error instanceof GraphThrottledError && error.retryAfterSeconds === undefined) {
+      delay = Math.max(delay, THROTTLED_MIN_DELAY_MS);
+    }
     return {
       ...state,
       problem: { code, message: error instanceof Error ? error.message : String(error), since: state.problem?.code === code ? state.problem.since : now },
@@ -160,10 +168,14 @@ async function pullAndMerge(ports: SyncPorts, graph: GraphClient, state: SyncSta
 /**
  * Runs the backup loop once: upload what is pending, merge what changed in the
  * cloud. Never throws: the outcome is in the returned state (problem, retry).
+ * `force`: run even before a scheduled retry (an explicit user action).
  */
-export async function syncNow(ports: SyncPorts): Promise<SyncState> {
+export async function syncNow(ports: SyncPorts, options: { force?: boolean } = {}): Promise<SyncState> {
   let state = await ports.readState();
   if (!state.enabled || !state.account) return state;
+  // Automatic passes wait for a scheduled retry (the server's Retry-After, the
+  // backoff); only the user's own "Retry now" / "Back up now" goes early.
+  if (!options.force && state.retry && state.retry.at > ports.now()) return state;
   try {
     const graph = ports.graph(state.account);
     for (let round = 0; round < MAX_ROUNDS; round++) {

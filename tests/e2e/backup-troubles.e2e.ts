@@ -87,10 +87,15 @@ describe.each(BROWSERS)('backup troubleshooting in %s', (kind) => {
     { status: 429, problem: 'throttled' },
     { status: 503, problem: 'server-error' },
   ])('$status with Retry-After: says so, keeps the change, retries by itself', async ({ status, problem }) => {
-    await cloud.control('POST', '/_emulator/faults', { method: 'PUT', pathIncludes: 'approot', kind: 'status', status, retryAfterSeconds: 3, count: 1 });
+    // Retry-After long enough for the page (which refreshes its status every 2 s) to show the problem.
+    await cloud.control('POST', '/_emulator/faults', { method: 'PUT', pathIncludes: 'approot', kind: 'status', status, retryAfterSeconds: 8, count: 1 });
+    const started = Date.now();
     await addAccount();
     await waitFor(page, new Function(`return document.querySelector('[data-testid="backup-status"]')?.getAttribute('data-problem') === ${JSON.stringify(problem)}`) as () => boolean, { what: problem, timeout: 20_000 });
+    expect(await cloudAccountCount(cloud)).toBe(added - 1);
     await waitForCloudCount(cloud, added);
+    // Not before the server said it could take it again.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(8_000);
     await waitForText(page, 'Your backup is up to date.', 20_000);
   });
 

@@ -52,7 +52,7 @@ export const cloudConnect: Handler<'cloud.connect'> = async ({ account }, ports)
 export const cloudEnable: Handler<'cloud.enable'> = async (_payload, ports) => {
   await requireAccount(ports);
   await queueCurrentVault(ports, { enabled: true, problem: null, retry: null });
-  return view(ports, await syncNow(syncPortsFrom(ports)));
+  return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
 };
 
 /**
@@ -77,14 +77,14 @@ export const cloudJoin: Handler<'cloud.join'> = async ({ password }, ports) => {
     await ports.local.setMany({ [VAULT_STORAGE_KEY]: joined, [SYNC_STORAGE_KEY]: next });
     await startSession(ports, masterKey, autoLockMinutes);
   });
-  return view(ports, await syncNow(syncPortsFrom(ports)));
+  return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
 };
 
 /** "Back up now" / "Retry": one pass, waited for. */
 export const cloudSyncNow: Handler<'cloud.sync-now'> = async (_payload, ports) => {
   await requireAccount(ports);
   await writeSyncState(ports, { ...(await readSyncState(ports)), retry: null });
-  return view(ports, await syncNow(syncPortsFrom(ports)));
+  return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
 };
 
 /**
@@ -96,7 +96,7 @@ export const cloudRecreate: Handler<'cloud.recreate'> = async (_payload, ports) 
   const state = await requireAccount(ports);
   const current = await ports.cloud.graph(state.account).getMetadata();
   await queueCurrentVault(ports, { remote: current ? { eTag: current.eTag } : null, problem: null, retry: null, pendingMerge: false });
-  return view(ports, await syncNow(syncPortsFrom(ports)));
+  return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
 };
 
 /** The switch, off; optionally deleting the cloud copy. */

@@ -3,7 +3,7 @@ import { SignInRequiredError } from '../../../lib/auth/errors';
 import { createBackup, openBackupWithKey, parseBackupFile } from '../../../lib/backup';
 import { RETRY_AFTER_JITTER_MS, RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS } from '../../../lib/graph';
 import { cloudStatus } from '../../../lib/sync/cloud-status';
-import { syncNow } from '../../../lib/sync/sync-engine';
+import { syncNow, THROTTLED_MIN_DELAY_MS } from '../../../lib/sync/sync-engine';
 import type { ProblemCode, SyncState } from '../../../lib/sync/sync-state';
 import type { VaultContents } from '../../../lib/vault';
 import { FakeDrive, graphErrors, type GraphOperation } from './fake-drive';
@@ -352,7 +352,8 @@ interface RetryableRow {
 const RETRYABLE: RetryableRow[] = [
   { name: '429 with Retry-After: 120', fault: () => graphErrors.throttled(120), code: 'throttled', min: 120_000, max: 120_000 + RETRY_AFTER_JITTER_MS },
   { name: '503 with Retry-After: 30', fault: () => graphErrors.unavailable(30), code: 'server-error', min: 30_000, max: 30_000 + RETRY_AFTER_JITTER_MS },
-  { name: '503 without Retry-After', fault: () => graphErrors.unavailable(), code: 'server-error', min: RETRY_BASE_DELAY_MS / 2, max: RETRY_BASE_DELAY_MS },
+  // No readable Retry-After on a 429/503: at least THROTTLED_MIN_DELAY_MS, whatever the backoff says.
+  { name: '503 without Retry-After', fault: () => graphErrors.unavailable(), code: 'server-error', min: THROTTLED_MIN_DELAY_MS, max: THROTTLED_MIN_DELAY_MS + 1 },
   { name: '500', fault: graphErrors.server, code: 'server-error', min: RETRY_BASE_DELAY_MS / 2, max: RETRY_BASE_DELAY_MS },
   { name: 'no network', fault: graphErrors.network, code: 'offline', min: RETRY_BASE_DELAY_MS / 2, max: RETRY_BASE_DELAY_MS },
 ];
