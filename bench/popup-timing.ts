@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { launchWithExtension, type ExtensionBrowser } from '../tests/e2e/harness/launch';
+import { launchWithExtension, type ExtensionBrowser } from '../tools/browser/launch';
 import { median } from './stats';
 
 const PASSWORD = 'benchmark password';

@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { BUILD_DIRS, ROOT } from '../tests/e2e/harness/config';
+import { BUILD_DIRS, ROOT } from '../tools/browser/config';
 import { fileBytes, pageBundleBytes } from './bundle-sizes';
 import { measureBackup } from './backup-timing';
 import { measurePopup } from './popup-timing';

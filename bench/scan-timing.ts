@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { launchWithExtension } from '../tests/e2e/harness/launch';
+import { launchWithExtension } from '../tools/browser/launch';
 import { startEnrollmentServers } from '../tests/e2e/pages/enrollment-server';
 import { chromiumOpenToolbarPopup, createVault, openSitePage } from '../tests/e2e/pages/scan-driver';
 import type { ScanStats } from '../lib/scan/scan-view';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { ROOT } from '../tests/e2e/harness/config';
-import { launchWithExtension } from '../tests/e2e/harness/launch';
+import { ROOT } from './browser/config';
+import { launchWithExtension } from './browser/launch';
 
 /*
  * Regenerates the README's screenshots from the built extension

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../ms-cloud-emulator/server.ts';
-import { BROWSER_PATHS, ROOT, type BrowserKind } from '../tests/e2e/harness/config';
-import { launchWithExtension } from '../tests/e2e/harness/launch';
+import { BROWSER_PATHS, ROOT, type BrowserKind } from './browser/config';
+import { launchWithExtension } from './browser/launch';
 
 /*
  * `npm start`: the product, running. Starts the local Microsoft cloud emulator,

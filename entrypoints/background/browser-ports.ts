@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { KeyValueArea } from '../../lib/background/ports';
+import type { KeyValueArea } from '../../lib/background/core';
 
 /** One extension storage area as the background's KeyValueArea. */
 export function storageArea(storage: Browser.storage.StorageArea): KeyValueArea {

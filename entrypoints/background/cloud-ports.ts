@@ -4,7 +4,7 @@ import { BUILD_CLOUD_CONFIG } from '../../lib/auth/build-config';
 import { BACKUP_FILE_NAME, isConfigured } from '../../lib/auth/cloud-config';
 import { CloudNotConfiguredError } from '../../lib/auth/errors';
 import { accessTokenFor } from '../../lib/auth/token-source';
-import type { CloudPorts } from '../../lib/background/ports';
+import type { CloudPorts } from '../../lib/background/core';
 import { createGraphClient } from '../../lib/graph';
 import { ALARMS } from './browser-ports';
 import { offscreenAuthHost } from './offscreen-auth-host';

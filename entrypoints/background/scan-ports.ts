@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RgbaImage } from '../../lib/qr/rgba-image';
-import { ScanNotAllowedError } from '../../lib/background/scan-errors';
-import type { ScanPorts } from '../../lib/background/scan-ports';
+import { ScanNotAllowedError } from '../../lib/background/scan';
+import type { ScanPorts } from '../../lib/background/scan';
 
 /*
  * Scanning's browser side (docs/page-scanning.md): tabs, script injection,

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { scanTab } from '../../lib/background/handlers/scan-handlers';
-import type { ExtensionIdentity } from '../../lib/background/router';
-import type { ScanCapablePorts } from '../../lib/background/scan-ports';
-import { dropScanRecord, readAutoDetect } from '../../lib/background/scan-store';
-import { routeWatchReport, type ContentScriptSender } from '../../lib/background/scan-watch-route';
+import { scanTab } from '../../lib/background/scan';
+import type { ExtensionIdentity } from '../../lib/background/core';
+import type { ScanCapablePorts } from '../../lib/background/scan';
+import { dropScanRecord, readAutoDetect } from '../../lib/background/scan';
+import { routeWatchReport, type ContentScriptSender } from '../../lib/background/scan';
 import { ALL_SITES } from './scan-ports';
 
 /*

@@ -2,20 +2,14 @@ import { AuthNetworkError, CloudNotConfiguredError, SignInRequiredError } from '
 import { BackupDamagedError, UnsupportedBackupVersionError } from '../backup';
 import { GraphError, GraphForbiddenError, GraphUnauthorizedError } from '../graph';
 import { InvalidAccountError } from '../otp/errors';
-import { InvalidScanReportError, PermissionRequiredError, ScanNotAllowedError } from './scan-errors';
-import { CloudSignedOutError, NoBackupError } from './cloud-errors';
+import { InvalidScanReportError, PermissionRequiredError, ScanNotAllowedError } from './scan';
+import { CloudSignedOutError, NoBackupError } from './cloud';
 import type { ErrorCode, ProtocolFailure } from '../messaging/protocol';
 import { ImportError, type ImportErrorCode } from '../import/errors';
 import { UnsupportedVaultVersionError, VaultDamagedError, VaultKeyMismatchError, WrongPasswordError } from '../vault';
-import {
-  AccountNotFoundError,
-  AlreadyInitializedError,
-  BadRequestError,
-  DuplicateAccountError,
-  LockedError,
-  NotInitializedError,
-  WeakPasswordError,
-} from './errors';
+import { AccountNotFoundError, DuplicateAccountError } from './accounts';
+import { BadRequestError } from './core';
+import { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from './vault';
 
 /** Whole-file import failures (docs/transfer.md); a missing SQLite engine is our bug: internal. */
 const IMPORT_FAILURES: Partial<Record<ImportErrorCode, ErrorCode>> = {

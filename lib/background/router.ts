@@ -2,31 +2,10 @@ import { PAYLOAD_SCHEMAS } from '../messaging/schemas';
 import type { ErrorCode, RequestType, Response } from '../messaging/protocol';
 import { fail, ok } from '../result';
 import { errorToFailure } from './error-to-failure';
-import type { HandlerMap } from './handler';
-import type { BackgroundPorts } from './ports';
-import { endSession, touchSession } from './unlock-session';
+import type { HandlerMap } from './core';
+import { isExtensionPage, type BackgroundPorts, type ExtensionIdentity, type SenderInfo } from './core';
+import { endSession, touchSession } from './vault';
 import { VaultKeyMismatchError } from '../vault';
-
-/** Who sent a message, as the browser reports it (runtime.MessageSender). */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-}
-
-export interface ExtensionIdentity {
-  /** runtime.id */
-  id: string;
-  /** runtime.getURL('/'), e.g. chrome-extension://<id>/ */
-  origin: string;
-}
-
-/**
- * Only the extension's own pages (popup, options) may use this protocol. Content
- * scripts also carry our extension id, but their URL is the web page's: refused.
- */
-export function isExtensionPage(sender: SenderInfo, self: ExtensionIdentity): boolean {
-  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
-}
 
 const isRequestType = (type: unknown): type is RequestType =>
   typeof type === 'string' && Object.prototype.hasOwnProperty.call(PAYLOAD_SCHEMAS, type);

@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWithButton, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
-import { BROWSERS } from './harness/config';
-import { launchWithExtension, type ExtensionBrowser } from './harness/launch';
+import { BROWSERS } from '../../tools/browser/config';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { clickButton, fill, waitFor, waitForText } from './harness/ui';
 
 /*

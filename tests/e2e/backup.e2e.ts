@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWithButton, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
-import { BROWSERS, type BrowserKind } from './harness/config';
-import { launchWithExtension, type ExtensionBrowser } from './harness/launch';
+import { BROWSERS, type BrowserKind } from '../../tools/browser/config';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { referenceTotp } from './harness/reference-otp';
 import { clickButton, fill, waitFor, waitForText } from './harness/ui';
 

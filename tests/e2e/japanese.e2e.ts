@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS } from './harness/config';
-import { launchWithExtension, type ExtensionBrowser } from './harness/launch';
+import { BROWSERS } from '../../tools/browser/config';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { clickButton, fill, pageText, waitForText } from './harness/ui';
 
 /* The UI speaks Japanese from the first screen when the browser does. */

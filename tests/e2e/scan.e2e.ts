@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS } from './harness/config';
-import { launchWithExtension, type ExtensionBrowser } from './harness/launch';
+import { BROWSERS } from '../../tools/browser/config';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { referenceHotp, referenceTotp } from './harness/reference-otp';
 import { waitFor, waitForText } from './harness/ui';
 import { ENROLL, FORMS, HOSTILE, MIGRATION_ACCOUNTS } from './pages/accounts';

@@ -6,8 +6,8 @@ import jsQR from 'jsqr';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMigrationUri } from '../../lib/migration';
-import { BROWSERS, ROOT } from './harness/config';
-import { launchWithExtension, type ExtensionBrowser } from './harness/launch';
+import { BROWSERS, ROOT } from '../../tools/browser/config';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { referenceHotp, referenceTotp } from './harness/reference-otp';
 import { clickButton, fill, waitFor, waitForText } from './harness/ui';
 

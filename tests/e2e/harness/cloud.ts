@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page, Target } from 'puppeteer-core';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startEmulator } from '../../../ms-cloud-emulator/server.ts';
-import type { ExtensionBrowser } from './launch';
+import type { ExtensionBrowser } from '../../../tools/browser/launch';
 
 /*
  * The Microsoft cloud for end-to-end tests: the project's emulator on the port the

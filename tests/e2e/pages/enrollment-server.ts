@@ -5,7 +5,7 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import { formatMigrationUri, MIGRATION_ALGORITHM, MIGRATION_DIGITS, MIGRATION_OTP_TYPE } from '../../../lib/migration';
 import { secretBytes } from '../../../lib/otp/secret';
-import { ROOT } from '../harness/config';
+import { ROOT } from '../../../tools/browser/config';
 import { ENROLL, FORMS, HOSTILE, MIGRATION_ACCOUNTS, type PageAccount } from './accounts';
 
 /*

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../../lib/extension-identity';
-import { BROWSER_PATHS, BUILD_DIRS } from '../harness/config';
-import type { ExtensionBrowser } from '../harness/launch';
-import { openExtensionPage } from '../harness/pages';
+import { BROWSER_PATHS, BUILD_DIRS } from '../../../tools/browser/config';
+import type { ExtensionBrowser } from '../../../tools/browser/launch';
+import { openExtensionPage } from '../../../tools/browser/pages';
 import { clickButton, fill, waitFor, waitForText } from '../harness/ui';
 
 /*

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorToFailure } from '../../../lib/background/error-to-failure';
-import {
-  AccountNotFoundError,
-  AlreadyInitializedError,
-  BadRequestError,
-  DuplicateAccountError,
-  LockedError,
-  NotInitializedError,
-  WeakPasswordError,
-} from '../../../lib/background/errors';
+import { AccountNotFoundError, DuplicateAccountError } from '../../../lib/background/accounts';
+import { BadRequestError } from '../../../lib/background/core';
+import { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from '../../../lib/background/vault';
 import { InvalidAccountError } from '../../../lib/otp/errors';
 import { UnsupportedVaultVersionError, VaultDamagedError, WrongPasswordError } from '../../../lib/vault';
 

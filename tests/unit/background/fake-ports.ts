@@ -1,5 +1,5 @@
 import { CloudNotConfiguredError } from '../../../lib/auth/errors';
-import type { BackgroundPorts, KeyValueArea } from '../../../lib/background/ports';
+import type { BackgroundPorts, KeyValueArea } from '../../../lib/background/core';
 
 /*
  * In-memory BackgroundPorts for Node tests: the same contract the background

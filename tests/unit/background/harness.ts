@@ -1,7 +1,8 @@
 import { beforeAll, beforeEach, expect } from 'vitest';
 import { HANDLERS } from '../../../lib/background/handlers';
-import { route, type ExtensionIdentity, type SenderInfo } from '../../../lib/background/router';
-import { VAULT_STORAGE_KEY } from '../../../lib/background/vault-access';
+import type { ExtensionIdentity, SenderInfo } from '../../../lib/background/core';
+import { route } from '../../../lib/background/router';
+import { VAULT_STORAGE_KEY } from '../../../lib/background/vault';
 import type { ErrorCode, Payload, RequestType, Response, ResponseValue } from '../../../lib/messaging/protocol';
 import { secretFromBytes } from '../../../lib/otp/secret';
 import type { Failure } from '../../../lib/result';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startSession, lockIfIdle } from '../../../lib/background/unlock-session';
-import { VAULT_STORAGE_KEY } from '../../../lib/background/vault-access';
+import { startSession, lockIfIdle } from '../../../lib/background/vault';
+import { VAULT_STORAGE_KEY } from '../../../lib/background/vault';
 import type { Account } from '../../../lib/otp/account';
 import { createVault, DEFAULT_SETTINGS, type KdfParams, type VaultContents } from '../../../lib/vault';
 import { createFakePorts, T0, type FakePorts } from './fake-ports';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../../lib/background/handlers';
-import { isExtensionPage, route, type ExtensionIdentity, type SenderInfo } from '../../../lib/background/router';
+import { isExtensionPage, type ExtensionIdentity, type SenderInfo } from '../../../lib/background/core';
+import { route } from '../../../lib/background/router';
 import { countWrites, createFakePorts } from './fake-ports';
 import { expectFailure, PASSWORD, POPUP, SELF, sendRaw } from './harness';
 

@@ -1,6 +1,6 @@
 import type { RgbaImage } from '../../../lib/qr/rgba-image';
-import { ScanNotAllowedError } from '../../../lib/background/scan-errors';
-import { withScanPorts, type ScanCapablePorts, type ScanPorts, type ScanTab } from '../../../lib/background/scan-ports';
+import { ScanNotAllowedError } from '../../../lib/background/scan';
+import { withScanPorts, type ScanCapablePorts, type ScanPorts, type ScanTab } from '../../../lib/background/scan';
 import type { FakePorts } from './fake-ports';
 
 /*

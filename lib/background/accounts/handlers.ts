@@ -1,0 +1,132 @@
+import type { Account, AccountDraft } from '../../otp/account';
+import { generateCode } from '../../otp/code';
+import { findDuplicate } from '../../otp/duplicates';
+import { parseOtpUri } from '../../otp/uri';
+import { validateDraft, validateNames } from '../../otp/validate';
+import { deleteAccount, reorderAccounts, type VaultContents } from '../../vault';
+import type { Handler } from '../core';
+import { BadRequestError } from '../core';
+import { AccountNotFoundError, DuplicateAccountError } from './errors';
+import type { BackgroundPorts } from '../core';
+import { changeContents } from '../vault';
+import { toView } from '../core';
+import { findDeleted, forgetDeleted, rememberDeleted } from './undo-store';
+
+function indexOf(contents: VaultContents, id: string): number {
+  const index = contents.accounts.findIndex((a) => a.id === id);
+  if (index < 0) throw new AccountNotFoundError(id);
+  return index;
+}
+
+function assertNotDuplicate(accounts: readonly Account[], draft: Pick<AccountDraft, 'issuer' | 'accountName' | 'secret'>): void {
+  const duplicate = findDuplicate(accounts, draft);
+  if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
+}
+
+/**
+ * Adds a validated draft at the end of the list (the user's order) — or, when it
+ * is the QR code / link of a restored device-bound account waiting for its
+ * secret (same issuer and name), completes that account in place.
+ */
+export async function addAccount(ports: BackgroundPorts, draft: AccountDraft): Promise<Account> {
+  return changeContents(ports, (contents) => {
+    const now = ports.now();
+    const duplicate = findDuplicate(contents.accounts, draft);
+    if (duplicate?.existing.needsVerification && duplicate.reason === 'same-issuer-and-name') {
+      const { needsVerification: _waiting, ...rest } = duplicate.existing;
+      const verified: Account = { ...rest, ...draft, id: rest.id, createdAt: rest.createdAt, modifiedAt: now, deviceBound: rest.deviceBound ?? draft.deviceBound ?? false };
+      const accounts = contents.accounts.map((a) => (a.id === verified.id ? verified : a));
+      return { contents: { ...contents, accounts }, result: verified };
+    }
+    if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
+    const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: now };
+    return { contents: { ...contents, accounts: [...contents.accounts, account] }, result: account };
+  });
+}
+
+export const accountsAdd: Handler<'accounts.add'> = async (payload, ports) => {
+  const draft = 'uri' in payload ? parseOtpUri(payload.uri) : validateDraft(payload.draft);
+  return toView(await addAccount(ports, draft));
+};
+
+/** Validates a link without saving anything, so the page can show what it holds first. */
+export const accountsParseUri: Handler<'accounts.parse-uri'> = async ({ uri }, ports) => {
+  const draft = parseOtpUri(uri);
+  const now = ports.now();
+  const { secret: _secret, ...view } = { ...draft, id: '', createdAt: now, modifiedAt: now };
+  return view;
+};
+
+export const accountsUpdate: Handler<'accounts.update'> = async ({ id, edit }, ports) =>
+  changeContents(ports, (contents) => {
+    const index = indexOf(contents, id);
+    const current = contents.accounts[index] as Account;
+    // The edited names go through the same checks as a new account's (the secret is
+    // not re-checked: an account waiting for verification has none yet).
+    const checked = validateNames({ issuer: edit.issuer ?? current.issuer, accountName: edit.accountName ?? current.accountName });
+    const others = contents.accounts.filter((a) => a.id !== id);
+    assertNotDuplicate(others, { ...checked, secret: current.secret });
+    const updated: Account = {
+      ...current,
+      issuer: checked.issuer,
+      accountName: checked.accountName,
+      modifiedAt: ports.now(),
+    };
+    if (edit.deviceBound !== undefined) updated.deviceBound = edit.deviceBound;
+    const accounts = contents.accounts.slice();
+    accounts[index] = updated;
+    return { contents: { ...contents, accounts }, result: toView(updated) };
+  });
+
+export const accountsDelete: Handler<'accounts.delete'> = async ({ id }, ports) => {
+  await changeContents(
+    ports,
+    (contents) => {
+      const index = indexOf(contents, id);
+      const deletedAt = ports.now();
+      return { contents: deleteAccount(contents, id, deletedAt), result: { account: contents.accounts[index] as Account, index, deletedAt } };
+    },
+    (removed) => rememberDeleted(ports, removed),
+  );
+  return null;
+};
+
+export const accountsUndoDelete: Handler<'accounts.undo-delete'> = async ({ id }, ports) =>
+  changeContents(
+    ports,
+    async (contents) => {
+      const entry = await findDeleted(ports, id);
+      if (!entry) throw new AccountNotFoundError(id);
+      assertNotDuplicate(contents.accounts, entry.account);
+      const restored: Account = { ...entry.account, modifiedAt: ports.now() };
+      const accounts = contents.accounts.slice();
+      accounts.splice(Math.min(entry.index, accounts.length), 0, restored);
+      return {
+        contents: { ...contents, accounts, tombstones: contents.tombstones.filter((t) => t.id !== id) },
+        result: toView(restored),
+      };
+    },
+    () => forgetDeleted(ports, id),
+  );
+
+export const accountsReorder: Handler<'accounts.reorder'> = async ({ ids }, ports) =>
+  changeContents(ports, (contents) => {
+    const known = new Set(contents.accounts.map((a) => a.id));
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown !== undefined) throw new AccountNotFoundError(unknown);
+    // Accounts the page did not list (added meanwhile elsewhere) keep their place after the listed ones.
+    return { contents: reorderAccounts(contents, ids, ports.now()), result: null };
+  });
+
+export const accountsNextHotp: Handler<'accounts.next-hotp'> = async ({ id }, ports) =>
+  changeContents(ports, (contents) => {
+    const index = indexOf(contents, id);
+    const current = contents.accounts[index] as Account;
+    if (current.type !== 'hotp') throw new BadRequestError('Only HOTP accounts have a next code.');
+    if (current.needsVerification || current.secret === '') throw new BadRequestError('This account has no secret yet: scan its QR code first.');
+    const now = ports.now();
+    const advanced: Account = { ...current, counter: current.counter + 1, modifiedAt: now };
+    const accounts = contents.accounts.slice();
+    accounts[index] = advanced;
+    return { contents: { ...contents, accounts }, result: { id, ...generateCode(advanced, now) } };
+  });

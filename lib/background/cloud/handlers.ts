@@ -1,0 +1,119 @@
+import { mergeContents, openBackup, vaultFileFromBackup } from '../../backup';
+import { queueBackup } from '../../sync/outbox';
+import { syncNow } from '../../sync/sync-engine';
+import { INITIAL_SYNC_STATE, type SyncState } from '../../sync/sync-state';
+import { openVault } from '../../vault';
+import { CloudSignedOutError } from './errors';
+import { toCloudStatusView } from './status-view';
+import type { Handler } from '../core';
+import type { BackgroundPorts } from '../core';
+import { syncPortsFrom } from './sync-ports-from';
+import { readSyncState, SYNC_STORAGE_KEY, writeSyncState } from '../core';
+import { requireKey, startSession } from '../vault';
+import { requireVaultFile, VAULT_STORAGE_KEY } from '../vault';
+
+async function view(ports: BackgroundPorts, state?: SyncState) {
+  return toCloudStatusView(state ?? (await readSyncState(ports)), ports.cloud.configured, ports.now());
+}
+
+async function requireAccount(ports: BackgroundPorts): Promise<SyncState & { account: NonNullable<SyncState['account']> }> {
+  const state = await readSyncState(ports);
+  if (!state.account) throw new CloudSignedOutError();
+  return state as SyncState & { account: NonNullable<SyncState['account']> };
+}
+
+/** Queues a backup of the current vault (under the vault lock, written with the state). */
+async function queueCurrentVault(ports: BackgroundPorts, patch: Partial<SyncState>): Promise<void> {
+  await ports.exclusive(async () => {
+    const file = await requireVaultFile(ports);
+    const { masterKey } = await requireKey(ports);
+    const contents = await openVault(file, masterKey);
+    const state = { ...(await readSyncState(ports)), ...patch };
+    const queued = await queueBackup(state, { contents, masterKey, vaultFile: file }, { now: ports.now(), random: ports.random, device: ports.device });
+    await writeSyncState(ports, queued);
+  });
+}
+
+export const cloudStatusHandler: Handler<'cloud.status'> = async (_payload, ports) => view(ports);
+
+/** Remembers the account the options page signed in with; a different account starts from scratch. */
+export const cloudConnect: Handler<'cloud.connect'> = async ({ account }, ports) => {
+  const state = await readSyncState(ports);
+  const same = state.account?.homeAccountId === account.homeAccountId;
+  const next: SyncState = same
+    ? { ...state, account, problem: state.problem?.code === 'sign-in-required' ? null : state.problem }
+    : { ...INITIAL_SYNC_STATE, enabled: state.enabled, revision: state.revision, account };
+  await writeSyncState(ports, next);
+  if (same && next.enabled) ports.requestSync();
+  return view(ports, next);
+};
+
+/** The "Cloud backup" switch, on: back up now (merging with a backup already there). */
+export const cloudEnable: Handler<'cloud.enable'> = async (_payload, ports) => {
+  await requireAccount(ports);
+  await queueCurrentVault(ports, { enabled: true, problem: null, retry: null });
+  return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
+};
+
+/**
+ * This device meets a backup sealed with another key (made on another device):
+ * with that backup's password, merge both and continue with the backup's key and
+ * password, so every device can read every other's uploads.
+ */
+export const cloudJoin: Handler<'cloud.join'> = async ({ password }, ports) => {
+  const state = await requireAccount(ports);
+  const download = await ports.cloud.graph(state.account).download();
+  const { contents: remote, masterKey } = await openBackup(download.text, password);
+  await ports.exclusive(async () => {
+    const file = await requireVaultFile(ports);
+    const { masterKey: localKey, autoLockMinutes } = await requireKey(ports);
+    const local = await openVault(file, localKey);
+    const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
+    const joined = await vaultFileFromBackup(download.text, masterKey, merged, { random: ports.random });
+    let next: SyncState = { ...(await readSyncState(ports)), enabled: true, remote: { eTag: download.file.eTag }, problem: null, retry: null, pendingMerge: false };
+    next = changes.remoteOutdated
+      ? await queueBackup(next, { contents: merged, masterKey, vaultFile: joined }, { now: ports.now(), random: ports.random, device: ports.device })
+      : { ...next, outbox: null, lastSuccessAt: ports.now() };
+    await ports.local.setMany({ [VAULT_STORAGE_KEY]: joined, [SYNC_STORAGE_KEY]: next });
+    await startSession(ports, masterKey, autoLockMinutes);
+  });
+  return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
+};
+
+/** "Back up now" / "Retry": one pass, waited for. */
+export const cloudSyncNow: Handler<'cloud.sync-now'> = async (_payload, ports) => {
+  await requireAccount(ports);
+  await writeSyncState(ports, { ...(await readSyncState(ports)), retry: null });
+  return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
+};
+
+/**
+ * The user's explicit "back up again" / "replace the cloud copy": the backup was
+ * deleted, or the one there is damaged. This device's accounts go up as the new
+ * backup — over whatever is there now (its current eTag), never blindly.
+ */
+export const cloudRecreate: Handler<'cloud.recreate'> = async (_payload, ports) => {
+  const state = await requireAccount(ports);
+  const current = await ports.cloud.graph(state.account).getMetadata();
+  await queueCurrentVault(ports, { remote: current ? { eTag: current.eTag } : null, problem: null, retry: null, pendingMerge: false });
+  return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
+};
+
+/** The switch, off; optionally deleting the cloud copy. */
+export const cloudDisable: Handler<'cloud.disable'> = async ({ deleteRemote }, ports) => {
+  const state = await readSyncState(ports);
+  if (deleteRemote && state.account) await ports.cloud.graph(state.account).remove();
+  const next: SyncState = { ...state, enabled: false, outbox: null, remote: null, problem: null, retry: null, pendingMerge: false };
+  await writeSyncState(ports, next);
+  await ports.cloud.scheduleRetry(null);
+  return view(ports, next);
+};
+
+export const cloudSignOut: Handler<'cloud.sign-out'> = async (_payload, ports) => {
+  const state = await readSyncState(ports);
+  if (state.account) await ports.cloud.signOut(state.account);
+  const next: SyncState = { ...INITIAL_SYNC_STATE, revision: state.revision };
+  await writeSyncState(ports, next);
+  await ports.cloud.scheduleRetry(null);
+  return view(ports, next);
+};

@@ -1,0 +1,12 @@
+/**
+ * What every feature folder of the background shares: the ports it runs on, the
+ * handler shape, who may send a request, how accounts are shown, and the stored
+ * sync state (read by vault writes, cloud and recovery alike).
+ */
+export { BadRequestError } from './errors';
+export type { Handler, HandlerMap } from './handler';
+export type { BackgroundPorts, CloudPorts, KeyValueArea } from './ports';
+export { isExtensionPage, type ExtensionIdentity, type SenderInfo } from './sender';
+export { readSyncState, SYNC_STORAGE_KEY, writeSyncState } from './sync-state-store';
+export { UNDO_SESSION_KEY } from './undo-session-key';
+export { codesFor, toView } from './views';

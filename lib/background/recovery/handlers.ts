@@ -1,0 +1,113 @@
+import { accountsFromBackup, applyRestore, contentsFromBackup, openBackup, planRestore, readBackupSummary, vaultFileFromBackup } from '../../backup';
+import { GraphNotFoundError } from '../../graph';
+import type { Account } from '../../otp/account';
+import type { SyncState } from '../../sync/sync-state';
+import { openVault } from '../../vault';
+import { AlreadyInitializedError } from '../vault';
+import { CloudSignedOutError, NoBackupError } from '../cloud';
+import type { Handler } from '../core';
+import type { BackgroundPorts } from '../core';
+import { readSyncState, SYNC_STORAGE_KEY } from '../core';
+import { requireKey, startSession } from '../vault';
+import { changeContents, readVaultFile, requireVaultFile, VAULT_STORAGE_KEY } from '../vault';
+import { toView } from '../core';
+
+/*
+ * Recovery ("Begin recovery"): read the backup of the signed-in account, show
+ * what it holds, and restore it with its password — into an empty extension
+ * (first run) or next to existing accounts, where nothing is ever overwritten
+ * without an explicit per-account choice. Every restore is one storage write.
+ */
+
+async function downloadBackup(ports: BackgroundPorts) {
+  const state = await readSyncState(ports);
+  if (!state.account) throw new CloudSignedOutError();
+  try {
+    return { state, account: state.account, download: await ports.cloud.graph(state.account).download() };
+  } catch (error) {
+    if (error instanceof GraphNotFoundError) throw new NoBackupError(state.account.username);
+    throw error;
+  }
+}
+
+export const recoveryInspect: Handler<'recovery.inspect'> = async (_payload, ports) => {
+  const state = await readSyncState(ports);
+  if (!state.account) throw new CloudSignedOutError();
+  try {
+    const { download } = await downloadBackup(ports);
+    const summary = readBackupSummary(download.text);
+    return { found: true, username: state.account.username, accountCount: summary.accountCount, createdAt: summary.createdAt, browser: summary.browser };
+  } catch (error) {
+    if (error instanceof NoBackupError) return { found: false, username: error.username };
+    throw error;
+  }
+};
+
+/** First run: the backup becomes this extension's vault (same password, same order, same codes). */
+export const recoveryRestore: Handler<'recovery.restore'> = async ({ password }, ports) => {
+  const { download } = await downloadBackup(ports);
+  const { contents, masterKey } = await openBackup(download.text, password);
+  return ports.exclusive(async () => {
+    if (await readVaultFile(ports)) throw new AlreadyInitializedError();
+    const restored = contentsFromBackup(contents);
+    const file = await vaultFileFromBackup(download.text, masterKey, restored, { random: ports.random });
+    const state: SyncState = {
+      ...(await readSyncState(ports)),
+      enabled: true,
+      remote: { eTag: download.file.eTag },
+      outbox: null,
+      lastSuccessAt: ports.now(),
+      problem: null,
+      retry: null,
+      pendingMerge: false,
+    };
+    await ports.local.setMany({ [VAULT_STORAGE_KEY]: file, [SYNC_STORAGE_KEY]: state });
+    await startSession(ports, masterKey, restored.settings.autoLockMinutes);
+    return { restored: restored.accounts.length };
+  });
+};
+
+async function plan(ports: BackgroundPorts, password: string) {
+  const { download } = await downloadBackup(ports);
+  const { contents } = await openBackup(download.text, password);
+  const file = await requireVaultFile(ports);
+  const { masterKey } = await requireKey(ports);
+  const local = await openVault(file, masterKey);
+  const incoming = accountsFromBackup(contents);
+  return { local, incoming, ...planRestore(local.accounts, incoming) };
+}
+
+/** Into an extension that has accounts: what would be added, and what is skipped and why. */
+export const recoveryPlan: Handler<'recovery.plan'> = async ({ password }, ports) => {
+  const { toAdd, skipped } = await plan(ports, password);
+  return {
+    toAdd: toAdd.map(toView),
+    skipped: skipped.map((s) => ({ incoming: toView(s.incoming), existing: toView(s.existing), reason: s.reason })),
+  };
+};
+
+/**
+ * Applies a restore with the user's choice for each skipped account: "keep both"
+ * adds the backup's copy as another account, "replace" puts it in place of the
+ * existing one; no choice keeps the existing one untouched. All or nothing.
+ */
+export const recoveryApply: Handler<'recovery.apply'> = async ({ password, choices }, ports) => {
+  const { download } = await downloadBackup(ports);
+  const { contents } = await openBackup(download.text, password);
+  const incoming = accountsFromBackup(contents);
+  return changeContents(ports, (local) => {
+    const { toAdd, skipped } = planRestore(local.accounts, incoming);
+    const keepBoth: Account[] = [];
+    const replacements = new Map<string, Account>();
+    for (const { incoming: account, existing } of skipped) {
+      const choice = choices[account.id];
+      if (choice === 'keep-both') keepBoth.push(account);
+      if (choice === 'replace') replacements.set(existing.id, { ...account, id: existing.id, modifiedAt: ports.now() });
+    }
+    const replaced = { ...local, accounts: local.accounts.map((a) => replacements.get(a.id) ?? a) };
+    return {
+      contents: applyRestore(replaced, [...toAdd, ...keepBoth], { now: ports.now(), newId: ports.randomId }),
+      result: { added: toAdd.length + keepBoth.length, replaced: replacements.size, skipped: skipped.length - keepBoth.length - replacements.size },
+    };
+  });
+};

@@ -1,0 +1,128 @@
+import { qrLikeness } from '../../qr/candidates';
+import { decodeQrCodes } from '../../qr/decode-image';
+import type { RgbaImage } from '../../qr/rgba-image';
+import { cropImage, regionInScreenshot } from '../../scan/crop';
+import { isOtpText } from '../../scan/kept-texts';
+import { SCAN_LIMITS } from '../../scan/scan-limits';
+import type { ScanRect, ScanReport } from '../../scan/scan-report';
+import { ScanNotAllowedError } from './errors';
+
+/** What decoding needs: the scanning ports' image functions and clock. */
+export interface DecodeAccess {
+  pngPixels(dataUrl: string): Promise<RgbaImage>;
+  fetchImage(url: string, maxSide: number): Promise<RgbaImage>;
+  /** The screenshot, or `null` when none may be taken (a tab not shown, automatic detection). */
+  capture: (() => Promise<RgbaImage>) | null;
+  clock(): number;
+}
+
+export interface DecodeOutcome {
+  /** Our texts (otpauth / otpauth-migration) in the order read; others are dropped here. */
+  texts: string[];
+  /** QR codes read that were not ours (ignored quietly, counted for diagnostics). */
+  otherCodes: number;
+  /** Images handed to the decoder. */
+  decodedImages: number;
+  /** Images that could not be read as pixels (a corrupt PNG, a failed fetch): skipped. */
+  unreadable: number;
+  /** A screenshot was taken. */
+  screenshot: boolean;
+  /** A screenshot was wanted but the browser refused it (what the DOM gave still counts). */
+  screenshotRefused: boolean;
+  /** The time budget ran out before everything was looked at. */
+  outOfTime: boolean;
+  elapsedMs: number;
+}
+
+/** Codes per image: a page showing more than this in one image is not an enrollment page. */
+const MAX_CODES_PER_IMAGE = 8;
+/** Long-side limit, px, of an image fetched from another origin (decoding never reads more). */
+const FETCH_MAX_SIDE = SCAN_LIMITS.maxSentSide;
+
+/**
+ * Reads the QR codes a page's report points at (docs/page-scanning.md "Decoding"):
+ * the pixel candidates, then the images from other origins (fetched), then the
+ * regions the DOM could not give, cut out of one screenshot at device resolution —
+ * or the whole screenshot when the report is `null` (the collector could not run).
+ * One time budget covers it all, checked before each image; a failure to read one
+ * image skips that image only.
+ */
+export async function decodeReport(report: ScanReport | null, access: DecodeAccess, budgetMs: number): Promise<DecodeOutcome> {
+  const started = access.clock();
+  const outcome: DecodeOutcome = { texts: [], otherCodes: 0, decodedImages: 0, unreadable: 0, screenshot: false, screenshotRefused: false, outOfTime: false, elapsedMs: 0 };
+  const remaining = () => budgetMs - (access.clock() - started);
+
+  const decode = (image: RgbaImage) => {
+    outcome.decodedImages += 1;
+    const result = decodeQrCodes(image, { maxCodes: MAX_CODES_PER_IMAGE, timeBudgetMs: Math.max(1, remaining()), now: access.clock });
+    for (const code of result.codes) {
+      if (isOtpText(code.text)) outcome.texts.push(code.text.trim());
+      else outcome.otherCodes += 1;
+    }
+  };
+  const inTime = () => {
+    if (remaining() > 0) return true;
+    outcome.outOfTime = true;
+    return false;
+  };
+
+  const fromScreenshot: ScanRect[] = [];
+  if (report) {
+    for (const candidate of report.candidates) {
+      if (candidate.kind !== 'pixels') continue;
+      if (!inTime()) break;
+      let image: RgbaImage;
+      try {
+        image = await access.pngPixels(candidate.png);
+      } catch {
+        outcome.unreadable += 1;
+        continue;
+      }
+      decode(image);
+    }
+    for (const candidate of report.candidates) {
+      if (candidate.kind !== 'url') continue;
+      if (!inTime()) break;
+      let image: RgbaImage;
+      try {
+        image = await access.fetchImage(candidate.url, FETCH_MAX_SIDE);
+      } catch {
+        outcome.unreadable += 1;
+        if (candidate.rect) fromScreenshot.push(candidate.rect);
+        continue;
+      }
+      // The page could not judge these pixels: the cheap structure check first.
+      if (!qrLikeness(image).likely) continue;
+      const before = outcome.texts.length + outcome.otherCodes;
+      decode(image);
+      if (outcome.texts.length + outcome.otherCodes === before && candidate.rect) fromScreenshot.push(candidate.rect);
+    }
+    fromScreenshot.push(...report.regions.map((region) => region.rect));
+  }
+
+  const wantsScreenshot = report === null || fromScreenshot.length > 0;
+  if (wantsScreenshot && access.capture && inTime()) {
+    let screenshot: RgbaImage;
+    try {
+      screenshot = await access.capture();
+    } catch (error) {
+      // Nothing else to read: the caller reports why. Otherwise what the DOM gave stands.
+      if (report === null || !(error instanceof ScanNotAllowedError)) throw error;
+      outcome.screenshotRefused = true;
+      outcome.elapsedMs = access.clock() - started;
+      return outcome;
+    }
+    outcome.screenshot = true;
+    if (report === null) {
+      decode(screenshot);
+    } else {
+      for (const rect of fromScreenshot) {
+        if (!inTime()) break;
+        const box = regionInScreenshot(rect, report.viewport.width, screenshot);
+        if (box && box.width >= 21 && box.height >= 21) decode(cropImage(screenshot, box));
+      }
+    }
+  }
+  outcome.elapsedMs = access.clock() - started;
+  return outcome;
+}

@@ -1,0 +1,80 @@
+import { changePassword, createVault, openVault, unlockVault } from '../../vault';
+import { DEFAULT_SETTINGS } from '../../vault/settings';
+import type { Handler } from '../core';
+import type { VaultStatus } from '../../messaging/protocol';
+import { AlreadyInitializedError, WeakPasswordError } from './errors';
+import type { BackgroundPorts } from '../core';
+import { currentKey, endSession, requireKey, startSession } from './unlock-session';
+import { readVaultFile, requireVaultFile, VAULT_STORAGE_KEY } from './store';
+import { codesFor, toView } from '../core';
+import { cloudStatus } from '../../sync/cloud-status';
+import { readSyncState } from '../core';
+
+/** Shortest password accepted; the first-run screen also shows an estimate of strength. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+function checkPassword(password: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw new WeakPasswordError(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+}
+
+async function status(ports: BackgroundPorts): Promise<VaultStatus> {
+  if (!(await readVaultFile(ports))) return { state: 'uninitialized' };
+  const key = await currentKey(ports);
+  return key ? { state: 'unlocked', autoLockMinutes: key.autoLockMinutes } : { state: 'locked' };
+}
+
+export const vaultStatus: Handler<'vault.status'> = async (_payload, ports) => status(ports);
+
+export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ nowMs }, ports) => {
+  const file = await readVaultFile(ports);
+  if (!file) return { status: { state: 'uninitialized' }, accounts: [], codes: [], backupBehind: false };
+  const backupBehind = cloudStatus(await readSyncState(ports), ports.now()).behind;
+  const key = await currentKey(ports);
+  if (!key) return { status: { state: 'locked' }, accounts: [], codes: [], backupBehind };
+  const contents = await openVault(file, key.masterKey);
+  return {
+    status: { state: 'unlocked', autoLockMinutes: key.autoLockMinutes },
+    accounts: contents.accounts.map(toView),
+    codes: codesFor(contents.accounts, nowMs ?? ports.now()),
+    backupBehind,
+  };
+};
+
+export const vaultCreate: Handler<'vault.create'> = async ({ password }, ports) =>
+  ports.exclusive(async () => {
+    if (await readVaultFile(ports)) throw new AlreadyInitializedError();
+    checkPassword(password);
+    const { file, masterKey } = await createVault(
+      password,
+      { accounts: [], settings: { ...DEFAULT_SETTINGS }, tombstones: [] },
+      { random: ports.random },
+    );
+    await ports.local.set(VAULT_STORAGE_KEY, file);
+    await startSession(ports, masterKey, DEFAULT_SETTINGS.autoLockMinutes);
+    return status(ports);
+  });
+
+export const vaultUnlock: Handler<'vault.unlock'> = async ({ password }, ports) => {
+  const { masterKey, contents } = await unlockVault(await requireVaultFile(ports), password);
+  await startSession(ports, masterKey, contents.settings.autoLockMinutes);
+  return status(ports);
+};
+
+export const vaultLock: Handler<'vault.lock'> = async (_payload, ports) => {
+  await endSession(ports);
+  return status(ports);
+};
+
+export const vaultChangePassword: Handler<'vault.change-password'> = async ({ currentPassword, newPassword }, ports) =>
+  ports.exclusive(async () => {
+    await requireKey(ports);
+    checkPassword(newPassword);
+    // The current password is checked for real (not just "is the vault unlocked"):
+    // someone at an unlocked, unattended browser must not be able to take it over.
+    const { masterKey, file } = await unlockVault(await requireVaultFile(ports), currentPassword);
+    const rewrapped = await changePassword(file, masterKey, newPassword, { random: ports.random });
+    await ports.local.set(VAULT_STORAGE_KEY, rewrapped);
+    return null;
+  });

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { decodeReport, type DecodeAccess } from '../../../../lib/background/scan/decode';
+import { ScanNotAllowedError } from '../../../../lib/background/scan/errors';
+import type { RgbaImage } from '../../../../lib/qr/rgba-image';
+import type { ScanReport } from '../../../../lib/scan/scan-report';
+import { blank, paste, qrImage } from '../../scan/qr-image';
+
+const LINK = 'otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP&issuer=A';
+const png = (n: number) => `data:image/png;base64,${Buffer.from(`image-${n}`).toString('base64')}`;
+
+function report(candidates: ScanReport['candidates'], regions: ScanReport['regions'] = []): ScanReport {
+  return { v: 1, viewport: { width: 400, height: 300, devicePixelRatio: 1 }, candidates, regions, truncated: false, stats: { examined: 0, likely: 0, failed: 0, elapsedMs: 0 } };
+}
+
+function access(images: Record<string, RgbaImage>, overrides: Partial<DecodeAccess> = {}): DecodeAccess {
+  return {
+    pngPixels: async (url) => {
+      const image = images[url];
+      if (!image) throw new Error('The source image could not be decoded.');
+      return image;
+    },
+    fetchImage: async () => {
+      throw new TypeError('Failed to fetch');
+    },
+    capture: null,
+    clock: () => performance.now(),
+    ...overrides,
+  };
+}
+
+describe('decodeReport', () => {
+  it('keeps our texts, counts other codes, and skips images it cannot read', async () => {
+    const outcome = await decodeReport(
+      report([
+        { kind: 'pixels', element: 'img', png: png(1) },
+        { kind: 'pixels', element: 'img', png: png(2) },
+        { kind: 'pixels', element: 'canvas', png: png(3) },
+      ]),
+      access({ [png(1)]: qrImage(`  ${LINK}`), [png(3)]: qrImage('https://example.com/x') }),
+      5000,
+    );
+    expect(outcome).toMatchObject({ texts: [LINK], otherCodes: 1, unreadable: 1, decodedImages: 2, screenshot: false, outOfTime: false });
+  });
+
+  it('stops at the time budget, checked before each image', async () => {
+    let now = 0;
+    const outcome = await decodeReport(
+      report([1, 2, 3].map((n) => ({ kind: 'pixels' as const, element: 'img' as const, png: png(n) }))),
+      access({ [png(1)]: qrImage(LINK), [png(2)]: qrImage(LINK), [png(3)]: qrImage(LINK) }, { clock: () => (now += 400) }),
+      1000,
+    );
+    expect(outcome.outOfTime).toBe(true);
+    expect(outcome.decodedImages).toBeLessThan(3);
+  });
+
+  it('sends an image it could not fetch to the screenshot, where its rectangle is read', async () => {
+    const shot = paste(blank(400, 300), qrImage(LINK, 2), 150, 100);
+    const outcome = await decodeReport(
+      report([{ kind: 'url', element: 'img', url: 'https://other.example/qr.png', rect: { x: 150, y: 100, width: 100, height: 100 } }]),
+      access({}, { capture: async () => shot }),
+      5000,
+    );
+    expect(outcome).toMatchObject({ texts: [LINK], unreadable: 1, screenshot: true });
+  });
+
+  it('keeps the DOM’s codes when the screenshot is refused; with nothing else to read, the refusal stands', async () => {
+    const refuse = async (): Promise<RgbaImage> => {
+      throw new ScanNotAllowedError('Missing activeTab permission');
+    };
+    const outcome = await decodeReport(
+      report([{ kind: 'pixels', element: 'img', png: png(1) }], [{ reason: 'video', rect: { x: 0, y: 0, width: 100, height: 100 } }]),
+      access({ [png(1)]: qrImage(LINK) }, { capture: refuse }),
+      5000,
+    );
+    expect(outcome).toMatchObject({ texts: [LINK], screenshot: false, screenshotRefused: true });
+    await expect(decodeReport(null, access({}, { capture: refuse }), 5000)).rejects.toBeInstanceOf(ScanNotAllowedError);
+  });
+
+  it('takes no screenshot when none is allowed (automatic detection)', async () => {
+    const outcome = await decodeReport(report([], [{ reason: 'frame', rect: { x: 0, y: 0, width: 100, height: 100 } }]), access({}), 5000);
+    expect(outcome).toMatchObject({ texts: [], screenshot: false, decodedImages: 0 });
+  });
+});

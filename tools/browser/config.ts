@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Repository root (tools/browser → ../..). */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export type BrowserKind = 'chromium' | 'firefox';
+
+/** System browsers (Debian's chromium and firefox-esr); override with CHROME_PATH / FIREFOX_PATH. */
+export const BROWSER_PATHS: Record<BrowserKind, string> = {
+  chromium: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+};
+
+/** The built extension for each browser (`npm run build:test`). */
+export const BUILD_DIRS: Record<BrowserKind, string> = {
+  chromium: path.join(ROOT, '.output/chrome-mv3-test'),
+  firefox: path.join(ROOT, '.output/firefox-mv3-test'),
+};
+
+/** Which browsers a run covers: E2E_BROWSERS=chromium,firefox (default both). */
+export const BROWSERS: BrowserKind[] = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((b) => b.trim())
+  .filter((b): b is BrowserKind => b === 'chromium' || b === 'firefox');
+
+/**
+ * Firefox gives each add-on a random internal UUID unless told one: fixing it keeps
+ * moz-extension:// URLs — and the add-on's storage — the same across restarts.
+ */
+export const FIREFOX_EXTENSION_UUID = '8f4d6c2a-3b1e-4f5a-9c7d-2e6b1a0f9d31';

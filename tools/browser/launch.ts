@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROME_EXTENSION_ID, GECKO_ID } from '../../lib/extension-identity';
+import { BROWSER_PATHS, BUILD_DIRS, FIREFOX_EXTENSION_UUID, type BrowserKind } from './config';
+import { openExtensionPage } from './pages';
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test a browser restart); a fresh temporary one otherwise. */
+  profileDir?: string;
+  /** UI language, e.g. 'ja'. */
+  lang?: string;
+  /** Show the browser window (`npm start`); tests run headless. */
+  headed?: boolean;
+}
+
+/** A real browser with the built extension loaded, and what tests need to drive it. */
+export interface ExtensionBrowser {
+  kind: BrowserKind;
+  browser: Browser;
+  profileDir: string;
+  /** chrome-extension://<id>/ or moz-extension://<uuid>/ */
+  origin: string;
+  /** Opens an extension page (e.g. 'popup.html', 'options.html#add') in a new tab and waits until it has rendered. */
+  open(pagePath: string): Promise<Page>;
+  /** Everything in extension storage ('local' or 'session'), read as the extension itself would. */
+  readStorage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
+  /** Stops the background (Chromium: terminates the service worker; Firefox: suspends the event page). */
+  stopBackground(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Idle time after which Firefox suspends the event page in tests, in milliseconds. */
+const FIREFOX_BACKGROUND_IDLE_MS = 2000;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--ignore-certificate-errors',
+];
+
+async function launchChromium(profileDir: string, lang: string | undefined, headed: boolean): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: BROWSER_PATHS.chromium,
+    headless: !headed,
+    defaultViewport: headed ? null : undefined,
+    pipe: true,
+    enableExtensions: [BUILD_DIRS.chromium],
+    userDataDir: profileDir,
+    args: [...CHROMIUM_ARGS, ...(lang ? [`--lang=${lang}`] : [])],
+    env: { ...process.env, ...(lang ? { LANGUAGE: lang, LANG: `${lang}_JP.UTF-8` } : {}) },
+  });
+}
+
+async function launchFirefox(profileDir: string, lang: string | undefined, headed: boolean): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: BROWSER_PATHS.firefox,
+    headless: !headed,
+    defaultViewport: headed ? null : undefined,
+    userDataDir: profileDir,
+    args: ['--remote-allow-system-access'],
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // A temporary add-on is uninstalled at shutdown; keep its storage and UUID so a
+      // restart on the same profile finds the data, as a permanently installed add-on would.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      // Suspend the idle event page quickly, as Firefox does after 30 s in real use:
+      // every test then also proves the background keeps no state of its own.
+      'extensions.background.idle.timeout': FIREFOX_BACKGROUND_IDLE_MS,
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
+    },
+  });
+  await browser.installExtension(BUILD_DIRS.firefox);
+  return browser;
+}
+
+/** Starts the given browser with the built extension. */
+export async function launchWithExtension(kind: BrowserKind, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profileDir = options.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `hikae-${kind}-`));
+  const headed = options.headed ?? false;
+  const browser =
+    kind === 'chromium' ? await launchChromium(profileDir, options.lang, headed) : await launchFirefox(profileDir, options.lang, headed);
+  const origin = kind === 'chromium' ? `chrome-extension://${CHROME_EXTENSION_ID}/` : `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+
+  if (kind === 'chromium') {
+    await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
+  }
+
+  const handle: ExtensionBrowser = {
+    kind,
+    browser,
+    profileDir,
+    origin,
+    open: (pagePath) => openExtensionPage(handle, pagePath),
+    async readStorage(area) {
+      const page = await openExtensionPage(handle, 'popup.html', { waitForRender: false });
+      try {
+        return await page.evaluate(async (a) => {
+          type StorageApi = { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> }> };
+          const scope = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+          return (scope.browser ?? scope.chrome).storage[a]!.get(null);
+        }, area);
+      } finally {
+        await page.close();
+      }
+    },
+    async stopBackground() {
+      if (kind === 'chromium') {
+        const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin));
+        const session = await browser.target().createCDPSession();
+        await session.send('Target.closeTarget', { targetId: (target as unknown as { _targetId: string })._targetId });
+        await session.detach();
+        // Wait until the browser reports it gone.
+        for (let i = 0; i < 50; i++) {
+          if (!browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(origin))) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error('The service worker did not stop.');
+      }
+      // Firefox suspends an idle event page after extensions.background.idle.timeout
+      // (set short for tests below); with no extension page open, waiting past it stops it.
+      for (const page of await browser.pages()) if (page.url().startsWith(origin)) await page.close();
+      await new Promise((r) => setTimeout(r, FIREFOX_BACKGROUND_IDLE_MS * 2 + 500));
+    },
+    close: () => browser.close(),
+  };
+  return handle;
+}
