@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMigrationUri } from '../../lib/migration';
 import { BROWSERS, ROOT } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
+import { findLeaks } from './harness/leaks';
 import { referenceHotp, referenceTotp } from './harness/reference-otp';
 import { clickButton, fill, waitFor, waitForText } from './harness/ui';
 
@@ -342,10 +343,7 @@ describe.each(BROWSERS)('import and export in %s', (kind) => {
     await waitForText(options, `Saved as ${fileName}.`);
     const text = await options.evaluate(async (url) => (await fetch(url)).text(), href as string);
     expect(JSON.parse(text)).toMatchObject({ format: 'hikae-backup', version: 1, summary: { accountCount: all().length } });
-    for (const account of all()) {
-      expect(text).not.toContain(account.secret);
-      expect(text).not.toContain(account.accountName);
-    }
+    expect(findLeaks(JSON.parse(text), { secrets: all().map((a) => a.secret), names: all().flatMap((a) => [a.accountName, a.issuer]) })).toEqual([]);
     exported = { fileName, text };
     await options.close();
   });
