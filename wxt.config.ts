@@ -64,6 +64,11 @@ export default defineConfig({
   imports: false,
   publicDir: 'assets/public',
   hooks: {
+    // The toolbar button's tooltip in the user's language. WXT takes default_title from
+    // the popup's <title>, which can't hold a __MSG_…__ reference (pages show it as is).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
     // SQLite's WebAssembly for importing Microsoft Authenticator databases
     // (docs/transfer.md): copied as is; the background compiles it only when such a
     // file is imported.
@@ -78,7 +83,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    action: {
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' },
+      // Firefox: on the toolbar from the start, not in the extensions menu (Chrome has no equivalent).
+      ...(browser === 'firefox' ? { default_area: 'navbar' } : {}),
+    },
     // identity: the Microsoft sign-in window; offscreen (Chrome): a document to run
     // msal-browser in, which the service worker can't.
     permissions: ['storage', 'alarms', 'clipboardWrite', 'identity', ...(browser === 'firefox' ? [] : ['offscreen']), ...SCAN_PERMISSIONS],

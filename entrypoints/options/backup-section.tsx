@@ -3,10 +3,16 @@ import type { CloudStatusView } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
-import { formatTime } from './cloud/format-time';
+import { formatNear, formatTime } from './cloud/format-time';
 import { PROBLEM_TEXT } from './cloud/problem-text';
 import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
 import { RecoveryFlow } from './recovery-flow';
+
+/** "Next attempt in 1 minute." for a retry within the hour, "Next attempt at <date, time>." beyond. */
+function nextRetryText(at: number): string {
+  const near = formatNear(at);
+  return near ? t('nextRetry', [near]) : t('nextRetryAt', [formatTime(at)]);
+}
 
 /** Backup & recovery: the Microsoft account, the "Cloud backup" switch, its status and one-click fixes. */
 export function BackupSection({ onChanged }: { onChanged(): void }) {
@@ -128,7 +134,7 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
             {problem && (
               <div className="problem" role="alert">
                 <p className={status.behind ? 'error' : 'warning'}>{t(PROBLEM_TEXT[problem])}</p>
-                {status.retryAt && <p className="muted small">{t('nextRetry', [formatTime(status.retryAt)])}</p>}
+                {status.retryAt && <p className="muted small" data-testid="next-retry">{nextRetryText(status.retryAt)}</p>}
                 {problem === 'sign-in-required' && <button type="button" className="primary" onClick={() => void act(async () => { await signInWithMicrosoft({ loginHint: status.account?.username ?? '' }); return send('cloud.sync-now'); })}>{t('signInAgain')}</button>}
                 {problem === 'backup-missing' && <button type="button" className="primary" onClick={() => void act(() => send('cloud.recreate'))}>{t('backUpAgain')}</button>}
                 {problem === 'remote-damaged' && <button type="button" className="primary" onClick={() => void act(() => send('cloud.recreate'))}>{t('replaceCloudCopy')}</button>}

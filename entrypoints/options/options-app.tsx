@@ -28,6 +28,8 @@ const NAV: { section: Section; label: MessageKey }[] = [
 export function OptionsApp() {
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A result to confirm once the page has moved on (a first-run restore lands on Accounts).
+  const [notice, setNotice] = useState<string | null>(null);
   const [section, go] = useHashSection();
 
   const reload = useCallback(async () => {
@@ -49,7 +51,7 @@ export function OptionsApp() {
   if (state === 'uninitialized' && section === 'recovery') {
     return (
       <main className="narrow">
-        <RecoveryFlow initialized={false} onRestored={() => { go('accounts'); void reload(); }} />
+        <RecoveryFlow initialized={false} onRestored={(summary) => { setNotice(summary); go('accounts'); void reload(); }} />
       </main>
     );
   }
@@ -88,6 +90,12 @@ export function OptionsApp() {
         </ul>
       </nav>
       <main>
+        {notice && (
+          <div className="notice" role="status" data-testid="notice">
+            <p className="success">{notice}</p>
+            <button type="button" onClick={() => setNotice(null)}>{t('dismiss')}</button>
+          </div>
+        )}
         {section === 'accounts' && <AccountsSection accounts={snapshot.accounts} onChanged={reload} onAdd={() => go('add')} />}
         {section === 'add' && <AddAccountSection onAdded={() => { void reload(); }} />}
         {section === 'scan' && <ScanSection onAdded={() => { void reload(); }} />}

@@ -2,11 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { BackupInspection, CloudStatusView, ProtocolFailure, RestorePlan } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
-import { t, type MessageKey } from '../../components/i18n';
+import { t, tn, type MessageKey } from '../../components/i18n';
+import { restoreTally, type RestoreChoice } from '../../lib/backup/restore-tally';
 import { formatTime } from './cloud/format-time';
 import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
-
-type Choice = 'skip' | 'keep-both' | 'replace';
 
 const REASON_TEXT: Record<RestorePlan['skipped'][number]['reason'], MessageKey> = {
   'same-issuer-and-name': 'skipReasonSameName',
@@ -22,12 +21,12 @@ const label = (a: { issuer: string; accountName: string }) => (a.issuer ? `${a.i
  * restore. Into an empty extension the backup becomes the vault; next to
  * existing accounts nothing is overwritten without a choice per account.
  */
-export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean; onRestored(): void }) {
+export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean; onRestored(summary: string): void }) {
   const [account, setAccount] = useState<CloudStatusView['account']>(null);
   const [inspection, setInspection] = useState<BackupInspection | null>(null);
   const [password, setPassword] = useState('');
   const [plan, setPlan] = useState<RestorePlan | null>(null);
-  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [choices, setChoices] = useState<Record<string, RestoreChoice>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -65,8 +64,9 @@ export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean
       const result = await request('recovery.restore', { password });
       setBusy(false);
       if (!result.ok) return setMessage({ kind: 'error', text: restoreFailure(result.error) });
-      setMessage({ kind: 'success', text: t('restoredCount', [String(result.value.restored)]) });
-      onRestored();
+      const summary = tn('restoredCount', result.value.restored, [String(result.value.restored)]);
+      setMessage({ kind: 'success', text: summary });
+      onRestored(summary);
       return;
     }
     const result = await request('recovery.plan', { password });
@@ -84,11 +84,15 @@ export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean
     setBusy(false);
     if (!result.ok) return setMessage({ kind: 'error', text: restoreFailure(result.error) });
     const { added, replaced, skipped } = result.value;
-    setMessage({ kind: 'success', text: t('restoreResult', [String(added), String(replaced), String(skipped)]) });
+    const summary = t('restoreResult', [String(added), String(replaced), String(skipped)]);
+    setMessage({ kind: 'success', text: summary });
     setPlan(null);
     setPassword('');
-    onRestored();
+    onRestored(summary);
   }
+
+  const tally = plan ? restoreTally(plan.toAdd.length, plan.skipped.map((s) => s.incoming.id), choices) : null;
+  const restoring = tally ? tally.add + tally.replace : 0;
 
   return (
     <div className="card stack" data-testid="recovery" aria-labelledby="recovery-title">
@@ -106,7 +110,7 @@ export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean
       ) : (
         <form className="stack" onSubmit={submit}>
           <p data-testid="backup-summary">
-            {t('backupFound', [inspection.username, String(inspection.accountCount), formatTime(inspection.createdAt), inspection.browser])}
+            {tn('backupFound', inspection.accountCount, [inspection.username, String(inspection.accountCount), formatTime(inspection.createdAt), inspection.browser])}
           </p>
           <label>
             {t('backupPassword')}
@@ -116,7 +120,7 @@ export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean
           <button type="button" onClick={() => void signIn('select_account')} disabled={busy}>{t('useAnotherAccount')}</button>
         </form>
       )}
-      {plan && (
+      {plan && tally && (
         <div className="stack" data-testid="restore-plan">
           <h4>{t('restoreToAdd', [String(plan.toAdd.length)])}</h4>
           <ul>{plan.toAdd.map((a) => <li key={a.id}>{label(a)}</li>)}</ul>
@@ -126,7 +130,7 @@ export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean
               <li key={incoming.id} data-testid="skipped-account">
                 <span>{label(incoming)}</span> <span className="muted small">{t(REASON_TEXT[reason])}</span>{' '}
                 <select name={`choice-${incoming.id}`} aria-label={label(incoming)} value={choices[incoming.id] ?? 'skip'}
-                  onChange={(e) => setChoices((c) => ({ ...c, [incoming.id]: e.target.value as Choice }))}>
+                  onChange={(e) => setChoices((c) => ({ ...c, [incoming.id]: e.target.value as RestoreChoice }))}>
                   <option value="skip">{t('choiceSkip')}</option>
                   <option value="keep-both">{t('choiceKeepBoth')}</option>
                   <option value="replace">{t('choiceReplace')}</option>
@@ -134,8 +138,9 @@ export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean
               </li>
             ))}
           </ul>
-          <button type="button" className="primary" onClick={() => void apply()} disabled={busy}>
-            {t('restoreAccounts', [String(plan.toAdd.length + Object.values(choices).filter((c) => c === 'keep-both').length)])}
+          <p data-testid="restore-summary">{t('restorePlanSummary', [String(tally.add), String(tally.replace), String(tally.leave)])}</p>
+          <button type="button" className="primary" onClick={() => void apply()} disabled={busy || restoring === 0}>
+            {restoring === 0 ? t('restoreNothing') : tn('restoreAccounts', restoring, [String(restoring)])}
           </button>
         </div>
       )}

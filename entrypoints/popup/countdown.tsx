@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { t } from '../../components/i18n';
+import { tn } from '../../components/i18n';
 
 /**
  * A ring that empties until the code changes. Drawn by a CSS animation whose
@@ -11,7 +11,7 @@ export function Countdown({ fromMs, untilMs }: { fromMs: number; untilMs: number
   const style = { '--period': `${periodMs}ms`, '--elapsed': `-${elapsedMs}ms` } as CSSProperties;
   const seconds = Math.ceil((untilMs - Date.now()) / 1000);
   return (
-    <svg className="countdown" viewBox="0 0 36 36" style={style} role="img" aria-label={t('secondsLeft', [String(seconds)])}
+    <svg className="countdown" viewBox="0 0 36 36" style={style} role="img" aria-label={tn('secondsLeft', seconds, [String(seconds)])}
       data-valid-until={untilMs}>
       <circle className="track" cx="18" cy="18" r="15.9" />
       <circle className="remaining" cx="18" cy="18" r="15.9" pathLength={100} />

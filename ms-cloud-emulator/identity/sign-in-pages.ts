@@ -3,7 +3,9 @@ import { TEST_USER_PASSWORD, TEST_USERS, type TestUser } from '../test-users.ts'
 
 /**
  * The identity pages: plain server-rendered forms that work without JavaScript (none is
- * served). Element ids follow the real pages (`i0116`, `i0118`, `idSIButton9`, …) so e2e
+ * served). Enter in a form submits it with its first submit button (HTML "implicit
+ * submission"), so the primary action comes first in the markup and `primary-first`
+ * only places Cancel on its left on screen. Element ids follow the real pages (`i0116`, `i0118`, `idSIButton9`, …) so e2e
  * tests read like tests against the real thing; docs/ms-cloud-emulator.md lists them.
  */
 
@@ -15,6 +17,7 @@ label{display:block;margin:12px 0 4px}
 input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:6px;font-size:1rem}
 .error{color:#e81123;margin:8px 0}
 .buttons{display:flex;gap:8px;justify-content:flex-end;margin-top:20px}
+.buttons.primary-first{flex-direction:row-reverse;justify-content:flex-start}
 button{padding:6px 20px;font-size:1rem}
 .primary{background:#0067b8;color:#fff;border:0}
 .tile{display:block;width:100%;text-align:left;margin:6px 0;padding:10px;background:#fff;border:1px solid #ccc}
@@ -59,9 +62,9 @@ ${page.usernameError ? `<div id="usernameError" class="error" role="alert">${esc
 <label for="i0118">Password</label>
 <input type="password" id="i0118" name="passwd" autocomplete="current-password" required>
 ${page.passwordError ? `<div id="passwordError" class="error" role="alert">${escapeHtml(page.passwordError)}</div>` : ''}
-<div class="buttons">
-<button type="submit" id="idBtn_Back" formaction="${escapeHtml(page.tenantPath)}/login/cancel" formnovalidate>Cancel</button>
+<div class="buttons primary-first">
 <button type="submit" id="idSIButton9" class="primary">Sign in</button>
+<button type="submit" id="idBtn_Back" formaction="${escapeHtml(page.tenantPath)}/login/cancel" formnovalidate>Cancel</button>
 </div>
 </form>
 <div class="hint">Test accounts (password for all: <code>${escapeHtml(TEST_USER_PASSWORD)}</code>):<ul>
@@ -108,9 +111,9 @@ export function renderConsentPage(tenantPath: string, ctx: string, user: TestUse
 <form method="post" action="${escapeHtml(tenantPath)}/login/consent">
 <input type="hidden" name="ctx" value="${escapeHtml(ctx)}">
 <input type="hidden" name="account" value="${escapeHtml(user.email)}">
-<div class="buttons">
-<button type="submit" id="idBtn_Back" name="consent" value="decline">Cancel</button>
+<div class="buttons primary-first">
 <button type="submit" id="idBtn_Accept" class="primary" name="consent" value="accept">Accept</button>
+<button type="submit" id="idBtn_Back" name="consent" value="decline">Cancel</button>
 </div></form>`,
   );
 }

@@ -119,6 +119,8 @@ describe.each(pairs)('backup in %s, recovery in %s', (kindA, kindB) => {
     await fill(recovery, 'backup-password', PASSWORD);
     await clickButton(recovery, 'Restore');
     await waitFor(recovery, () => location.hash === '#accounts', { what: 'restored' });
+    // The accounts page confirms what happened.
+    await waitFor(recovery, () => document.querySelector('[data-testid="notice"]')?.textContent?.includes('3 accounts restored.'), { what: 'notice' });
     await recovery.close();
 
     const rows = await popupTitlesAndCodes(b);

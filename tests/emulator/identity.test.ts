@@ -313,6 +313,20 @@ describe('authorize: the session cookie and prompt', () => {
     expect(replyParams(answer.location()).get(expected)).toBeTruthy();
   });
 
+  // Enter in a form submits it with the form's first submit button (HTML implicit submission).
+  const firstSubmitButtonId = (html: string) => /<form[^>]*>[\s\S]*?<button type="submit" id="([^"]+)"/.exec(html)?.[1];
+
+  it('Enter signs in: the sign-in form\'s first submit button is "Sign in", not Cancel', async () => {
+    const page = await send(emulator, authorizePath({ prompt: 'login' }, pkcePair().challenge));
+    expect(firstSubmitButtonId(page.text)).toBe('idSIButton9');
+  });
+
+  it('Enter accepts: the consent form\'s first submit button is Accept, not Cancel', async () => {
+    const { cookie } = await signIn(emulator, 'alice@example.com');
+    const page = await send(emulator, authorizePath({ prompt: 'consent' }, pkcePair().challenge), { headers: { Cookie: cookie } });
+    expect(firstSubmitButtonId(page.text)).toBe('idBtn_Accept');
+  });
+
   it('logout ends the session and redirects to an accepted post-logout URI', async () => {
     const { cookie } = await signIn(emulator, 'alice@example.com');
     const answer = await send(emulator, `/consumers/oauth2/v2.0/logout?${new URLSearchParams({ post_logout_redirect_uri: CHROME_REDIRECT_URI, state: 'bye' })}`, {

@@ -13,6 +13,11 @@ export interface LaunchOptions {
   lang?: string;
   /** Show the browser window (`npm start`); tests run headless. */
   headed?: boolean;
+  /**
+   * The browser as its users have it (`npm start`): no test-only settings such as
+   * Firefox's 2 s background idle timeout. Default false (tests).
+   */
+  userSettings?: boolean;
 }
 
 /** A real browser with the built extension loaded, and what tests need to drive it. */
@@ -58,7 +63,7 @@ async function launchChromium(profileDir: string, lang: string | undefined, head
   });
 }
 
-async function launchFirefox(profileDir: string, lang: string | undefined, headed: boolean): Promise<Browser> {
+async function launchFirefox(profileDir: string, lang: string | undefined, headed: boolean, userSettings: boolean): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: BROWSER_PATHS.firefox,
@@ -75,7 +80,7 @@ async function launchFirefox(profileDir: string, lang: string | undefined, heade
       'extensions.webextensions.keepUuidOnUninstall': true,
       // Suspend the idle event page quickly, as Firefox does after 30 s in real use:
       // every test then also proves the background keeps no state of its own.
-      'extensions.background.idle.timeout': FIREFOX_BACKGROUND_IDLE_MS,
+      ...(userSettings ? {} : { 'extensions.background.idle.timeout': FIREFOX_BACKGROUND_IDLE_MS }),
       ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
@@ -88,7 +93,9 @@ export async function launchWithExtension(kind: BrowserKind, options: LaunchOpti
   const profileDir = options.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `hikae-${kind}-`));
   const headed = options.headed ?? false;
   const browser =
-    kind === 'chromium' ? await launchChromium(profileDir, options.lang, headed) : await launchFirefox(profileDir, options.lang, headed);
+    kind === 'chromium'
+      ? await launchChromium(profileDir, options.lang, headed)
+      : await launchFirefox(profileDir, options.lang, headed, options.userSettings ?? false);
   const origin = kind === 'chromium' ? `chrome-extension://${CHROME_EXTENSION_ID}/` : `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
 
   if (kind === 'chromium') {

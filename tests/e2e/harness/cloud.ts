@@ -101,5 +101,6 @@ export async function completeMicrosoftSignIn(ext: ExtensionBrowser, email: stri
   await page.$eval('#i0116', (input) => ((input as HTMLInputElement).value = ''));
   await page.type('#i0116', email);
   await page.type('#i0118', TEST_USER_PASSWORD);
-  await page.click('#idSIButton9');
+  // Enter, as a person finishing the password would (the form's first submit button is "Sign in").
+  await page.keyboard.press('Enter');
 }

@@ -110,6 +110,13 @@ function keyUses(): { uses: KeyUse[]; dynamicCalls: string[] } {
         if (keys) for (const key of keys) uses.push({ key, where: where(node), substitutions: substitutionCount(node.arguments[1]) });
         else dynamicCalls.push(where(node));
       }
+      // tn('key', count, [...]): a counted message, stored as key_one and key_other.
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'tn' && node.arguments[0]) {
+        const keys = literalsOf(node.arguments[0]);
+        const substitutions = substitutionCount(node.arguments[2]);
+        if (keys) for (const key of keys) for (const form of ['one', 'other']) uses.push({ key: `${key}_${form}`, where: where(node), substitutions });
+        else dynamicCalls.push(where(node));
+      }
       if (ts.isVariableDeclaration(node) && node.type && node.initializer) {
         const keys = keyProperties(node.type);
         if (keys === 'all' || keys.size > 0) collectTable(node.initializer, keys);
