@@ -57,6 +57,7 @@ export async function createBackup(
     tombstones: contents.tombstones,
     ...(contents.orderModifiedAt === undefined ? {} : { orderModifiedAt: contents.orderModifiedAt }),
     ...(contents.settingsModifiedAt === undefined ? {} : { settingsModifiedAt: contents.settingsModifiedAt }),
+    ...(contents.prunedBefore === undefined ? {} : { prunedBefore: contents.prunedBefore }),
   };
   const summary: BackupHeaderSummary = { createdAt: input.now, accountCount: backupContents.accounts.length, browser: source.data.browser };
   const header = { summary, keyId: vault.keyId, passwordSlot: vault.passwordSlot };

@@ -33,6 +33,8 @@ export const BackupContents = z.object({
   tombstones: z.array(Tombstone).refine(uniqueIds, 'Two tombstones have the same id.'),
   orderModifiedAt: z.number().optional(),
   settingsModifiedAt: z.number().optional(),
+  /** The tombstone pruning horizon, as in the vault. */
+  prunedBefore: z.number().optional(),
 });
 export type BackupContents = z.infer<typeof BackupContents>;
 

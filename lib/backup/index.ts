@@ -10,6 +10,7 @@ export {
 } from './contents';
 export { BackupAccount, toBackupAccount, accountFromBackup } from './backup-account';
 export { mergeContents, TOMBSTONE_MAX_AGE_MS, type MergeReport } from './merge';
+export { CLOCK_TOLERANCE_MS, clampStamps } from './clamp-stamps';
 export { mergeOrder } from './order';
 export { planRestore, applyRestore, accountsFromBackup, contentsFromBackup, type SkipReason } from './restore';
 export { BackupDamagedError, UnsupportedBackupVersionError } from './errors';

@@ -2,10 +2,14 @@ import type { Account } from '../otp/account';
 import type { Tombstone, VaultContents } from '../vault/contents';
 import { accountFromBackup, toBackupAccount } from './backup-account';
 import { canonicalJson } from './canonical';
+import { clampStamps, CLOCK_TOLERANCE_MS } from './clamp-stamps';
 import type { BackupContents } from './contents';
 import { mergeOrder } from './order';
 
-/** Tombstones older than this (ms) before `now` are dropped after a merge: 365 days. */
+/**
+ * How long a deletion is remembered (ms): 365 days, counted on the earlier of
+ * two devices' clocks (docs/backup-format.md, "Pruning horizon").
+ */
 export const TOMBSTONE_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** What a merge did, for the UI and for the sync's next step. */
@@ -20,7 +24,7 @@ export interface MergeReport {
   reordered: boolean;
   /** The settings changed. */
   settingsChanged: boolean;
-  /** Tombstones dropped for age. */
+  /** Tombstones dropped below the pruning horizon. */
   tombstonesPruned: number;
   /** The merged contents differ from the local ones: write the vault. */
   localChanged: boolean;
@@ -64,16 +68,46 @@ function mergeTombstones(local: readonly Tombstone[], remote: readonly Tombstone
 
 /** What the backup would hold of some contents (device-bound secrets stripped, source ignored). */
 const byId = (tombstones: readonly Tombstone[]) => [...tombstones].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-const backupView = (c: Pick<VaultContents, 'settings' | 'tombstones' | 'orderModifiedAt' | 'settingsModifiedAt'> & { accounts: unknown[] }) =>
-  canonicalJson({ accounts: c.accounts, settings: c.settings, tombstones: byId(c.tombstones), orderModifiedAt: c.orderModifiedAt, settingsModifiedAt: c.settingsModifiedAt });
+const backupView = (c: Pick<VaultContents, 'settings' | 'tombstones' | 'orderModifiedAt' | 'settingsModifiedAt' | 'prunedBefore'> & { accounts: unknown[] }) =>
+  canonicalJson({
+    accounts: c.accounts,
+    settings: c.settings,
+    tombstones: byId(c.tombstones),
+    orderModifiedAt: c.orderModifiedAt,
+    settingsModifiedAt: c.settingsModifiedAt,
+    prunedBefore: c.prunedBefore,
+  });
+
+const maxOf = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+
+/**
+ * Rule 8, the pruning horizon: the higher of both sides' (the remote one never
+ * beyond what this clock allows), moved to "a year before the earlier of the two
+ * clocks" only when that forgets at least one deletion — so one clock far ahead
+ * can't prune early and the horizon doesn't creep (and cause an upload) every pass.
+ */
+function pruningHorizon(localHorizon: number | undefined, remote: BackupContents, tombstones: ReadonlyMap<string, number>, now: number): number | undefined {
+  const limit = now + CLOCK_TOLERANCE_MS - TOMBSTONE_MAX_AGE_MS;
+  const current = maxOf(localHorizon, remote.prunedBefore === undefined ? undefined : Math.min(remote.prunedBefore, limit));
+  const agreed = Math.min(now, remote.source.createdAt) - TOMBSTONE_MAX_AGE_MS;
+  if (current !== undefined && agreed <= current) return current;
+  for (const deletedAt of tombstones.values()) {
+    if (deletedAt < agreed && (current === undefined || deletedAt >= current)) return agreed;
+  }
+  return current;
+}
 
 /**
  * Merges the backup's contents into the local vault's (rules in
  * docs/backup-format.md, "Merge rules"): no account lost, no deleted account
  * resurrected, device-bound secrets kept, the newest order and settings.
- * Pure and deterministic; `now` (ms since the epoch) only prunes tombstones.
+ * Pure and deterministic. `now` (this device's clock, ms since the epoch) only
+ * bounds the stamps (none beyond now + {@link CLOCK_TOLERANCE_MS}) and the pruning.
  */
-export function mergeContents(local: VaultContents, remote: BackupContents, opts: { now: number }): { merged: VaultContents; changes: MergeReport } {
+export function mergeContents(original: VaultContents, originalRemote: BackupContents, opts: { now: number }): { merged: VaultContents; changes: MergeReport } {
+  const ceiling = opts.now + CLOCK_TOLERANCE_MS;
+  const local = clampStamps(original, ceiling);
+  const remote = clampStamps(originalRemote, ceiling);
   const localById = new Map(local.accounts.map((a) => [a.id, a] as const));
   const remoteAccounts = remote.accounts.map(accountFromBackup);
   const remoteById = new Map(remoteAccounts.map((a) => [a.id, a] as const));
@@ -106,11 +140,12 @@ export function mergeContents(local: VaultContents, remote: BackupContents, opts
   // Rule 7: the most recently changed settings (a tie: the backup's).
   const settings = stamp(remote.settingsModifiedAt) >= stamp(local.settingsModifiedAt) ? remote.settings : local.settings;
 
-  // Rule 8: prune after applying.
+  // Rule 8: prune after applying, below the horizon both devices agree on.
   // Sorted by id: two devices holding the same deletions must hold them in the same
   // order, or each would see the other as different and upload forever.
+  const prunedBefore = pruningHorizon(local.prunedBefore, remote, tombstones, opts.now);
   const kept = [...tombstones]
-    .filter(([, deletedAt]) => deletedAt >= opts.now - TOMBSTONE_MAX_AGE_MS)
+    .filter(([, deletedAt]) => prunedBefore === undefined || deletedAt >= prunedBefore)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const maxStamp = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? undefined : Math.max(stamp(a), stamp(b)));
   const orderModifiedAt = maxStamp(local.orderModifiedAt, remote.orderModifiedAt);
@@ -122,6 +157,7 @@ export function mergeContents(local: VaultContents, remote: BackupContents, opts
     tombstones: kept.map(([id, deletedAt]) => ({ id, deletedAt })),
     ...(orderModifiedAt === undefined ? {} : { orderModifiedAt }),
     ...(settingsModifiedAt === undefined ? {} : { settingsModifiedAt }),
+    ...(prunedBefore === undefined ? {} : { prunedBefore }),
   };
 
   const mergedIds = new Set(order);
@@ -133,9 +169,10 @@ export function mergeContents(local: VaultContents, remote: BackupContents, opts
     reordered: canonicalJson(stayed) !== canonicalJson(localIds.filter((id) => mergedIds.has(id))),
     settingsChanged: canonicalJson(merged.settings) !== canonicalJson(local.settings),
     tombstonesPruned: tombstones.size - kept.length,
-    localChanged: canonicalJson({ ...merged, tombstones: byId(merged.tombstones) }) !== canonicalJson({ ...local, tombstones: byId(local.tombstones) }),
+    // Against what each side holds before clamping: a clamped stamp is a change to write back.
+    localChanged: canonicalJson({ ...merged, tombstones: byId(merged.tombstones) }) !== canonicalJson({ ...original, tombstones: byId(original.tombstones) }),
     remoteOutdated:
-      backupView({ ...merged, accounts: merged.accounts.map(toBackupAccount) }) !== backupView(remote),
+      backupView({ ...merged, accounts: merged.accounts.map(toBackupAccount) }) !== backupView(originalRemote),
   };
   return { merged, changes };
 }

@@ -1,6 +1,7 @@
 import type { Account } from '../otp/account';
 import { findDuplicate } from '../otp/duplicates';
 import type { VaultContents } from '../vault/contents';
+import { nextStamp } from '../vault/stamps';
 import { accountFromBackup } from './backup-account';
 import type { BackupContents } from './contents';
 
@@ -39,16 +40,19 @@ export function planRestore(
  * Adds restored accounts to the local contents as ONE new state (write it in one
  * storage write: all or nothing). Appends in the given (backup) order; an
  * account whose id already exists here (the user chose "keep both") gets
- * `newId()`; every restored account gets `modifiedAt = now` (an explicit restore
- * beats older deletions anywhere) and loses any local tombstone.
+ * `newId()`; every restored account is stamped `nextStamp(local, now)` — above
+ * every tombstone held here, its own included (an explicit restore beats the
+ * deletions this device has seen, whatever its clock says) — and loses any
+ * local tombstone.
  */
 export function applyRestore(local: VaultContents, accounts: readonly Account[], opts: { now: number; newId: () => string }): VaultContents {
   const taken = new Set(local.accounts.map((a) => a.id));
+  const stamp = nextStamp(local, opts.now);
   const restored = accounts.map((account) => {
     let id = account.id;
     while (taken.has(id)) id = opts.newId();
     taken.add(id);
-    return { ...account, id, modifiedAt: opts.now };
+    return { ...account, id, modifiedAt: stamp };
   });
   const restoredIds = new Set(restored.map((a) => a.id));
   return {
@@ -66,5 +70,6 @@ export function contentsFromBackup(contents: BackupContents): VaultContents {
     tombstones: contents.tombstones.map((t) => ({ ...t })),
     ...(contents.orderModifiedAt === undefined ? {} : { orderModifiedAt: contents.orderModifiedAt }),
     ...(contents.settingsModifiedAt === undefined ? {} : { settingsModifiedAt: contents.settingsModifiedAt }),
+    ...(contents.prunedBefore === undefined ? {} : { prunedBefore: contents.prunedBefore }),
   };
 }

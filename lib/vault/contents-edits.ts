@@ -1,11 +1,14 @@
 import type { Account } from '../otp/account';
 import type { VaultContents } from './contents';
 import type { Settings } from './settings';
+import { nextStamp } from './stamps';
 
 /*
  * Edits that keep the bookkeeping the backup merge relies on (docs/backup-format.md,
  * "Merge rules"): a deletion leaves a tombstone, a reorder and a settings change
- * record when they happened. Pure: each returns new contents. `now` is ms since the epoch.
+ * record when they happened — each with a stamp of the contents' hybrid logical
+ * clock (lib/vault/stamps.ts), never the bare wall clock. Pure: each returns new
+ * contents. `now` is the wall clock, ms since the epoch.
  */
 
 /** Removes the account and remembers the deletion. Unknown ids leave the contents as they are. */
@@ -14,7 +17,7 @@ export function deleteAccount(contents: VaultContents, id: string, now: number):
   return {
     ...contents,
     accounts: contents.accounts.filter((a) => a.id !== id),
-    tombstones: [...contents.tombstones.filter((t) => t.id !== id), { id, deletedAt: now }],
+    tombstones: [...contents.tombstones.filter((t) => t.id !== id), { id, deletedAt: nextStamp(contents, now) }],
   };
 }
 
@@ -31,10 +34,10 @@ export function reorderAccounts(contents: VaultContents, orderedIds: readonly st
   });
   const placed = new Set(listed.map((a) => a.id));
   const accounts: Account[] = [...listed, ...contents.accounts.filter((a) => !placed.has(a.id))];
-  return { ...contents, accounts, orderModifiedAt: now };
+  return { ...contents, accounts, orderModifiedAt: nextStamp(contents, now) };
 }
 
 /** Changes settings and records when. */
 export function updateSettings(contents: VaultContents, patch: Partial<Settings>, now: number): VaultContents {
-  return { ...contents, settings: { ...contents.settings, ...patch }, settingsModifiedAt: now };
+  return { ...contents, settings: { ...contents.settings, ...patch }, settingsModifiedAt: nextStamp(contents, now) };
 }

@@ -28,6 +28,8 @@ export const VaultContents = z.object({
   orderModifiedAt: z.number().optional(),
   /** When a setting last changed (ms since the epoch); absent = never. Merge: newest settings win. */
   settingsModifiedAt: z.number().optional(),
+  /** The tombstone pruning horizon (a stamp): deletions before it are forgotten. Absent = nothing pruned yet. See docs/backup-format.md. */
+  prunedBefore: z.number().optional(),
 });
 export type VaultContents = z.infer<typeof VaultContents>;
 

@@ -3,7 +3,7 @@ import { generateCode } from '../../otp/code';
 import { findDuplicate } from '../../otp/duplicates';
 import { parseOtpUri } from '../../otp/uri';
 import { validateDraft, validateNames } from '../../otp/validate';
-import { deleteAccount, reorderAccounts, type VaultContents } from '../../vault';
+import { deleteAccount, nextStamp, reorderAccounts, type VaultContents } from '../../vault';
 import type { Handler } from '../core';
 import { BadRequestError } from '../core';
 import { AccountNotFoundError, DuplicateAccountError } from './errors';
@@ -31,15 +31,16 @@ function assertNotDuplicate(accounts: readonly Account[], draft: Pick<AccountDra
 export async function addAccount(ports: BackgroundPorts, draft: AccountDraft): Promise<Account> {
   return changeContents(ports, (contents) => {
     const now = ports.now();
+    const stamp = nextStamp(contents, now);
     const duplicate = findDuplicate(contents.accounts, draft);
     if (duplicate?.existing.needsVerification && duplicate.reason === 'same-issuer-and-name') {
       const { needsVerification: _waiting, ...rest } = duplicate.existing;
-      const verified: Account = { ...rest, ...draft, id: rest.id, createdAt: rest.createdAt, modifiedAt: now, deviceBound: rest.deviceBound ?? draft.deviceBound ?? false };
+      const verified: Account = { ...rest, ...draft, id: rest.id, createdAt: rest.createdAt, modifiedAt: stamp, deviceBound: rest.deviceBound ?? draft.deviceBound ?? false };
       const accounts = contents.accounts.map((a) => (a.id === verified.id ? verified : a));
       return { contents: { ...contents, accounts }, result: verified };
     }
     if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
-    const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: now };
+    const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: stamp };
     return { contents: { ...contents, accounts: [...contents.accounts, account] }, result: account };
   });
 }
@@ -70,7 +71,7 @@ export const accountsUpdate: Handler<'accounts.update'> = async ({ id, edit }, p
       ...current,
       issuer: checked.issuer,
       accountName: checked.accountName,
-      modifiedAt: ports.now(),
+      modifiedAt: nextStamp(contents, ports.now()),
     };
     if (edit.deviceBound !== undefined) updated.deviceBound = edit.deviceBound;
     const accounts = contents.accounts.slice();
@@ -98,7 +99,8 @@ export const accountsUndoDelete: Handler<'accounts.undo-delete'> = async ({ id }
       const entry = await findDeleted(ports, id);
       if (!entry) throw new AccountNotFoundError(id);
       assertNotDuplicate(contents.accounts, entry.account);
-      const restored: Account = { ...entry.account, modifiedAt: ports.now() };
+      // Stamped above every tombstone held here, its own included: the undo beats the deletion everywhere.
+      const restored: Account = { ...entry.account, modifiedAt: nextStamp(contents, ports.now()) };
       const accounts = contents.accounts.slice();
       accounts.splice(Math.min(entry.index, accounts.length), 0, restored);
       return {
@@ -125,7 +127,7 @@ export const accountsNextHotp: Handler<'accounts.next-hotp'> = async ({ id }, po
     if (current.type !== 'hotp') throw new BadRequestError('Only HOTP accounts have a next code.');
     if (current.needsVerification || current.secret === '') throw new BadRequestError('This account has no secret yet: scan its QR code first.');
     const now = ports.now();
-    const advanced: Account = { ...current, counter: current.counter + 1, modifiedAt: now };
+    const advanced: Account = { ...current, counter: current.counter + 1, modifiedAt: nextStamp(contents, now) };
     const accounts = contents.accounts.slice();
     accounts[index] = advanced;
     return { contents: { ...contents, accounts }, result: { id, ...generateCode(advanced, now) } };

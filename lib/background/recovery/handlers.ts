@@ -2,7 +2,7 @@ import { accountsFromBackup, applyRestore, contentsFromBackup, openBackup, planR
 import { GraphNotFoundError } from '../../graph';
 import type { Account } from '../../otp/account';
 import type { SyncState } from '../../sync/sync-state';
-import { openVault } from '../../vault';
+import { nextStamp, openVault } from '../../vault';
 import { AlreadyInitializedError } from '../vault';
 import { CloudSignedOutError, NoBackupError } from '../cloud';
 import type { Handler } from '../core';
@@ -99,10 +99,11 @@ export const recoveryApply: Handler<'recovery.apply'> = async ({ password, choic
     const { toAdd, skipped } = planRestore(local.accounts, incoming);
     const keepBoth: Account[] = [];
     const replacements = new Map<string, Account>();
+    const stamp = nextStamp(local, ports.now());
     for (const { incoming: account, existing } of skipped) {
       const choice = choices[account.id];
       if (choice === 'keep-both') keepBoth.push(account);
-      if (choice === 'replace') replacements.set(existing.id, { ...account, id: existing.id, modifiedAt: ports.now() });
+      if (choice === 'replace') replacements.set(existing.id, { ...account, id: existing.id, modifiedAt: stamp });
     }
     const replaced = { ...local, accounts: local.accounts.map((a) => replacements.get(a.id) ?? a) };
     return {

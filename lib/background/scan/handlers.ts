@@ -5,6 +5,7 @@ import { httpOrigin, registrableDomain } from '../../scan/registrable-domain';
 import { DECODE_BUDGETS } from '../../scan/scan-limits';
 import type { ScanReport } from '../../scan/scan-report';
 import type { ScanAddResult, ScanStats } from '../../scan/scan-view';
+import { nextStamp } from '../../vault';
 import type { Handler } from '../core';
 import { decodeReport } from './decode';
 import { PermissionRequiredError, ScanNotAllowedError } from './errors';
@@ -101,6 +102,7 @@ export const scanAdd: Handler<'scan.add'> = async ({ target, keys }, ports) => {
   const addedKeys = await changeContents(ports, (contents) => {
     const accounts = contents.accounts.slice();
     const keysAdded: string[] = [];
+    const stamp = nextStamp(contents, ports.now());
     for (const { key, draft } of chosen) {
       const duplicate = findDuplicate(accounts, draft);
       if (duplicate) {
@@ -108,7 +110,7 @@ export const scanAdd: Handler<'scan.add'> = async ({ target, keys }, ports) => {
         continue;
       }
       const now = ports.now();
-      const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: now };
+      const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: stamp };
       accounts.push(account);
       keysAdded.push(key);
       result.added.push({ id: account.id, issuer: account.issuer, accountName: account.accountName });

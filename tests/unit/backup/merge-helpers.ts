@@ -35,14 +35,15 @@ export function vault(accounts: Account[], extra: Partial<VaultContents> = {}): 
   return { accounts, settings: { ...DEFAULT_SETTINGS }, tombstones: [], ...extra };
 }
 
-/** What another device's backup of `contents` decrypts to. */
-export function remote(contents: VaultContents): BackupContents {
+/** What another device's backup of `contents` decrypts to; `writtenAt` is that device's clock when it wrote it (default T0). */
+export function remote(contents: VaultContents, writtenAt = T0): BackupContents {
   return {
-    source: { deviceName: 'other', browser: 'Chrome 156', createdAt: T0 },
+    source: { deviceName: 'other', browser: 'Chrome 156', createdAt: writtenAt },
     accounts: contents.accounts.map(toBackupAccount),
     settings: contents.settings,
     tombstones: contents.tombstones,
     ...(contents.orderModifiedAt === undefined ? {} : { orderModifiedAt: contents.orderModifiedAt }),
     ...(contents.settingsModifiedAt === undefined ? {} : { settingsModifiedAt: contents.settingsModifiedAt }),
+    ...(contents.prunedBefore === undefined ? {} : { prunedBefore: contents.prunedBefore }),
   };
 }

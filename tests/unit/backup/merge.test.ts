@@ -19,6 +19,8 @@ interface Row {
   settings?: Settings;
   tombstones?: { id: string; deletedAt: number }[];
   report?: Partial<MergeReport>;
+  /** The remote device's clock when it wrote its backup (default T0). */
+  remoteWrittenAt?: number;
 }
 
 const bound = (id: string, o: Partial<Account> = {}) => acc(id, { deviceBound: true, ...o });
@@ -262,6 +264,7 @@ const rows: Row[] = [
   // Pruning.
   {
     rule: 'tombstones older than the maximum age are pruned, younger ones kept',
+    remoteWrittenAt: NOW,
     local: vault([], { tombstones: [{ id: 'old', deletedAt: NOW - TOMBSTONE_MAX_AGE_MS - 1 }, { id: 'young', deletedAt: NOW - TOMBSTONE_MAX_AGE_MS + 1 }] }),
     remote: vault([], { tombstones: [{ id: 'old2', deletedAt: NOW - 2 * TOMBSTONE_MAX_AGE_MS }] }),
     ids: [],
@@ -272,7 +275,7 @@ const rows: Row[] = [
 
 describe('mergeContents', () => {
   it.each(rows)('$rule', (row) => {
-    const { merged, changes } = mergeContents(row.local, remote(row.remote), { now: NOW });
+    const { merged, changes } = mergeContents(row.local, remote(row.remote, row.remoteWrittenAt), { now: NOW });
     expect(merged.accounts.map((a) => a.id)).toEqual(row.ids);
     for (const [id, { secretOf, ...fields }] of Object.entries(row.accounts ?? {})) {
       const account = merged.accounts.find((a) => a.id === id);

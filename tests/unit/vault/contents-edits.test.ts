@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { deleteAccount, reorderAccounts, updateSettings } from '../../../lib/vault';
 import { account, contents } from './helpers';
 
+/** A wall clock later than every stamp the helpers' contents hold. */
+const LATER = 1_900_000_000_000;
+
 describe('contents edits keep what the merge needs', () => {
   it('deleteAccount removes the account and leaves one tombstone with the time', () => {
     const [a, b] = [account(), account()];
     const before = contents({ accounts: [a, b], tombstones: [{ id: a.id, deletedAt: 1 }] });
-    const after = deleteAccount(before, a.id, 500);
+    const after = deleteAccount(before, a.id, LATER);
     expect(after.accounts).toEqual([b]);
-    expect(after.tombstones).toEqual([{ id: a.id, deletedAt: 500 }]);
+    expect(after.tombstones).toEqual([{ id: a.id, deletedAt: LATER }]);
     expect(before.accounts).toHaveLength(2); // pure
   });
 
@@ -24,14 +27,25 @@ describe('contents edits keep what the merge needs', () => {
     { order: [], expected: ['a', 'b', 'c'] },
   ])('reorderAccounts($order) → $expected, stamped', ({ order, expected }) => {
     const before = contents({ accounts: ['a', 'b', 'c'].map((id) => account({ id })) });
-    const after = reorderAccounts(before, order, 900);
+    const after = reorderAccounts(before, order, LATER);
     expect(after.accounts.map((a) => a.id)).toEqual(expected);
-    expect(after.orderModifiedAt).toBe(900);
+    expect(after.orderModifiedAt).toBe(LATER);
   });
 
   it('updateSettings merges the patch and stamps it', () => {
-    const after = updateSettings(contents(), { theme: 'dark' }, 1234);
+    const after = updateSettings(contents(), { theme: 'dark' }, LATER);
     expect(after.settings).toEqual({ autoLockMinutes: 15, theme: 'dark' });
-    expect(after.settingsModifiedAt).toBe(1234);
+    expect(after.settingsModifiedAt).toBe(LATER);
+  });
+
+  // A wall clock behind the contents' clock (another device's stamps, a clock set back):
+  // every edit is still stamped above everything the contents hold.
+  it.each([
+    { edit: 'deleteAccount', stampOf: (c: ReturnType<typeof contents>) => deleteAccount(c, c.accounts[0]!.id, 500).tombstones.at(-1)!.deletedAt },
+    { edit: 'reorderAccounts', stampOf: (c: ReturnType<typeof contents>) => reorderAccounts(c, [], 500).orderModifiedAt },
+    { edit: 'updateSettings', stampOf: (c: ReturnType<typeof contents>) => updateSettings(c, { theme: 'dark' }, 500).settingsModifiedAt },
+  ])('$edit with a clock behind the contents stamps highest held + 1', ({ stampOf }) => {
+    const held = contents({ accounts: [account({ modifiedAt: 7000 })], tombstones: [{ id: 'gone', deletedAt: 9000 }], settingsModifiedAt: 8000 });
+    expect(stampOf(held)).toBe(9001);
   });
 });
