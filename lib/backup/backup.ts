@@ -3,28 +3,27 @@ import { checkContents } from '../vault/contents';
 import type { VaultDeps } from '../vault/deps';
 import { keyIdOf, openPayload, requireKeyId, sealPayload } from '../vault/envelope';
 import { InvalidVaultInputError } from '../vault/errors';
-import { parseVaultFile, type VaultFile } from '../vault/file';
-import { compareSlots, unwrapPasswordSlot, verifySlotChecksum } from '../vault/password-slot';
-import { createVaultWithSlot } from '../vault/vault';
+import { keySlotsOf, parseVaultFile, type VaultFile } from '../vault/file';
+import { compareKeySlots, isPasswordSlot, slotsDigest, unwrapKeySlots, type KeySlots } from '../vault/key-slots';
+import { verifySlotChecksum } from '../vault/password-slot';
+import { createVaultWithSlots } from '../vault/vault';
 import { toBackupAccount } from './backup-account';
 import { BackupSource, decodeBackupContents, encodeBackupContents, type BackupContents } from './contents';
 import { asBackupErrors, BackupDamagedError } from './errors';
-import { BACKUP_FORMAT, BACKUP_VERSION, parseBackupFile, type BackupFile, type BackupHeaderSummary } from './file';
+import { BACKUP_FORMAT, parseBackupFile, type BackupFile, type BackupFileV2, type BackupHeaderSummary } from './file';
 
 const BACKUP_PAYLOAD_INFO = 'hikae/backup-payload/v1';
 
-/** The payload's AAD: format, version, key id, the clear summary and the slot's checksum. */
-const payloadAad = (backup: Pick<BackupFile, 'keyId' | 'summary' | 'passwordSlot'>) =>
-  [
-    BACKUP_FORMAT,
-    BACKUP_VERSION,
-    backup.keyId,
-    backup.summary.createdAt,
-    backup.summary.accountCount,
-    backup.summary.browser,
-    backup.passwordSlot.checksum,
-    'AES-256-GCM',
-  ] as const;
+/**
+ * The payload's AAD: format, version, key id, the clear summary, and what names
+ * the key slots exactly — version 2: the list's generation and digest; version 1:
+ * its one slot's checksum.
+ */
+async function payloadAad(backup: Pick<BackupFile, 'version' | 'keyId' | 'summary'> & ({ version: 1; passwordSlot: { checksum: string } } | { version: 2; slotsGeneration: number; slots: KeySlots['slots'] })) {
+  const head = [BACKUP_FORMAT, backup.version, backup.keyId, backup.summary.createdAt, backup.summary.accountCount, backup.summary.browser] as const;
+  if (backup.version === 1) return [...head, backup.passwordSlot.checksum, 'AES-256-GCM'] as const;
+  return [...head, backup.slotsGeneration, await slotsDigest(keySlotsOf(backup)), 'AES-256-GCM'] as const;
+}
 
 const payloadDamaged = (message: string, cause?: unknown) => new BackupDamagedError('payload', message, { cause });
 
@@ -39,7 +38,7 @@ const payloadDamaged = (message: string, cause?: unknown) => new BackupDamagedEr
 export async function createBackup(
   input: { contents: VaultContents; masterKey: Uint8Array; vaultFile: VaultFile; device: { deviceName: string; browser: string }; now: number },
   deps: VaultDeps,
-): Promise<BackupFile> {
+): Promise<BackupFileV2> {
   const vault = parseVaultFile(input.vaultFile);
   await requireKeyId(input.masterKey, vault.keyId, 'vault');
   const contents = checkContents(input.contents);
@@ -60,15 +59,17 @@ export async function createBackup(
     ...(contents.prunedBefore === undefined ? {} : { prunedBefore: contents.prunedBefore }),
   };
   const summary: BackupHeaderSummary = { createdAt: input.now, accountCount: backupContents.accounts.length, browser: source.data.browser };
-  const header = { summary, keyId: vault.keyId, passwordSlot: vault.passwordSlot };
-  const payload = await sealPayload(input.masterKey, BACKUP_PAYLOAD_INFO, encodeBackupContents(backupContents), payloadAad(header), deps);
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...header, payload };
+  const keySlots = keySlotsOf(vault);
+  const header = { format: BACKUP_FORMAT, version: 2, summary, keyId: vault.keyId, slotsGeneration: keySlots.generation, slots: keySlots.slots } as const;
+  const payload = await sealPayload(input.masterKey, BACKUP_PAYLOAD_INFO, encodeBackupContents(backupContents), await payloadAad(header), deps);
+  const file: BackupFileV2 = { ...header, payload };
+  return file;
 }
 
 /** Decrypts with a key known to be the file's, then checks the summary against the contents. */
 async function decrypt(backup: BackupFile, masterKey: Uint8Array): Promise<BackupContents> {
-  await verifySlotChecksum(backup.passwordSlot);
-  const contents = decodeBackupContents(await openPayload(masterKey, BACKUP_PAYLOAD_INFO, backup.payload, payloadAad(backup), payloadDamaged));
+  for (const slot of keySlotsOf(backup).slots.filter(isPasswordSlot)) await verifySlotChecksum(slot);
+  const contents = decodeBackupContents(await openPayload(masterKey, BACKUP_PAYLOAD_INFO, backup.payload, await payloadAad(backup), payloadDamaged));
   const { summary } = backup;
   if (summary.accountCount !== contents.accounts.length || summary.createdAt !== contents.source.createdAt || summary.browser !== contents.source.browser) {
     throw new BackupDamagedError('summary-mismatch', 'The backup summary does not match its encrypted contents.');
@@ -85,7 +86,7 @@ async function decrypt(backup: BackupFile, masterKey: Uint8Array): Promise<Backu
 export async function openBackup(file: unknown, password: string): Promise<{ contents: BackupContents; masterKey: Uint8Array }> {
   return asBackupErrors(async () => {
     const backup = parseBackupFile(file);
-    const masterKey = await unwrapPasswordSlot(backup.passwordSlot, password);
+    const masterKey = await unwrapKeySlots(keySlotsOf(backup), password);
     if ((await keyIdOf(masterKey)) !== backup.keyId) {
       throw new BackupDamagedError('key-id', "The backup's key id does not match its key: the file was changed or corrupted.");
     }
@@ -116,21 +117,22 @@ export async function openBackupWithKey(file: unknown, masterKey: Uint8Array): P
 export async function vaultFileFromBackup(file: unknown, masterKey: Uint8Array, contents: VaultContents, deps: VaultDeps): Promise<VaultFile> {
   const backup = parseBackupFile(file);
   await openBackupWithKey(backup, masterKey);
-  return createVaultWithSlot(backup.passwordSlot, masterKey, contents, deps);
+  return createVaultWithSlots(keySlotsOf(backup), masterKey, contents, deps);
 }
 
 /**
- * When the password was changed on another device sharing this master key, the
- * backup carries a newer slot (higher generation). Returns the vault file with
- * that slot — payload untouched — or `null` when the local slot is current.
- * The backup is authenticated with the key first (its AAD binds the slot), so a
- * slot swapped in the cloud is refused as damaged, never adopted.
+ * When the password (or any slot) was changed on another device sharing this
+ * master key, the backup carries a newer slot list (docs/vault-format.md, "Which
+ * slot list is newer"). Returns that list — to store with the vault's contents —
+ * or `null` when the local list is current. The backup is authenticated with the
+ * key first (its AAD binds the list), so a list swapped in the cloud is refused
+ * as damaged, never adopted.
  */
-export async function adoptNewerPasswordSlot(vaultFile: VaultFile, file: unknown, masterKey: Uint8Array): Promise<VaultFile | null> {
+export async function adoptNewerKeySlots(vaultFile: VaultFile, file: unknown, masterKey: Uint8Array): Promise<KeySlots | null> {
   const vault = parseVaultFile(vaultFile);
   await requireKeyId(masterKey, vault.keyId, 'vault');
   const backup = parseBackupFile(file);
   await openBackupWithKey(backup, masterKey);
-  if (compareSlots(backup.passwordSlot, vault.passwordSlot) <= 0) return null;
-  return { ...vault, passwordSlot: backup.passwordSlot };
+  const remote = keySlotsOf(backup);
+  return (await compareKeySlots(remote, keySlotsOf(vault))) > 0 ? remote : null;
 }

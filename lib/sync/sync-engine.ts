@@ -1,5 +1,5 @@
 import { SignInRequiredError } from '../auth/errors';
-import { adoptNewerPasswordSlot, mergeContents, openBackupWithKey, UnsupportedBackupVersionError, VaultKeyMismatchError } from '../backup';
+import { adoptNewerKeySlots, backupKeySlots, mergeContents, openBackupWithKey, UnsupportedBackupVersionError, VaultKeyMismatchError } from '../backup';
 import {
   GraphForbiddenError,
   GraphNotFoundError,
@@ -9,10 +9,10 @@ import {
   retryDelayMs,
   type GraphClient,
 } from '../graph';
-import { openVault, sealVault, VaultDamagedError } from '../vault';
-import { queueBackup } from './outbox';
+import { keySlotsOf, openVault, sameKeySlots, VaultDamagedError } from '../vault';
 import type { SyncPorts } from './sync-ports';
 import type { ProblemCode, SyncState } from './sync-state';
+import { commitVault } from './vault-write';
 
 /*
  * One pass of the backup loop (docs/backup-sync.md):
@@ -128,7 +128,11 @@ async function pullAndMerge(ports: SyncPorts, graph: GraphClient, state: SyncSta
     return current.outbox ? 'again' : 'done';
   }
   const before = await ports.readState();
-  if (before.remote?.eTag === download.file.eTag && !before.pendingMerge) {
+  // A vault whose slots the cloud lacks (a password changed by a version that never
+  // queued its upload) is not up to date even when the cloud did not change: merge and upload.
+  const seen = await ports.unlocked();
+  const slotsStale = seen !== null && !(await sameKeySlots(keySlotsOf(seen.file), backupKeySlots(download.text)));
+  if (before.remote?.eTag === download.file.eTag && !before.pendingMerge && !slotsStale) {
     if (before.outbox) return 'again';
     // Up to date; a problem left from an earlier failure is over (no write otherwise).
     if (before.problem || before.retry) await recordUpToDate(ports);
@@ -152,15 +156,16 @@ async function pullAndMerge(ports: SyncPorts, graph: GraphClient, state: SyncSta
     if (!current) return;
     const local = await openVault(current.file, current.masterKey);
     const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
-    // A password changed on another device travels in the backup's slot: adopt it.
-    const rewrapped = await adoptNewerPasswordSlot(current.file, download.text, current.masterKey);
-    const base = rewrapped ?? current.file;
-    const file = changes.localChanged ? await sealVault(base, current.masterKey, merged, { random: ports.random }) : base;
-    let next: SyncState = { ...(await ports.readState()), remote: { eTag: download.file.eTag }, pendingMerge: false, problem: null };
-    next = changes.remoteOutdated || next.outbox
-      ? await queueBackup(next, { contents: merged, masterKey: current.masterKey, vaultFile: file }, { now: ports.now(), random: ports.random, device: ports.device })
-      : { ...next, outbox: null, lastSuccessAt: ports.now() };
-    await ports.writeVaultAndState(file, next);
+    // A password (or any slot) changed on another device travels in the backup's slots: adopt them.
+    const keySlots = (await adoptNewerKeySlots(current.file, download.text, current.masterKey)) ?? keySlotsOf(current.file);
+    // Slots the cloud lacks (this device changed its password) make it out of date like a contents change.
+    const slotsDiffer = !(await sameKeySlots(keySlots, backupKeySlots(download.text)));
+    const pending = (await ports.readState()).outbox !== null;
+    await commitVault(ports, {
+      parts: { masterKey: current.masterKey, keySlots, contents: merged },
+      cloud: changes.remoteOutdated || slotsDiffer || pending ? { kind: 'behind' } : { kind: 'current', eTag: download.file.eTag },
+      patch: { remote: { eTag: download.file.eTag }, pendingMerge: false, problem: null },
+    });
   });
   return 'again';
 }

@@ -1,5 +1,5 @@
 import type { GraphClient } from '../graph';
-import type { VaultFile } from '../vault';
+import type { VaultFile, VaultFileV2 } from '../vault';
 import type { SignedInAccount, SyncState } from './sync-state';
 
 /** What the sync engine needs from the background; passed in so the engine runs in Node tests. */
@@ -11,7 +11,7 @@ export interface SyncPorts {
   readState(): Promise<SyncState>;
   writeState(state: SyncState): Promise<void>;
   /** Writes the vault file and the sync state in ONE storage write. */
-  writeVaultAndState(file: VaultFile, state: SyncState): Promise<void>;
+  writeVaultAndState(file: VaultFileV2, state: SyncState): Promise<void>;
   /** The session key and the stored vault file; `null` when locked or not set up. */
   unlocked(): Promise<{ masterKey: Uint8Array; file: VaultFile } | null>;
   /** Runs `task` holding the vault's lock (the one every vault change holds). */

@@ -31,18 +31,19 @@ export function fileValue(file: unknown, what: string, damaged: (message: string
 
 /**
  * The format/version gate, before any other field is looked at: the format id
- * must match, a higher integer version is "unsupported" (with the number), any
- * other version is damage.
+ * must match, an integer version above the newest readable one is "unsupported"
+ * (with the number), any other version outside `readable` is damage. Returns the
+ * file's version.
  */
-export function checkFormatAndVersion(
+export function checkFormatAndVersion<V extends number>(
   value: unknown,
   format: string,
-  supported: number,
+  readable: readonly V[],
   errors: {
     damaged: (message: string) => VaultDamagedError;
     unsupported: (version: number) => Error;
   },
-): void {
+): V {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw errors.damaged(`The ${format} file is not a JSON object.`);
   }
@@ -51,10 +52,12 @@ export function checkFormatAndVersion(
     throw errors.damaged(`The file's format is ${JSON.stringify(record.format) ?? 'missing'}, not "${format}".`);
   }
   const version = record.version;
-  if (typeof version === 'number' && Number.isInteger(version) && version > supported) throw errors.unsupported(version);
-  if (version !== supported) {
+  const newest = Math.max(...readable);
+  if (typeof version === 'number' && Number.isInteger(version) && version > newest) throw errors.unsupported(version);
+  if (!readable.includes(version as V)) {
     throw errors.damaged(`The ${format} file has an invalid version: ${JSON.stringify(version) ?? 'missing'}.`);
   }
+  return version as V;
 }
 
 /** Turns zod issues into one precise message naming the fields. */

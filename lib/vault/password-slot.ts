@@ -169,13 +169,3 @@ export async function unwrapPasswordSlot(slot: PasswordSlot, password: string): 
   }
   return masterKey;
 }
-
-/**
- * Which of two slots of the same master key is newer: higher generation; on a tie
- * (two concurrent password changes) the larger checksum string, so every device
- * picks the same one. Positive when `a` is newer, 0 when they are the same slot.
- */
-export function compareSlots(a: PasswordSlot, b: PasswordSlot): number {
-  if (a.generation !== b.generation) return a.generation - b.generation;
-  return a.checksum === b.checksum ? 0 : a.checksum > b.checksum ? 1 : -1;
-}
