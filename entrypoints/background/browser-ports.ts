@@ -9,6 +9,8 @@ export function storageArea(storage: Browser.storage.StorageArea): KeyValueArea 
     // One storage.set call is one transaction in both browsers: all keys land or none.
     setMany: (entries) => storage.set(entries),
     remove: (key) => storage.remove(key),
+    keys: async () => Object.keys(await storage.get(null)),
+    removeMany: (keys) => storage.remove([...keys]),
   };
 }
 

@@ -11,7 +11,6 @@ import { lockIfIdle } from '../../lib/background/vault';
 import { createSqliteEngine } from '../../lib/import/sqlite-engine';
 import { SQLITE_WASM_FILE } from '../../lib/import/sqlite-wasm-file';
 import { syncNow } from '../../lib/sync/sync-engine';
-import { parseSyncState } from '../../lib/sync/sync-state';
 import { showCloudBadge } from './badge';
 import { ALARMS, CLOUD_CHECK_MINUTES, describeDevice, storageArea } from './browser-ports';
 import { createCloudPorts } from './cloud-ports';
@@ -96,7 +95,8 @@ export default defineBackground({
     // The badge follows the backup state wherever it changes.
     browser.storage.onChanged.addListener((changes, area) => {
       const change = changes[SYNC_STORAGE_KEY];
-      if (area === 'local' && change) void showCloudBadge(parseSyncState(change.newValue), ports.now());
+      // Read back through the registry: an unreadable state leaves the badge as it is.
+      if (area === 'local' && change) void readSyncState(ports).then((state) => showCloudBadge(state, ports.now()), () => undefined);
     });
 
     // Every start of the background: show the badge, and send what a killed worker left pending.

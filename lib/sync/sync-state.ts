@@ -63,9 +63,3 @@ export const INITIAL_SYNC_STATE: SyncState = {
   retry: null,
   pendingMerge: false,
 };
-
-/** A stored value as sync state; anything unreadable starts over from the initial state (it holds nothing that can't be rebuilt). */
-export function parseSyncState(value: unknown): SyncState {
-  const parsed = SyncState.safeParse(value);
-  return parsed.success ? parsed.data : { ...INITIAL_SYNC_STATE };
-}

@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { Account } from '../../otp/account';
+import { readItem, RECENTLY_DELETED_ITEM, writeItem, type DeletedEntry } from '../../storage';
 import type { BackgroundPorts } from '../core';
-import { UNDO_SESSION_KEY } from '../core';
 
 /*
  * Callers run these inside ports.exclusive (with the vault change they belong to),
@@ -17,19 +15,18 @@ import { UNDO_SESSION_KEY } from '../core';
 export const UNDO_WINDOW_MS = 10 * 60_000;
 const MAX_ENTRIES = 20;
 
-const Entry = z.object({ account: Account, index: z.number().int().nonnegative(), deletedAt: z.number() });
-type Entry = z.infer<typeof Entry>;
+type Entry = DeletedEntry;
 
 async function readEntries(ports: BackgroundPorts): Promise<Entry[]> {
-  const parsed = z.array(Entry).safeParse(await ports.session.get(UNDO_SESSION_KEY));
-  if (!parsed.success) return [];
+  // Unreadable → StoredValueInvalidError, left in place (locking clears it).
+  const entries = (await readItem(ports.session, RECENTLY_DELETED_ITEM)) ?? [];
   const now = ports.now();
-  return parsed.data.filter((entry) => now - entry.deletedAt < UNDO_WINDOW_MS);
+  return entries.filter((entry) => now - entry.deletedAt < UNDO_WINDOW_MS);
 }
 
 export async function rememberDeleted(ports: BackgroundPorts, entry: Entry): Promise<void> {
   const entries = (await readEntries(ports)).filter((e) => e.account.id !== entry.account.id);
-  await ports.session.set(UNDO_SESSION_KEY, [...entries, entry].slice(-MAX_ENTRIES));
+  await writeItem(ports.session, RECENTLY_DELETED_ITEM, [...entries, entry].slice(-MAX_ENTRIES));
 }
 
 /** The deleted account with this id, if it can still be restored. */
@@ -39,6 +36,6 @@ export async function findDeleted(ports: BackgroundPorts, id: string): Promise<E
 
 /** Forgets a deleted account (it was restored). */
 export async function forgetDeleted(ports: BackgroundPorts, id: string): Promise<void> {
-  await ports.session.set(UNDO_SESSION_KEY, (await readEntries(ports)).filter((e) => e.account.id !== id));
+  await writeItem(ports.session, RECENTLY_DELETED_ITEM, (await readEntries(ports)).filter((e) => e.account.id !== id));
 }
 

@@ -1,16 +1,15 @@
-import { mergeContents, openBackup, vaultFileFromBackup } from '../../backup';
-import { queueBackup } from '../../sync/outbox';
+import { backupKeySlots, mergeContents, openBackup } from '../../backup';
 import { syncNow } from '../../sync/sync-engine';
 import { INITIAL_SYNC_STATE, type SyncState } from '../../sync/sync-state';
-import { openVault } from '../../vault';
+import { keySlotsOf, openVault } from '../../vault';
 import { CloudSignedOutError } from './errors';
 import { toCloudStatusView } from './status-view';
 import type { Handler } from '../core';
 import type { BackgroundPorts } from '../core';
 import { syncPortsFrom } from './sync-ports-from';
-import { readSyncState, SYNC_STORAGE_KEY, writeSyncState } from '../core';
+import { readSyncState, writeSyncState } from '../core';
 import { requireKey, startSession } from '../vault';
-import { requireVaultFile, VAULT_STORAGE_KEY } from '../vault';
+import { requireVaultFile, writeVault } from '../vault';
 
 async function view(ports: BackgroundPorts, state?: SyncState) {
   return toCloudStatusView(state ?? (await readSyncState(ports)), ports.cloud.configured, ports.now());
@@ -22,15 +21,13 @@ async function requireAccount(ports: BackgroundPorts): Promise<SyncState & { acc
   return state as SyncState & { account: NonNullable<SyncState['account']> };
 }
 
-/** Queues a backup of the current vault (under the vault lock, written with the state). */
+/** Queues a backup of the current vault: the vault written again through the one write path, with `patch`. */
 async function queueCurrentVault(ports: BackgroundPorts, patch: Partial<SyncState>): Promise<void> {
   await ports.exclusive(async () => {
     const file = await requireVaultFile(ports);
     const { masterKey } = await requireKey(ports);
     const contents = await openVault(file, masterKey);
-    const state = { ...(await readSyncState(ports)), ...patch };
-    const queued = await queueBackup(state, { contents, masterKey, vaultFile: file }, { now: ports.now(), random: ports.random, device: ports.device });
-    await writeSyncState(ports, queued);
+    await writeVault(ports, { parts: { masterKey, keySlots: keySlotsOf(file), contents }, cloud: { kind: 'behind' }, patch });
   });
 }
 
@@ -69,12 +66,12 @@ export const cloudJoin: Handler<'cloud.join'> = async ({ password }, ports) => {
     const { masterKey: localKey, autoLockMinutes } = await requireKey(ports);
     const local = await openVault(file, localKey);
     const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
-    const joined = await vaultFileFromBackup(download.text, masterKey, merged, { random: ports.random });
-    let next: SyncState = { ...(await readSyncState(ports)), enabled: true, remote: { eTag: download.file.eTag }, problem: null, retry: null, pendingMerge: false };
-    next = changes.remoteOutdated
-      ? await queueBackup(next, { contents: merged, masterKey, vaultFile: joined }, { now: ports.now(), random: ports.random, device: ports.device })
-      : { ...next, outbox: null, lastSuccessAt: ports.now() };
-    await ports.local.setMany({ [VAULT_STORAGE_KEY]: joined, [SYNC_STORAGE_KEY]: next });
+    // The backup's key and slots (authenticated by openBackup: the slots digest is in its AAD).
+    await writeVault(ports, {
+      parts: { masterKey, keySlots: backupKeySlots(download.text), contents: merged },
+      cloud: changes.remoteOutdated ? { kind: 'behind' } : { kind: 'current', eTag: download.file.eTag },
+      patch: { enabled: true, remote: { eTag: download.file.eTag }, problem: null, retry: null, pendingMerge: false },
+    });
     await startSession(ports, masterKey, autoLockMinutes);
   });
   return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));

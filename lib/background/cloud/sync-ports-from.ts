@@ -1,8 +1,8 @@
 import type { SyncPorts } from '../../sync/sync-ports';
 import type { BackgroundPorts } from '../core';
-import { readSyncState, SYNC_STORAGE_KEY, writeSyncState } from '../core';
+import { readSyncState, writeSyncState } from '../core';
 import { currentKey } from '../vault';
-import { readVaultFile, VAULT_STORAGE_KEY } from '../vault';
+import { readVaultFile, storeVaultAndState } from '../vault';
 
 /** The sync engine's view of the background. */
 export function syncPortsFrom(ports: BackgroundPorts): SyncPorts {
@@ -13,7 +13,7 @@ export function syncPortsFrom(ports: BackgroundPorts): SyncPorts {
     device: ports.device,
     readState: () => readSyncState(ports),
     writeState: (state) => writeSyncState(ports, state),
-    writeVaultAndState: (file, state) => ports.local.setMany({ [VAULT_STORAGE_KEY]: file, [SYNC_STORAGE_KEY]: state }),
+    writeVaultAndState: (file, state) => storeVaultAndState(ports, file, state),
     async unlocked() {
       const file = await readVaultFile(ports);
       const key = file ? await currentKey(ports) : null;

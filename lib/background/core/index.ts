@@ -8,5 +8,4 @@ export type { Handler, HandlerMap } from './handler';
 export type { BackgroundPorts, CloudPorts, KeyValueArea } from './ports';
 export { isExtensionPage, type ExtensionIdentity, type SenderInfo } from './sender';
 export { readSyncState, SYNC_STORAGE_KEY, writeSyncState } from './sync-state-store';
-export { UNDO_SESSION_KEY } from './undo-session-key';
 export { codesFor, toView } from './views';

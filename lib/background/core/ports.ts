@@ -1,6 +1,7 @@
 import type { GraphClient } from '../../graph';
 import type { SignedInAccount } from '../../sync/sync-state';
 import type { SqliteEngine } from '../../import/sqlite-engine';
+import type { StorageArea } from '../../storage';
 
 /**
  * What the background logic needs from the browser, passed in so lib/ stays pure
@@ -9,15 +10,8 @@ import type { SqliteEngine } from '../../import/sqlite-engine';
  * Web Locks.
  */
 
-/** One storage area (extension storage.local or storage.session). */
-export interface KeyValueArea {
-  get(key: string): Promise<unknown>;
-  /** Writes one key in one storage call: the unit of atomicity. */
-  set(key: string, value: unknown): Promise<void>;
-  /** Writes several keys in ONE storage call (all or none land). */
-  setMany(entries: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+/** One storage area (extension storage.local or storage.session); what may be stored in it: lib/storage/items.ts. */
+export type KeyValueArea = StorageArea;
 
 export interface BackgroundPorts {
   /** Persistent, survives restarts: holds only encrypted data. */

@@ -1,13 +1,19 @@
-import { parseSyncState, type SyncState } from '../../sync/sync-state';
+import { readItem, SYNC_STATE_ITEM, writeItem } from '../../storage';
+import { INITIAL_SYNC_STATE, type SyncState } from '../../sync/sync-state';
 import type { BackgroundPorts } from './ports';
 
-/** The storage.local key of the cloud backup state (lib/sync/sync-state.ts). */
-export const SYNC_STORAGE_KEY = 'cloud-backup';
+/** The storage.local key of the cloud backup state (declared in lib/storage/items.ts). */
+export const SYNC_STORAGE_KEY = SYNC_STATE_ITEM.key;
 
+/**
+ * The stored sync state; the initial state before backup was ever set up. A
+ * stored state that does not parse is a StoredValueInvalidError and stays as it
+ * is: never a silent "backup off, account forgotten, pending upload dropped".
+ */
 export async function readSyncState(ports: Pick<BackgroundPorts, 'local'>): Promise<SyncState> {
-  return parseSyncState(await ports.local.get(SYNC_STORAGE_KEY));
+  return (await readItem(ports.local, SYNC_STATE_ITEM)) ?? { ...INITIAL_SYNC_STATE };
 }
 
 export async function writeSyncState(ports: Pick<BackgroundPorts, 'local'>, state: SyncState): Promise<void> {
-  await ports.local.set(SYNC_STORAGE_KEY, state);
+  await writeItem(ports.local, SYNC_STATE_ITEM, state);
 }

@@ -1,15 +1,14 @@
-import { accountsFromBackup, applyRestore, contentsFromBackup, openBackup, planRestore, readBackupSummary, vaultFileFromBackup } from '../../backup';
+import { accountsFromBackup, applyRestore, contentsFromBackup, openBackup, planRestore, readBackupSummary, backupKeySlots } from '../../backup';
 import { GraphNotFoundError } from '../../graph';
 import type { Account } from '../../otp/account';
-import type { SyncState } from '../../sync/sync-state';
 import { nextStamp, openVault } from '../../vault';
 import { AlreadyInitializedError } from '../vault';
 import { CloudSignedOutError, NoBackupError } from '../cloud';
 import type { Handler } from '../core';
 import type { BackgroundPorts } from '../core';
-import { readSyncState, SYNC_STORAGE_KEY } from '../core';
+import { readSyncState } from '../core';
 import { requireKey, startSession } from '../vault';
-import { changeContents, readVaultFile, requireVaultFile, VAULT_STORAGE_KEY } from '../vault';
+import { changeContents, readVaultFile, requireVaultFile, writeVault } from '../vault';
 import { toView } from '../core';
 
 /*
@@ -50,18 +49,12 @@ export const recoveryRestore: Handler<'recovery.restore'> = async ({ password },
   return ports.exclusive(async () => {
     if (await readVaultFile(ports)) throw new AlreadyInitializedError();
     const restored = contentsFromBackup(contents);
-    const file = await vaultFileFromBackup(download.text, masterKey, restored, { random: ports.random });
-    const state: SyncState = {
-      ...(await readSyncState(ports)),
-      enabled: true,
-      remote: { eTag: download.file.eTag },
-      outbox: null,
-      lastSuccessAt: ports.now(),
-      problem: null,
-      retry: null,
-      pendingMerge: false,
-    };
-    await ports.local.setMany({ [VAULT_STORAGE_KEY]: file, [SYNC_STORAGE_KEY]: state });
+    // The backup's key and slots (authenticated by openBackup); the cloud already holds exactly this.
+    await writeVault(ports, {
+      parts: { masterKey, keySlots: backupKeySlots(download.text), contents: restored },
+      cloud: { kind: 'current', eTag: download.file.eTag },
+      patch: { enabled: true, problem: null, retry: null },
+    });
     await startSession(ports, masterKey, restored.settings.autoLockMinutes);
     return { restored: restored.accounts.length };
   });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { TEXT_LIMITS } from '../../scan/scan-limits';
+import { keyOf, parseStored, readItem, SCAN_RECORD_ITEM, SCAN_SETTINGS_ITEM, writeItem } from '../../storage';
+import type { ScanRecord } from '../../scan/scan-record';
 import { keepOtpTexts } from '../../scan/kept-texts';
 import type { ScanTarget } from '../../scan/scan-view';
 import type { BackgroundPorts } from '../core';
@@ -14,39 +14,28 @@ import type { BackgroundPorts } from '../core';
 /** A record untouched this long is dropped, ms. */
 export const SCAN_RECORD_TTL_MS = 10 * 60_000;
 
-const RecordTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('tab'), tabId: z.number().int(), origin: z.string() }),
-  z.object({ kind: z.literal('image') }),
-]);
+export { ScanRecord } from '../../scan/scan-record';
 
-export const ScanRecord = z.object({
-  v: z.literal(1),
-  target: RecordTarget,
-  site: z.string().nullable(),
-  updatedAtMs: z.number(),
-  texts: z.array(z.string().max(TEXT_LIMITS.maxTextChars)).max(TEXT_LIMITS.maxTexts),
-  addedKeys: z.array(z.string()),
-  /** What automatic detection has used of this page's budget. */
-  watch: z.object({ reports: z.number().int().min(0), spentMs: z.number().min(0) }),
-});
-export type ScanRecord = z.infer<typeof ScanRecord>;
-
-/** The storage.session key of a target's record. */
+/** The storage.session key of a target's record (a member of the registry's `scan:` family). */
 export function scanRecordKey(target: ScanTarget): string {
-  return 'tabId' in target ? `scan:tab:${target.tabId}` : 'scan:image';
+  return keyOf(SCAN_RECORD_ITEM, 'tabId' in target ? `tab:${target.tabId}` : 'image');
 }
 
-/** The record, or `null` when there is none, it expired, or it is unreadable (then it is removed). */
+/**
+ * The record, or `null` when there is none or it expired (then it is removed: it
+ * holds secrets the user has not chosen to keep). An unreadable record is a
+ * StoredValueInvalidError and stays in place until the next lock clears it.
+ */
 export async function readScanRecord(ports: BackgroundPorts, target: ScanTarget): Promise<ScanRecord | null> {
   const key = scanRecordKey(target);
   const raw = await ports.session.get(key);
   if (raw === undefined) return null;
-  const parsed = ScanRecord.safeParse(raw);
-  if (!parsed.success || ports.now() - parsed.data.updatedAtMs > SCAN_RECORD_TTL_MS) {
+  const record = parseStored(SCAN_RECORD_ITEM, key, raw);
+  if (ports.now() - record.updatedAtMs > SCAN_RECORD_TTL_MS) {
     await ports.session.remove(key);
     return null;
   }
-  return parsed.data;
+  return record;
 }
 
 /**
@@ -72,7 +61,7 @@ export async function recordTabTexts(
     addedKeys: same?.addedKeys ?? [],
     watch: watchUse ? { reports: watch.reports + 1, spentMs: watch.spentMs + watchUse.spentMs } : watch,
   };
-  await ports.session.set(scanRecordKey(target), record);
+  await ports.session.setMany({ [scanRecordKey(target)]: SCAN_RECORD_ITEM.toStored(record) });
   return record;
 }
 
@@ -89,7 +78,7 @@ export async function recordImageTexts(ports: BackgroundPorts, decoded: readonly
     addedKeys: previous?.addedKeys ?? [],
     watch: { reports: 0, spentMs: 0 },
   };
-  await ports.session.set(scanRecordKey(target), record);
+  await ports.session.setMany({ [scanRecordKey(target)]: SCAN_RECORD_ITEM.toStored(record) });
   return record;
 }
 
@@ -97,7 +86,7 @@ export async function recordImageTexts(ports: BackgroundPorts, decoded: readonly
 export async function markAdded(ports: BackgroundPorts, record: ScanRecord, keys: readonly string[]): Promise<ScanRecord> {
   const target: ScanTarget = record.target.kind === 'tab' ? { tabId: record.target.tabId } : { image: true };
   const next: ScanRecord = { ...record, addedKeys: [...new Set([...record.addedKeys, ...keys])], updatedAtMs: ports.now() };
-  await ports.session.set(scanRecordKey(target), next);
+  await ports.session.setMany({ [scanRecordKey(target)]: SCAN_RECORD_ITEM.toStored(next) });
   return next;
 }
 
@@ -106,16 +95,13 @@ export async function dropScanRecord(ports: BackgroundPorts, target: ScanTarget)
 }
 
 /** storage.local key of the automatic detection setting (not secret, so not in the vault). */
-export const SCAN_SETTINGS_KEY = 'scan-settings';
+export const SCAN_SETTINGS_KEY = SCAN_SETTINGS_ITEM.key;
 
-const ScanSettings = z.object({ autoDetect: z.boolean() });
-
-/** Whether the user turned automatic detection on (default off). */
+/** Whether the user turned automatic detection on (default off; unreadable → StoredValueInvalidError). */
 export async function readAutoDetect(ports: BackgroundPorts): Promise<boolean> {
-  const parsed = ScanSettings.safeParse(await ports.local.get(SCAN_SETTINGS_KEY));
-  return parsed.success ? parsed.data.autoDetect : false;
+  return (await readItem(ports.local, SCAN_SETTINGS_ITEM))?.autoDetect ?? false;
 }
 
 export async function writeAutoDetect(ports: BackgroundPorts, autoDetect: boolean): Promise<void> {
-  await ports.local.set(SCAN_SETTINGS_KEY, { autoDetect });
+  await writeItem(ports.local, SCAN_SETTINGS_ITEM, { autoDetect });
 }

@@ -1,11 +1,11 @@
-import { changePassword, createVault, openVault, unlockVault } from '../../vault';
+import { createVault, keySlotsOf, openVault, unlockVault, withNewPassword } from '../../vault';
 import { DEFAULT_SETTINGS } from '../../vault/settings';
 import type { Handler } from '../core';
 import type { VaultStatus } from '../../messaging/protocol';
 import { AlreadyInitializedError, WeakPasswordError } from './errors';
 import type { BackgroundPorts } from '../core';
 import { currentKey, endSession, requireKey, startSession } from './unlock-session';
-import { readVaultFile, requireVaultFile, VAULT_STORAGE_KEY } from './store';
+import { readVaultFile, requireVaultFile, writeVault } from './store';
 import { codesFor, toView } from '../core';
 import { cloudStatus } from '../../sync/cloud-status';
 import { readSyncState } from '../core';
@@ -46,12 +46,9 @@ export const vaultCreate: Handler<'vault.create'> = async ({ password }, ports) 
   ports.exclusive(async () => {
     if (await readVaultFile(ports)) throw new AlreadyInitializedError();
     checkPassword(password);
-    const { file, masterKey } = await createVault(
-      password,
-      { accounts: [], settings: { ...DEFAULT_SETTINGS }, tombstones: [] },
-      { random: ports.random },
-    );
-    await ports.local.set(VAULT_STORAGE_KEY, file);
+    const contents = { accounts: [], settings: { ...DEFAULT_SETTINGS }, tombstones: [] };
+    const { file, masterKey } = await createVault(password, contents, { random: ports.random });
+    await writeVault(ports, { parts: { masterKey, keySlots: keySlotsOf(file), contents }, cloud: { kind: 'behind' } });
     await startSession(ports, masterKey, DEFAULT_SETTINGS.autoLockMinutes);
     return status(ports);
   });
@@ -73,8 +70,10 @@ export const vaultChangePassword: Handler<'vault.change-password'> = async ({ cu
     checkPassword(newPassword);
     // The current password is checked for real (not just "is the vault unlocked"):
     // someone at an unlocked, unattended browser must not be able to take it over.
-    const { masterKey, file } = await unlockVault(await requireVaultFile(ports), currentPassword);
-    const rewrapped = await changePassword(file, masterKey, newPassword, { random: ports.random });
-    await ports.local.set(VAULT_STORAGE_KEY, rewrapped);
+    const { masterKey, contents, file } = await unlockVault(await requireVaultFile(ports), currentPassword);
+    const keySlots = await withNewPassword(keySlotsOf(file), masterKey, newPassword, { random: ports.random });
+    // Through the one write path: with backup on, the new slot's upload is queued in the
+    // same write (before, the cloud kept the old password and refused the new one).
+    await writeVault(ports, { parts: { masterKey, keySlots, contents }, cloud: { kind: 'behind' } });
     return null;
   });

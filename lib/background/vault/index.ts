@@ -2,5 +2,5 @@
 export { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from './errors';
 export { vaultChangePassword, vaultCreate, vaultLock, vaultSnapshot, vaultStatus, vaultUnlock } from './handlers';
 export { settingsGet, settingsUpdate } from './settings-handlers';
-export { changeContents, readContents, readVaultFile, requireVaultFile, VAULT_STORAGE_KEY } from './store';
+export { changeContents, readContents, readVaultFile, requireVaultFile, storeVaultAndState, VAULT_STORAGE_KEY, writeVault } from './store';
 export { currentKey, endSession, lockIfIdle, requireKey, startSession, touchSession } from './unlock-session';

@@ -1,17 +1,18 @@
-import { openVault, parseVaultFile, sealVault, type VaultContents, type VaultFile } from '../../vault';
+import { entryOf, readItem, SYNC_STATE_ITEM, VAULT_ITEM } from '../../storage';
+import { commitVault, type VaultWrite, type VaultWritePorts } from '../../sync/vault-write';
+import { keySlotsOf, openVault, type VaultContents, type VaultFile, type VaultFileV2 } from '../../vault';
+import type { SyncState } from '../../sync/sync-state';
 import { NotInitializedError } from './errors';
 import type { BackgroundPorts } from '../core';
-import { queueBackup } from '../../sync/outbox';
-import { readSyncState, SYNC_STORAGE_KEY } from '../core';
+import { readSyncState } from '../core';
 import { requireKey } from './unlock-session';
 
-/** The storage.local key holding the encrypted vault: the whole vault is this one value. */
-export const VAULT_STORAGE_KEY = 'vault';
+/** The storage.local key holding the encrypted vault (declared in lib/storage/items.ts). */
+export const VAULT_STORAGE_KEY = VAULT_ITEM.key;
 
 /** The stored vault file, checked for structure and version; `null` before first run. */
 export async function readVaultFile(ports: BackgroundPorts): Promise<VaultFile | null> {
-  const raw = await ports.local.get(VAULT_STORAGE_KEY);
-  return raw === undefined || raw === null ? null : parseVaultFile(raw);
+  return readItem(ports.local, VAULT_ITEM);
 }
 
 export async function requireVaultFile(ports: BackgroundPorts): Promise<VaultFile> {
@@ -27,11 +28,38 @@ export async function readContents(ports: BackgroundPorts): Promise<VaultContent
   return openVault(file, masterKey);
 }
 
+/** The vault and the sync state in ONE storage.local write. */
+export function storeVaultAndState(ports: Pick<BackgroundPorts, 'local'>, file: VaultFileV2, state: SyncState): Promise<void> {
+  return ports.local.setMany({ ...entryOf(VAULT_ITEM, file), ...entryOf(SYNC_STATE_ITEM, state) });
+}
+
+/** The write path's view of the background. */
+export function vaultWritePorts(ports: BackgroundPorts): VaultWritePorts {
+  return {
+    now: ports.now,
+    random: ports.random,
+    device: ports.device,
+    readState: () => readSyncState(ports),
+    writeVaultAndState: (file, state) => storeVaultAndState(ports, file, state),
+  };
+}
+
 /**
- * Applies a change to the vault: decrypt, compute the complete new contents,
- * encrypt, and write it as ONE storage write — a worker killed at any point
- * leaves either the old vault or the new one. Changes run one at a time.
- * Returns whatever `change` returns alongside the new contents.
+ * THE way the background writes the vault file (lib/sync/vault-write.ts): the
+ * new vault and its pending upload in one storage write, then a backup pass
+ * soon. Callers hold `ports.exclusive`.
+ */
+export async function writeVault(ports: BackgroundPorts, write: VaultWrite): Promise<VaultFileV2> {
+  const { vault, uploadQueued } = await commitVault(vaultWritePorts(ports), write);
+  if (uploadQueued) ports.requestSync();
+  return vault;
+}
+
+/**
+ * Applies a change to the vault's contents: decrypt, compute the complete new
+ * contents, and write them through {@link writeVault} — a worker killed at any
+ * point leaves either the old vault or the new one. Changes run one at a time.
+ * Returns whatever `change` returns.
  */
 export async function changeContents<T>(
   ports: BackgroundPorts,
@@ -42,19 +70,8 @@ export async function changeContents<T>(
   return ports.exclusive(async () => {
     const file = await requireVaultFile(ports);
     const { masterKey } = await requireKey(ports);
-    const before = await openVault(file, masterKey);
-    const { contents, result } = await change(before);
-    const sealed = await sealVault(file, masterKey, contents, { random: ports.random });
-    const sync = await readSyncState(ports);
-    if (sync.enabled) {
-      // The change and its pending upload land in one write: a worker killed right
-      // after can't leave a change the cloud will never hear of.
-      const queued = await queueBackup(sync, { contents, masterKey, vaultFile: sealed }, { now: ports.now(), random: ports.random, device: ports.device });
-      await ports.local.setMany({ [VAULT_STORAGE_KEY]: sealed, [SYNC_STORAGE_KEY]: queued });
-      ports.requestSync();
-    } else {
-      await ports.local.set(VAULT_STORAGE_KEY, sealed);
-    }
+    const { contents, result } = await change(await openVault(file, masterKey));
+    await writeVault(ports, { parts: { masterKey, keySlots: keySlotsOf(file), contents }, cloud: { kind: 'behind' } });
     await afterWrite?.(result);
     return result;
   });

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../../encoding/base64';
 import { LockedError } from './errors';
-import { UNDO_SESSION_KEY } from '../core';
+import { clearOnLock, readItem, StoredValueInvalidError, UNLOCKED_ITEM, writeItem, type UnlockRecord } from '../../storage';
 import type { BackgroundPorts } from '../core';
 
 /*
@@ -11,24 +10,27 @@ import type { BackgroundPorts } from '../core';
  * cleared when the browser closes — so a browser restart always locks.
  */
 
-/** The storage.session key of the unlocked state. */
-export const SESSION_KEY = 'unlocked';
-
-const UnlockRecord = z.object({
-  masterKey: z.string(),
-  lastActivityMs: z.number(),
-  autoLockMinutes: z.number().int().positive(),
-});
-type UnlockRecord = z.infer<typeof UnlockRecord>;
+/** The storage.session key of the unlocked state (declared in lib/storage/items.ts). */
+export const SESSION_KEY = UNLOCKED_ITEM.key;
 
 export interface UnlockedKey {
   masterKey: Uint8Array;
   autoLockMinutes: number;
 }
 
+/**
+ * The unlocked state, or `null` when locked. An unreadable one (it can't be
+ * written by this code) ends the session: locking is how a session item is
+ * recovered, and it clears every `until-lock` item.
+ */
 async function readRecord(ports: BackgroundPorts): Promise<UnlockRecord | null> {
-  const parsed = UnlockRecord.safeParse(await ports.session.get(SESSION_KEY));
-  return parsed.success ? parsed.data : null;
+  try {
+    return await readItem(ports.session, UNLOCKED_ITEM);
+  } catch (error) {
+    if (!(error instanceof StoredValueInvalidError)) throw error;
+    await endSession(ports);
+    return null;
+  }
 }
 
 const deadline = (record: UnlockRecord) => record.lastActivityMs + record.autoLockMinutes * 60_000;
@@ -36,14 +38,17 @@ const deadline = (record: UnlockRecord) => record.lastActivityMs + record.autoLo
 /** Stores the key after a successful unlock and schedules the automatic lock. */
 export async function startSession(ports: BackgroundPorts, masterKey: Uint8Array, autoLockMinutes: number): Promise<void> {
   const record: UnlockRecord = { masterKey: bytesToBase64(masterKey), lastActivityMs: ports.now(), autoLockMinutes };
-  await ports.session.set(SESSION_KEY, record);
+  await writeItem(ports.session, UNLOCKED_ITEM, record);
   await ports.scheduleAutoLock(deadline(record));
 }
 
-/** Forgets the key, and the recently deleted accounts only an unlocked session may restore. Every lock comes here. */
+/**
+ * Every lock comes here: removes every item the registry marks `until-lock` —
+ * the key, the recently deleted accounts only an unlocked session may restore,
+ * the scan records holding otpauth:// texts — in one storage call per area.
+ */
 export async function endSession(ports: BackgroundPorts): Promise<void> {
-  await ports.session.remove(SESSION_KEY);
-  await ports.session.remove(UNDO_SESSION_KEY);
+  await clearOnLock(ports);
   await ports.scheduleAutoLock(null);
 }
 
@@ -73,7 +78,7 @@ export async function touchSession(ports: BackgroundPorts, autoLockMinutes?: num
   const record = await readRecord(ports);
   if (!record) return;
   const next = { ...record, lastActivityMs: ports.now(), autoLockMinutes: autoLockMinutes ?? record.autoLockMinutes };
-  await ports.session.set(SESSION_KEY, next);
+  await writeItem(ports.session, UNLOCKED_ITEM, next);
   await ports.scheduleAutoLock(deadline(next));
 }
 

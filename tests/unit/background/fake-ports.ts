@@ -46,6 +46,18 @@ export class MemoryArea implements KeyValueArea {
     this.data.delete(key);
   }
 
+  async keys(): Promise<string[]> {
+    await storageTick();
+    return [...this.data.keys()];
+  }
+
+  /** One write for all keys, as storage.remove([a, b]) is. */
+  async removeMany(keys: readonly string[]): Promise<void> {
+    await storageTick();
+    this.writes += 1;
+    for (const key of keys) this.data.delete(key);
+  }
+
   /** The stored value (a copy), read synchronously and without counting as a use. */
   peek(key: string): unknown {
     return structuredClone(this.data.get(key));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  adoptNewerPasswordSlot,
+  adoptNewerKeySlots,
   BackupDamagedError,
   createBackup,
   openBackup,
@@ -12,11 +12,15 @@ import {
   VaultKeyMismatchError,
   WrongPasswordError,
   type BackupFile,
+  type BackupFileV2,
 } from '../../../lib/backup';
 import { sealPayload } from '../../../lib/vault/envelope';
 import {
   changePassword,
   createVault,
+  keySlotsOf,
+  sealVaultParts,
+  slotsDigest,
   openVault,
   UnsupportedVaultVersionError,
   unlockVault,
@@ -24,7 +28,7 @@ import {
   type VaultContents,
   type VaultFile,
 } from '../../../lib/vault';
-import { account, clone, deps, FAST_KDF, flipByte, fromB64 } from '../vault/helpers';
+import { account, clone, deps, FAST_KDF, flipByte, fromB64, pslot } from '../vault/helpers';
 import { DEFAULT_SETTINGS } from '../../../lib/vault/settings';
 
 const PASSWORD = 'backup test password';
@@ -46,7 +50,7 @@ const local: VaultContents = {
 
 let vaultFile: VaultFile;
 let masterKey: Uint8Array;
-let backup: BackupFile;
+let backup: BackupFileV2;
 
 beforeAll(async () => {
   ({ file: vaultFile, masterKey } = await createVault(PASSWORD, local, deps, FAST_KDF));
@@ -84,7 +88,7 @@ describe('createBackup → openBackup', () => {
   });
 
   it('shows what it holds without the password: count, date, browser — and no device name', () => {
-    expect(readBackupSummary(backup)).toEqual({ formatVersion: 1, createdAt: NOW, accountCount: 4, browser: 'Firefox 153' });
+    expect(readBackupSummary(backup)).toEqual({ formatVersion: 2, createdAt: NOW, accountCount: 4, browser: 'Firefox 153' });
     expect(JSON.stringify(backup.summary)).not.toContain('Taro');
   });
 
@@ -106,7 +110,7 @@ describe('createBackup → openBackup', () => {
   });
 
   it('copies the vault\'s password slot: the same password opens both', () => {
-    expect(backup.passwordSlot).toEqual(vaultFile.passwordSlot);
+    expect(pslot(backup)).toEqual(pslot(vaultFile));
     expect(backup.keyId).toBe(vaultFile.keyId);
   });
 });
@@ -132,11 +136,11 @@ describe('errors', () => {
   const flips: { region: string; edit: Edit }[] = [
     ...[0, 7, -1].map((i) => ({ region: `payload ciphertext byte ${i}`, edit: ((b) => void (b.payload.ciphertext = flipByte(b.payload.ciphertext, i))) as Edit })),
     { region: 'payload nonce', edit: (b) => void (b.payload.nonce = flipByte(b.payload.nonce, 0)) },
-    { region: 'wrapped key', edit: (b) => void (b.passwordSlot.wrap.wrappedKey = flipByte(b.passwordSlot.wrap.wrappedKey, 5)) },
-    { region: 'wrap nonce', edit: (b) => void (b.passwordSlot.wrap.nonce = flipByte(b.passwordSlot.wrap.nonce, 5)) },
-    { region: 'verifier', edit: (b) => void (b.passwordSlot.verifier = flipByte(b.passwordSlot.verifier, 5)) },
-    { region: 'salt', edit: (b) => void (b.passwordSlot.kdf.salt = flipByte(b.passwordSlot.kdf.salt, 5)) },
-    { region: 'slot checksum', edit: (b) => void (b.passwordSlot.checksum = flipByte(b.passwordSlot.checksum, 5)) },
+    { region: 'wrapped key', edit: (b) => void (pslot(b).wrap.wrappedKey = flipByte(pslot(b).wrap.wrappedKey, 5)) },
+    { region: 'wrap nonce', edit: (b) => void (pslot(b).wrap.nonce = flipByte(pslot(b).wrap.nonce, 5)) },
+    { region: 'verifier', edit: (b) => void (pslot(b).verifier = flipByte(pslot(b).verifier, 5)) },
+    { region: 'salt', edit: (b) => void (pslot(b).kdf.salt = flipByte(pslot(b).kdf.salt, 5)) },
+    { region: 'slot checksum', edit: (b) => void (pslot(b).checksum = flipByte(pslot(b).checksum, 5)) },
     { region: 'key id', edit: (b) => void (b.keyId = flipByte(b.keyId, 5)) },
     { region: 'accountCount + 1', edit: (b) => void (b.summary.accountCount += 1) },
     { region: 'accountCount 0', edit: (b) => void (b.summary.accountCount = 0) },
@@ -156,7 +160,7 @@ describe('errors', () => {
 
   it('a password slot swapped in from another backup of the same key is refused (the AAD binds the slot)', async () => {
     const rewrapped = await changePassword(vaultFile, masterKey, 'attacker password', deps, FAST_KDF);
-    const swapped = tamper((b) => void (b.passwordSlot = clone(rewrapped.passwordSlot)));
+    const swapped = tamper((b) => void (b.version === 2 && rewrapped.version === 2 && (b.slots = clone(rewrapped.slots))));
     await expect(openBackupWithKey(swapped, masterKey)).rejects.toMatchObject({ name: 'BackupDamagedError', problem: 'payload' });
     await expect(openBackup(swapped, 'attacker password')).rejects.toMatchObject({ problem: 'payload' });
   });
@@ -177,7 +181,7 @@ describe('errors', () => {
     await expect(openVault(franken, masterKey)).rejects.toMatchObject({ name: 'VaultDamagedError', problem: 'payload' });
   });
 
-  it.each([2, 9])('format version %d → UnsupportedBackupVersionError naming it', async (version) => {
+  it.each([3, 9])('format version %d → UnsupportedBackupVersionError naming it', async (version) => {
     const newer = { ...clone(backup), version };
     const error = await openBackup(newer, PASSWORD).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedBackupVersionError);
@@ -189,7 +193,7 @@ describe('errors', () => {
   it('a newer contentsVersion inside → UnsupportedBackupVersionError("contents")', async () => {
     // Re-seal with the real AAD but a future contents version, as a newer extension would.
     const plaintext = new TextEncoder().encode(JSON.stringify({ contentsVersion: 2, anything: true }));
-    const aad = ['hikae-backup', 1, backup.keyId, backup.summary.createdAt, backup.summary.accountCount, backup.summary.browser, backup.passwordSlot.checksum, 'AES-256-GCM'];
+    const aad = ['hikae-backup', 2, backup.keyId, backup.summary.createdAt, backup.summary.accountCount, backup.summary.browser, backup.slotsGeneration, await slotsDigest(keySlotsOf(backup)), 'AES-256-GCM'];
     const newer = { ...clone(backup), payload: await sealPayload(masterKey, 'hikae/backup-payload/v1', plaintext, aad, deps) };
     await expect(openBackupWithKey(newer, masterKey)).rejects.toMatchObject({ name: 'UnsupportedBackupVersionError', version: 2, part: 'contents' });
   });
@@ -198,7 +202,7 @@ describe('errors', () => {
     const { contents } = await openBackup(backup, PASSWORD);
     const lying = { contentsVersion: 1, ...contents, accounts: contents.accounts.slice(1) };
     const plaintext = new TextEncoder().encode(JSON.stringify(lying));
-    const aad = ['hikae-backup', 1, backup.keyId, backup.summary.createdAt, backup.summary.accountCount, backup.summary.browser, backup.passwordSlot.checksum, 'AES-256-GCM'];
+    const aad = ['hikae-backup', 2, backup.keyId, backup.summary.createdAt, backup.summary.accountCount, backup.summary.browser, backup.slotsGeneration, await slotsDigest(keySlotsOf(backup)), 'AES-256-GCM'];
     const bad = { ...clone(backup), payload: await sealPayload(masterKey, 'hikae/backup-payload/v1', plaintext, aad, deps) };
     await expect(openBackupWithKey(bad, masterKey)).rejects.toMatchObject({ name: 'BackupDamagedError', problem: 'summary-mismatch' });
   });
@@ -220,7 +224,7 @@ describe('sharing the master key between devices', () => {
     const { contents, masterKey: key } = await openBackup(backup, PASSWORD);
     const restored = { accounts: [account()], settings: contents.settings, tombstones: [] };
     const newVault = await vaultFileFromBackup(backup, key, restored, deps);
-    expect(newVault.passwordSlot).toEqual(backup.passwordSlot);
+    expect(pslot(newVault)).toEqual(pslot(backup));
     expect(newVault.keyId).toBe(backup.keyId);
     expect((await unlockVault(newVault, PASSWORD)).contents).toEqual(restored);
     expect(await openVault(newVault, key)).toEqual(restored);
@@ -231,23 +235,24 @@ describe('sharing the master key between devices', () => {
     await expect(vaultFileFromBackup(backup, other.masterKey, local, deps)).rejects.toBeInstanceOf(VaultKeyMismatchError);
   });
 
-  it('adoptNewerPasswordSlot takes a password changed on another device, and only a newer one', async () => {
-    // Device B shares the key and changes the password; its next backup carries the new slot.
+  it('adoptNewerKeySlots takes a password changed on another device, and only a newer list', async () => {
+    // Device B shares the key and changes the password; its next backup carries the new slot list.
     const deviceB = await changePassword(vaultFile, masterKey, 'changed on device B', deps, FAST_KDF);
     const fromB = await createBackup({ contents: local, masterKey, vaultFile: deviceB, device, now: NOW + 1 }, deps);
-    const adopted = await adoptNewerPasswordSlot(vaultFile, fromB, masterKey);
-    expect(adopted?.passwordSlot).toEqual(deviceB.passwordSlot);
-    expect(adopted?.payload).toEqual(vaultFile.payload);
-    await expect(unlockVault(adopted, 'changed on device B')).resolves.toMatchObject({ contents: local });
+    const adopted = await adoptNewerKeySlots(vaultFile, fromB, masterKey);
+    expect(adopted).toEqual(keySlotsOf(deviceB));
+    const withAdopted = await sealVaultParts({ masterKey, keySlots: adopted!, contents: local }, deps);
+    await expect(unlockVault(withAdopted, 'changed on device B')).resolves.toMatchObject({ contents: local });
+    await expect(unlockVault(withAdopted, PASSWORD)).rejects.toBeInstanceOf(WrongPasswordError);
     // Device B itself, and device A once adopted, have nothing newer to take.
-    expect(await adoptNewerPasswordSlot(deviceB, fromB, masterKey)).toBeNull();
-    expect(await adoptNewerPasswordSlot(deviceB, backup, masterKey)).toBeNull();
+    expect(await adoptNewerKeySlots(deviceB, fromB, masterKey)).toBeNull();
+    expect(await adoptNewerKeySlots(deviceB, backup, masterKey)).toBeNull();
   });
 
-  it('adoptNewerPasswordSlot never adopts a slot that was not authenticated by the key', async () => {
+  it('adoptNewerKeySlots never adopts slots that were not authenticated by the key', async () => {
     const deviceB = await changePassword(vaultFile, masterKey, 'changed on device B', deps, FAST_KDF);
-    const forged = { ...clone(backup), passwordSlot: clone(deviceB.passwordSlot) };
-    await expect(adoptNewerPasswordSlot(vaultFile, forged, masterKey)).rejects.toBeInstanceOf(BackupDamagedError);
+    const forged = { ...clone(backup), slotsGeneration: deviceB.slotsGeneration, slots: clone(deviceB.slots) };
+    await expect(adoptNewerKeySlots(vaultFile, forged, masterKey)).rejects.toBeInstanceOf(BackupDamagedError);
   });
 });
 
@@ -255,7 +260,7 @@ describe('createBackup with the real default parameters', () => {
   it('restores on a new device with only the password', async () => {
     const real = await createVault(PASSWORD, local, deps);
     const file = await createBackup({ contents: local, masterKey: real.masterKey, vaultFile: real.file, device, now: NOW }, deps);
-    expect(file.passwordSlot.kdf).toMatchObject({ memoryKiB: 65536, iterations: 3, parallelism: 1 });
+    expect(pslot(file).kdf).toMatchObject({ memoryKiB: 65536, iterations: 3, parallelism: 1 });
     const { contents, masterKey: key } = await openBackup(JSON.stringify(file), PASSWORD);
     expect(key).toEqual(real.masterKey);
     expect(contents.accounts).toHaveLength(4);

@@ -65,6 +65,7 @@ describe('docs/backup-format.md describes the fixture exactly', () => {
 
   it('independent decryption of backup-v1.json', async () => {
     const file = parseBackupFile(read('backup-v1.json'));
+    if (file.version !== 1) throw new Error('backup-v1.json must stay version 1');
     const { passwordSlot: slot, summary } = file;
     const secret = await argon2id({
       password: password.normalize('NFC'),

@@ -48,7 +48,7 @@ describe('Hikae encrypted export', () => {
     const file = JSON.parse(backupText) as { payload: { ciphertext: string }; version: number };
     const flipped = file.payload.ciphertext.startsWith('A') ? `B${file.payload.ciphertext.slice(1)}` : `A${file.payload.ciphertext.slice(1)}`;
     await expect(importFile({ text: JSON.stringify({ ...file, payload: { ...file.payload, ciphertext: flipped } }) }, options(password))).rejects.toBeInstanceOf(DamagedFileError);
-    await expect(importFile({ text: JSON.stringify({ ...file, version: 2 }) }, options(password))).rejects.toBeInstanceOf(UnsupportedFormatError);
+    await expect(importFile({ text: JSON.stringify({ ...file, version: 3 }) }, options(password))).rejects.toBeInstanceOf(UnsupportedFormatError);
     await expect(importFile({ text: '{"format": "hikae-backup", "version": 1' }, options(password))).rejects.toBeInstanceOf(DamagedFileError);
     await expect(importFile({ text: '{"format": "hikae-backup", "version": 1}' }, options(password))).rejects.toBeInstanceOf(DamagedFileError);
   });

@@ -4,6 +4,7 @@ import { queueBackup } from '../../../lib/sync/outbox';
 import { INITIAL_SYNC_STATE, type SyncState } from '../../../lib/sync/sync-state';
 import { createVault, type VaultContents, type VaultFile } from '../../../lib/vault';
 import { T0 } from './fake-sync-ports';
+import { pslot } from '../vault/helpers';
 import { acc, ACCOUNT, contentsOf, FAST_KDF, PASSWORD } from './sync-fixtures';
 
 const realRandom = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
@@ -63,7 +64,7 @@ describe('queueBackup', () => {
     const file = parseBackupFile(text);
     expect(file.summary).toEqual({ createdAt: T0, accountCount: CONTENTS.accounts.length, browser: DEVICE.browser });
     expect(file.keyId).toBe(vault.file.keyId);
-    expect(file.passwordSlot).toEqual(vault.file.passwordSlot);
+    expect(pslot(file)).toEqual(pslot(vault.file));
 
     const opened = await openBackupWithKey(text, vault.masterKey);
     expect(opened.accounts).toEqual(CONTENTS.accounts.map(toBackupAccount));

@@ -483,10 +483,10 @@ describe('syncNow: a cloud file this device cannot use', () => {
       },
     },
     {
-      name: 'written by a newer version (format version 2)',
+      name: 'written by a newer version (format version 3)',
       code: 'remote-newer-version',
       async make(_a, drive) {
-        return JSON.stringify({ ...(JSON.parse(drive.current?.text ?? '{}') as object), version: 2 });
+        return JSON.stringify({ ...(JSON.parse(drive.current?.text ?? '{}') as object), version: 3 });
       },
     },
     {

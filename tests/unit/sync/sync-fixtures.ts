@@ -5,7 +5,8 @@ import { syncNow } from '../../../lib/sync/sync-engine';
 import type { SignedInAccount, SyncState } from '../../../lib/sync/sync-state';
 import {
   createVault,
-  createVaultWithSlot,
+  createVaultWithSlots,
+  keySlotsOf,
   DEFAULT_SETTINGS,
   deleteAccount,
   openVault,
@@ -82,7 +83,7 @@ export async function createDevice(
   let masterKey: Uint8Array;
   if (options.shareKeyWith) {
     masterKey = options.shareKeyWith.masterKey.slice();
-    file = await createVaultWithSlot(options.shareKeyWith.file.passwordSlot, masterKey, contentsOf(options.accounts), deps);
+    file = await createVaultWithSlots(keySlotsOf(options.shareKeyWith.file), masterKey, contentsOf(options.accounts), deps);
   } else {
     ({ file, masterKey } = await createVault(PASSWORD, contentsOf(options.accounts), deps, FAST_KDF));
   }

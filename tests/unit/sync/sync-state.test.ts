@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_SYNC_STATE, parseSyncState, type SyncState } from '../../../lib/sync/sync-state';
+import { parseStored, StoredValueInvalidError, SYNC_STATE_ITEM } from '../../../lib/storage';
+import { INITIAL_SYNC_STATE, type SyncState } from '../../../lib/sync/sync-state';
 import { ACCOUNT } from './sync-fixtures';
 
 const VALID: SyncState = {
@@ -14,35 +15,35 @@ const VALID: SyncState = {
   pendingMerge: false,
 };
 
-describe('parseSyncState', () => {
-  it.each<[string, unknown]>([
-    ['undefined (never stored)', undefined],
-    ['null', null],
-    ['a string', 'garbage'],
-    ['a number', 42],
-    ['an array', [VALID]],
-    ['an empty object', {}],
-    ['a field of the wrong type', { ...VALID, enabled: 'yes' }],
-    ['a missing field', (({ pendingMerge: _p, ...rest }) => rest)(VALID)],
-    ['a fractional revision', { ...VALID, revision: 1.5 }],
-    ['an unknown problem code', { ...VALID, problem: { ...VALID.problem, code: 'gremlins' } }],
-    ['an account without id', { ...VALID, account: { ...ACCOUNT, homeAccountId: '' } }],
-    ['an outbox without text', { ...VALID, outbox: { revision: 1, preparedAt: 0 } }],
-  ])('%s → the initial state', (_name, value) => {
-    expect(parseSyncState(value)).toEqual(INITIAL_SYNC_STATE);
-  });
+const parse = (value: unknown) => parseStored(SYNC_STATE_ITEM, SYNC_STATE_ITEM.key, value);
 
-  it('gives a copy of the initial state, never the shared constant', () => {
-    const parsed = parseSyncState('garbage');
-    parsed.revision = 99;
-    expect(INITIAL_SYNC_STATE.revision).toBe(0);
+describe('the stored sync state (never reset when unreadable)', () => {
+  it.each<[string, unknown, 'unreadable' | 'too-new']>([
+    ['a string', 'garbage', 'unreadable'],
+    ['a number', 42, 'unreadable'],
+    ['an array', [VALID], 'unreadable'],
+    ['an empty object', {}, 'unreadable'],
+    ['a field of the wrong type', { ...VALID, enabled: 'yes' }, 'unreadable'],
+    ['a missing field', (({ pendingMerge: _p, ...rest }) => rest)(VALID), 'unreadable'],
+    ['a fractional revision', { ...VALID, revision: 1.5 }, 'unreadable'],
+    ['an unknown problem code', { ...VALID, problem: { ...VALID.problem, code: 'gremlins' } }, 'unreadable'],
+    ['an account without id', { ...VALID, account: { ...ACCOUNT, homeAccountId: '' } }, 'unreadable'],
+    ['an outbox without text', { ...VALID, outbox: { revision: 1, preparedAt: 0 } }, 'unreadable'],
+    ['a state written by a newer version', { ...VALID, v: 2, somethingNew: true }, 'too-new'],
+  ])('%s → StoredValueInvalidError(%s), never the initial state', (_name, value, problem) => {
+    expect(() => parse(value)).toThrow(StoredValueInvalidError);
+    try {
+      parse(value);
+    } catch (error) {
+      expect(error).toMatchObject({ key: 'cloud-backup', problem });
+    }
   });
 
   it('keeps a valid state as it was stored (after a JSON round trip)', () => {
-    expect(parseSyncState(JSON.parse(JSON.stringify(VALID)))).toEqual(VALID);
+    expect(parse(JSON.parse(JSON.stringify(VALID)))).toEqual(VALID);
   });
 
   it('keeps the initial state itself', () => {
-    expect(parseSyncState(structuredClone(INITIAL_SYNC_STATE))).toEqual(INITIAL_SYNC_STATE);
+    expect(parse(structuredClone(INITIAL_SYNC_STATE))).toEqual(INITIAL_SYNC_STATE);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { argon2id } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
 import { openVault, parseVaultFile, unlockVault, VaultContents, WrongPasswordError } from '../../../lib/vault';
+import { pslot } from './helpers';
 
 const dir = join(import.meta.dirname, '../../fixtures/vault');
 const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
@@ -46,7 +47,7 @@ describe('docs/vault-format.md describes the fixture exactly', () => {
 
   it('independent decryption of vault-v1.json', async () => {
     const file = parseVaultFile(read('vault-v1.json'));
-    const slot = file.passwordSlot;
+    const slot = pslot(file);
     const { kdf } = slot;
     const checksum = createHash('sha256')
       .update(JSON.stringify(['hikae/password-slot-checksum/v1', slot.type, slot.generation, kdf.algorithm, kdf.memoryKiB, kdf.iterations, kdf.parallelism, kdf.outputBytes, kdf.salt, slot.verifier, slot.wrap.cipher, slot.wrap.nonce, slot.wrap.wrappedKey]))

@@ -1,5 +1,5 @@
 import type { Account } from '../../../lib/otp/account';
-import type { KdfParams, VaultContents, VaultDeps } from '../../../lib/vault';
+import { isPasswordSlot, type KdfParams, type KeySlot, type PasswordSlot, type VaultContents, type VaultDeps } from '../../../lib/vault';
 import { DEFAULT_SETTINGS } from '../../../lib/vault/settings';
 
 /** Real randomness, as the extension injects it. */
@@ -50,3 +50,11 @@ export function flipByte(text: string, index: number): string {
 
 /** A deep copy to tamper with. */
 export const clone = <T>(value: T): T => structuredClone(value);
+
+/** The (first) password slot of a vault or backup file of any version, live (edits change the file). */
+export function pslot(file: { version: 1; passwordSlot: PasswordSlot } | { version: 2; slots: KeySlot[] }): PasswordSlot {
+  if (file.version === 1) return file.passwordSlot;
+  const slot = file.slots.find(isPasswordSlot);
+  if (!slot) throw new Error('no password slot');
+  return slot;
+}

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createVault, KDF_READ_BOUNDS, parseVaultFile, unlockVault, type VaultFile } from '../../../lib/vault';
 import { slotChecksum } from '../../../lib/vault/password-slot';
-import { clone, contents, deps, FAST_KDF, toB64 } from './helpers';
+import { clone, contents, deps, FAST_KDF, pslot, toB64 } from './helpers';
+import type { PasswordSlot } from '../../../lib/vault';
 
 let file: VaultFile;
 
@@ -9,9 +10,9 @@ beforeAll(async () => {
   ({ file } = await createVault('kdf test password', contents(), deps, FAST_KDF));
 });
 
-function withKdf(kdf: Partial<VaultFile['passwordSlot']['kdf']>): VaultFile {
+function withKdf(kdf: Partial<PasswordSlot['kdf']>): VaultFile {
   const copy = clone(file);
-  Object.assign(copy.passwordSlot.kdf, kdf);
+  Object.assign(pslot(copy).kdf, kdf);
   return copy;
 }
 
@@ -41,15 +42,15 @@ describe('KDF parameters on reading (denial-of-service guard)', () => {
 
   it('accepts the largest parameters inside the bounds (reading is not creating)', async () => {
     const edge = withKdf({ memoryKiB: KDF_READ_BOUNDS.maxMemoryKiB, iterations: KDF_READ_BOUNDS.maxIterations, parallelism: KDF_READ_BOUNDS.maxParallelism });
-    expect(parseVaultFile(edge).passwordSlot.kdf.iterations).toBe(20);
+    expect(pslot(parseVaultFile(edge)).kdf.iterations).toBe(20);
   });
 
   it('accepts weak parameters when reading (a test vault opens), the checksum still guards them', async () => {
-    expect(parseVaultFile(file).passwordSlot.kdf.memoryKiB).toBe(64);
+    expect(pslot(parseVaultFile(file)).kdf.memoryKiB).toBe(64);
     const edited = withKdf({ memoryKiB: 128 });
     await expect(unlockVault(edited, 'kdf test password')).rejects.toMatchObject({ problem: 'checksum' });
-    const { checksum: _c, ...rest } = edited.passwordSlot;
-    edited.passwordSlot.checksum = await slotChecksum(rest);
+    const { checksum: _c, ...rest } = pslot(edited);
+    pslot(edited).checksum = await slotChecksum(rest);
     // With a recomputed checksum the right password derives another key: only "wrong password" is possible.
     await expect(unlockVault(edited, 'kdf test password')).rejects.toMatchObject({ name: 'WrongPasswordError' });
   });

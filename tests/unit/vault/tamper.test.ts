@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createVault, openVault, unlockVault, VaultDamagedError, WrongPasswordError, type VaultFile } from '../../../lib/vault';
-import { slotChecksum } from '../../../lib/vault/password-slot';
-import { clone, contents, deps, FAST_KDF, flipByte, fromB64, toB64 } from './helpers';
+import { slotChecksum, type PasswordSlot } from '../../../lib/vault/password-slot';
+import { clone, contents, deps, FAST_KDF, flipByte, fromB64, toB64, pslot } from './helpers';
 
 const PASSWORD = 'tamper test password';
 let file: VaultFile;
@@ -17,11 +17,11 @@ type Edit = (f: VaultFile) => void;
 const regions: { region: string; edit: (index: number) => Edit; viaKey: boolean }[] = [
   { region: 'payload ciphertext', edit: (i) => (f) => void (f.payload.ciphertext = flipByte(f.payload.ciphertext, i)), viaKey: true },
   { region: 'payload nonce', edit: (i) => (f) => void (f.payload.nonce = flipByte(f.payload.nonce, i)), viaKey: true },
-  { region: 'wrapped key', edit: (i) => (f) => void (f.passwordSlot.wrap.wrappedKey = flipByte(f.passwordSlot.wrap.wrappedKey, i)), viaKey: false },
-  { region: 'wrap nonce', edit: (i) => (f) => void (f.passwordSlot.wrap.nonce = flipByte(f.passwordSlot.wrap.nonce, i)), viaKey: false },
-  { region: 'verifier', edit: (i) => (f) => void (f.passwordSlot.verifier = flipByte(f.passwordSlot.verifier, i)), viaKey: false },
-  { region: 'salt', edit: (i) => (f) => void (f.passwordSlot.kdf.salt = flipByte(f.passwordSlot.kdf.salt, i)), viaKey: false },
-  { region: 'slot checksum', edit: (i) => (f) => void (f.passwordSlot.checksum = flipByte(f.passwordSlot.checksum, i)), viaKey: false },
+  { region: 'wrapped key', edit: (i) => (f) => void (pslot(f).wrap.wrappedKey = flipByte(pslot(f).wrap.wrappedKey, i)), viaKey: false },
+  { region: 'wrap nonce', edit: (i) => (f) => void (pslot(f).wrap.nonce = flipByte(pslot(f).wrap.nonce, i)), viaKey: false },
+  { region: 'verifier', edit: (i) => (f) => void (pslot(f).verifier = flipByte(pslot(f).verifier, i)), viaKey: false },
+  { region: 'salt', edit: (i) => (f) => void (pslot(f).kdf.salt = flipByte(pslot(f).kdf.salt, i)), viaKey: false },
+  { region: 'slot checksum', edit: (i) => (f) => void (pslot(f).checksum = flipByte(pslot(f).checksum, i)), viaKey: false },
   { region: 'key id', edit: (i) => (f) => void (f.keyId = flipByte(f.keyId, i)), viaKey: false },
 ];
 const positions = [0, 5, -1];
@@ -47,11 +47,11 @@ describe('a flipped byte anywhere is damage, never "wrong password" and never ac
   it.each([
     { region: 'payload ciphertext', apply: ((f) => void (f.payload.ciphertext = flipByte(f.payload.ciphertext, 3))) as Edit, problem: 'payload' },
     { region: 'payload nonce', apply: ((f) => void (f.payload.nonce = flipByte(f.payload.nonce, 3))) as Edit, problem: 'payload' },
-    { region: 'salt', apply: ((f) => void (f.passwordSlot.kdf.salt = flipByte(f.passwordSlot.kdf.salt, 3))) as Edit, problem: 'checksum' },
-    { region: 'wrapped key', apply: ((f) => void (f.passwordSlot.wrap.wrappedKey = flipByte(f.passwordSlot.wrap.wrappedKey, 3))) as Edit, problem: 'checksum' },
-    { region: 'verifier', apply: ((f) => void (f.passwordSlot.verifier = flipByte(f.passwordSlot.verifier, 3))) as Edit, problem: 'checksum' },
-    { region: 'KDF iterations', apply: ((f) => void (f.passwordSlot.kdf.iterations += 1)) as Edit, problem: 'checksum' },
-    { region: 'slot generation', apply: ((f) => void (f.passwordSlot.generation += 1)) as Edit, problem: 'checksum' },
+    { region: 'salt', apply: ((f) => void (pslot(f).kdf.salt = flipByte(pslot(f).kdf.salt, 3))) as Edit, problem: 'checksum' },
+    { region: 'wrapped key', apply: ((f) => void (pslot(f).wrap.wrappedKey = flipByte(pslot(f).wrap.wrappedKey, 3))) as Edit, problem: 'checksum' },
+    { region: 'verifier', apply: ((f) => void (pslot(f).verifier = flipByte(pslot(f).verifier, 3))) as Edit, problem: 'checksum' },
+    { region: 'KDF iterations', apply: ((f) => void (pslot(f).kdf.iterations += 1)) as Edit, problem: 'checksum' },
+    { region: 'slot generation', apply: ((f) => void (pslot(f).generation += 1)) as Edit, problem: 'checksum' },
   ])('names where: $region → $problem', async ({ apply, problem }) => {
     await expect(unlockVault(tampered(apply), PASSWORD)).rejects.toMatchObject({ problem });
   });
@@ -60,23 +60,23 @@ describe('a flipped byte anywhere is damage, never "wrong password" and never ac
 describe('deliberate tampering that also recomputes the checksum (the verifier decides)', () => {
   async function withChecksum(edit: Edit): Promise<VaultFile> {
     const copy = tampered(edit);
-    const { checksum: _old, ...rest } = copy.passwordSlot;
-    copy.passwordSlot.checksum = await slotChecksum(rest);
+    const { checksum: _old, ...rest } = pslot(copy);
+    pslot(copy).checksum = await slotChecksum(rest);
     return copy;
   }
 
   it('a changed wrapped key with the right password is damage ("wrapped-key")', async () => {
-    const bad = await withChecksum((f) => void (f.passwordSlot.wrap.wrappedKey = flipByte(f.passwordSlot.wrap.wrappedKey, 0)));
+    const bad = await withChecksum((f) => void (pslot(f).wrap.wrappedKey = flipByte(pslot(f).wrap.wrappedKey, 0)));
     await expect(unlockVault(bad, PASSWORD)).rejects.toMatchObject({ name: 'VaultDamagedError', problem: 'wrapped-key' });
   });
 
   it('a changed wrap nonce with the right password is damage ("wrapped-key")', async () => {
-    const bad = await withChecksum((f) => void (f.passwordSlot.wrap.nonce = flipByte(f.passwordSlot.wrap.nonce, 0)));
+    const bad = await withChecksum((f) => void (pslot(f).wrap.nonce = flipByte(pslot(f).wrap.nonce, 0)));
     await expect(unlockVault(bad, PASSWORD)).rejects.toMatchObject({ problem: 'wrapped-key' });
   });
 
   it('a changed verifier with the right password is damage ("verifier")', async () => {
-    const bad = await withChecksum((f) => void (f.passwordSlot.verifier = flipByte(f.passwordSlot.verifier, 0)));
+    const bad = await withChecksum((f) => void (pslot(f).verifier = flipByte(pslot(f).verifier, 0)));
     await expect(unlockVault(bad, PASSWORD)).rejects.toMatchObject({ name: 'VaultDamagedError', problem: 'verifier' });
   });
 
@@ -86,7 +86,7 @@ describe('deliberate tampering that also recomputes the checksum (the verifier d
   });
 
   it('a changed salt can only look like a wrong password (the slot derives another key)', async () => {
-    const bad = await withChecksum((f) => void (f.passwordSlot.kdf.salt = flipByte(f.passwordSlot.kdf.salt, 0)));
+    const bad = await withChecksum((f) => void (pslot(f).kdf.salt = flipByte(pslot(f).kdf.salt, 0)));
     await expect(unlockVault(bad, PASSWORD)).rejects.toBeInstanceOf(WrongPasswordError);
   });
 });
@@ -110,17 +110,17 @@ describe('truncated, malformed and swapped files', () => {
 
   it.each<{ label: string; edit: Edit; problem: string }>([
     { label: 'missing payload', edit: (f) => void delete (f as Partial<VaultFile>).payload, problem: 'structure' },
-    { label: 'missing salt', edit: (f) => void delete (f.passwordSlot.kdf as Partial<VaultFile['passwordSlot']['kdf']>).salt, problem: 'structure' },
+    { label: 'missing salt', edit: (f) => void delete (pslot(f).kdf as Partial<PasswordSlot['kdf']>).salt, problem: 'structure' },
     { label: 'extra field', edit: (f) => void Object.assign(f, { note: 'hi' }), problem: 'structure' },
     { label: 'other cipher', edit: (f) => void Object.assign(f.payload, { cipher: 'AES-128-GCM' }), problem: 'structure' },
-    { label: 'other KDF', edit: (f) => void Object.assign(f.passwordSlot.kdf, { algorithm: 'scrypt' }), problem: 'structure' },
-    { label: 'salt not base64', edit: (f) => void (f.passwordSlot.kdf.salt = 'not base64!'), problem: 'base64' },
+    { label: 'other KDF', edit: (f) => void Object.assign(pslot(f).kdf, { algorithm: 'scrypt' }), problem: 'structure' },
+    { label: 'salt not base64', edit: (f) => void (pslot(f).kdf.salt = 'not base64!'), problem: 'base64' },
     { label: 'nonce in URL-safe base64', edit: (f) => void (f.payload.nonce = f.payload.nonce.replace(/\+/g, '-').replace(/\//g, '_').replace(/^./, '-')), problem: 'base64' },
     { label: 'nonce with whitespace', edit: (f) => void (f.payload.nonce = ` ${f.payload.nonce}`), problem: 'base64' },
     { label: 'nonce of 8 bytes', edit: (f) => void (f.payload.nonce = toB64(new Uint8Array(8))), problem: 'length' },
-    { label: 'wrapped key of 32 bytes', edit: (f) => void (f.passwordSlot.wrap.wrappedKey = toB64(new Uint8Array(32))), problem: 'length' },
+    { label: 'wrapped key of 32 bytes', edit: (f) => void (pslot(f).wrap.wrappedKey = toB64(new Uint8Array(32))), problem: 'length' },
     { label: 'key id of 15 bytes', edit: (f) => void (f.keyId = toB64(new Uint8Array(15))), problem: 'length' },
-    { label: 'salt of 8 bytes', edit: (f) => void (f.passwordSlot.kdf.salt = toB64(new Uint8Array(8))), problem: 'length' },
+    { label: 'salt of 8 bytes', edit: (f) => void (pslot(f).kdf.salt = toB64(new Uint8Array(8))), problem: 'length' },
     { label: 'not a vault', edit: (f) => void Object.assign(f, { format: 'hikae-backup' }), problem: 'structure' },
   ])('$label → "$problem"', async ({ edit, problem }) => {
     await expect(unlockVault(tampered(edit), PASSWORD)).rejects.toMatchObject({ name: 'VaultDamagedError', problem });

@@ -10,7 +10,7 @@ import {
   VaultKeyMismatchError,
   WrongPasswordError,
 } from '../../../lib/vault';
-import { account, contents, deps, FAST_KDF, fromB64 } from './helpers';
+import { account, contents, deps, FAST_KDF, fromB64, pslot } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -65,7 +65,7 @@ describe('createVault / unlockVault / openVault', () => {
     const b = await createVault(PASSWORD, same, deps, FAST_KDF);
     expect(a.masterKey).not.toEqual(b.masterKey);
     expect(a.file.keyId).not.toBe(b.file.keyId);
-    expect(a.file.passwordSlot.kdf.salt).not.toBe(b.file.passwordSlot.kdf.salt);
+    expect(pslot(a.file).kdf.salt).not.toBe(pslot(b.file).kdf.salt);
     expect(a.file.payload.nonce).not.toBe(b.file.payload.nonce);
   });
 
@@ -88,7 +88,7 @@ describe('sealVault', () => {
     const { file, masterKey } = await createVault(PASSWORD, contents(), deps, FAST_KDF);
     const next = contents({ accounts: [account({ issuer: 'New' })] });
     const sealed = await sealVault(file, masterKey, next, deps);
-    expect(sealed.passwordSlot).toEqual(file.passwordSlot);
+    expect(pslot(sealed)).toEqual(pslot(file));
     expect(sealed.keyId).toBe(file.keyId);
     expect(sealed.payload.nonce).not.toBe(file.payload.nonce);
     expect(await openVault(sealed, masterKey)).toEqual(next);
@@ -113,8 +113,8 @@ describe('changePassword', () => {
     expect(changed.payload).toEqual(file.payload);
     expect(fromB64(changed.payload.ciphertext)).toEqual(fromB64(file.payload.ciphertext));
     expect(changed.keyId).toBe(file.keyId);
-    expect(changed.passwordSlot.kdf.salt).not.toBe(file.passwordSlot.kdf.salt);
-    expect(changed.passwordSlot.generation).toBe(file.passwordSlot.generation + 1);
+    expect(pslot(changed).kdf.salt).not.toBe(pslot(file).kdf.salt);
+    expect(pslot(changed).generation).toBe(pslot(file).generation + 1);
     await expect(unlockVault(changed, PASSWORD)).rejects.toBeInstanceOf(WrongPasswordError);
     const unlocked = await unlockVault(changed, 'a whole new password');
     expect(unlocked.contents).toEqual(original);
@@ -155,9 +155,9 @@ describe('the real default parameters', () => {
   it('creates with 64 MiB, 3 passes, 1 lane, 16-byte salt by default, and unlocks', async () => {
     const original = contents();
     const { file, masterKey } = await createVault(PASSWORD, original, deps);
-    expect(file.passwordSlot.kdf).toMatchObject({ algorithm: 'argon2id', memoryKiB: DEFAULT_KDF.memoryKiB, iterations: DEFAULT_KDF.iterations, parallelism: DEFAULT_KDF.parallelism, outputBytes: 32 });
+    expect(pslot(file).kdf).toMatchObject({ algorithm: 'argon2id', memoryKiB: DEFAULT_KDF.memoryKiB, iterations: DEFAULT_KDF.iterations, parallelism: DEFAULT_KDF.parallelism, outputBytes: 32 });
     expect(DEFAULT_KDF).toEqual({ memoryKiB: 65536, iterations: 3, parallelism: 1 });
-    expect(fromB64(file.passwordSlot.kdf.salt)).toHaveLength(16);
+    expect(fromB64(pslot(file).kdf.salt)).toHaveLength(16);
     const unlocked = await unlockVault(file, PASSWORD);
     expect(unlocked.masterKey).toEqual(masterKey);
     expect(unlocked.contents).toEqual(original);

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 describe('file version', () => {
-  it.each([2, 3, 100])('version %d is refused as unsupported, naming the version', async (version) => {
+  it.each([3, 4, 100])('version %d is refused as unsupported, naming the version', async (version) => {
     const newer = { ...clone(file), version, somethingNew: true };
     const error = await unlockVault(newer, PASSWORD).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedVaultVersionError);

@@ -90,11 +90,11 @@ describe('undo store', () => {
     expect(ports.local.writes).toBe(0);
   });
 
-  it('treats a malformed store as empty', async () => {
+  it('a malformed store is a typed error and stays in place (a lock clears it)', async () => {
     const ports = createFakePorts();
-    ports.session.load({ 'recently-deleted': [{ account: { id: 'x' }, index: -1 }] });
-    expect(await takeDeleted(ports, 'x')).toBeNull();
-    await rememberDeleted(ports, entry(1));
-    expect(await takeDeleted(ports, 'id-1')).toEqual(entry(1));
+    const malformed = [{ account: { id: 'x' }, index: -1 }];
+    ports.session.load({ 'recently-deleted': malformed });
+    await expect(takeDeleted(ports, 'x')).rejects.toMatchObject({ name: 'StoredValueInvalidError', key: 'recently-deleted', problem: 'unreadable' });
+    expect(ports.session.peek('recently-deleted')).toEqual(malformed);
   });
 });

@@ -195,14 +195,18 @@ describe('scan.add', () => {
     expect(bank).toMatch(/^[0-9a-f]{24}$/);
   });
 
-  it('adds nothing while locked', async () => {
+  it('adds nothing after a lock: the lock cleared the record and its otpauth:// texts', async () => {
     const { ports, fake } = withFakeScan(vault.ports);
     openTab(fake);
     fake.reports.set(TAB, report({ candidates: [{ kind: 'pixels', element: 'img', png: pngFor(fake, qrImage(link('Shop', 'alice', S1))) }] }));
     const view = await sendOk(ports, 'scan.tab', { tabId: TAB });
+    expect(ports.session.peek(`scan:tab:${TAB}`)).toBeDefined();
     await sendOk(ports, 'vault.lock', {});
+    expect(ports.session.peek(`scan:tab:${TAB}`)).toBeUndefined();
     const before = ports.local.dump();
-    expectFailure(await send(ports, 'scan.add', { target: { tabId: TAB }, keys: [view.accounts[0]!.key] }), 'locked');
+    const answer = await send(ports, 'scan.add', { target: { tabId: TAB }, keys: [view.accounts[0]!.key] });
+    if (answer.ok) expect(answer.value).toEqual({ added: [], skipped: [{ key: view.accounts[0]!.key, reason: 'not-found' }] });
+    else expectFailure(answer, 'locked');
     expect(ports.local.dump()).toEqual(before);
   });
 

@@ -258,7 +258,7 @@ describe('own encrypted export → import into a fresh vault', () => {
     const file = await sendOk(ports, 'export.file', { format: 'hikae-encrypted', password: PASSWORD });
     expect(file).toMatchObject({ mimeType: 'application/json', notExported: [] });
     expect(file.fileName).toMatch(/^hikae-export-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(JSON.parse(file.text)).toMatchObject({ format: 'hikae-backup', version: 1, summary: { accountCount: 8 } });
+    expect(JSON.parse(file.text)).toMatchObject({ format: 'hikae-backup', version: 2, summary: { accountCount: 8 } });
 
     const fresh = createFakePorts({ seed: 4242, nowMs: ports.now() });
     await sendOk(fresh, 'vault.create', { password: OTHER_PASSWORD });

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Account } from '../otp/account';
+import { ScanRecord } from '../scan/scan-record';
+import { SyncState } from '../sync/sync-state';
+import { parseVaultFile, VAULT_VERSION, type VaultFile } from '../vault';
+import { defineItem, type ItemDeclaration, type StoredItem } from './stored-item';
+
+/*
+ * THE registry: every key the extension keeps in browser.storage, declared once.
+ * docs/security.md's "who may see what" table is held against this list by
+ * tests/unit/storage/registry.test.ts; lock clears every `until-lock` item
+ * (./lock.ts). MSAL's token cache and its cookie jar live in the extension
+ * origin's localStorage, owned by lib/auth, and are not browser.storage items.
+ */
+
+/**
+ * The encrypted vault (docs/vault-format.md). Its versions are the file format's
+ * own: the reader opens versions 1 and 2, the one write path (lib/sync/vault-write.ts)
+ * writes 2 — the migration on first write. An unreadable vault is the vault's
+ * typed error (VaultDamagedError, UnsupportedVaultVersionError), never a reset.
+ */
+export const VAULT_ITEM: StoredItem<VaultFile> = defineItem<VaultFile>({
+  key: 'vault',
+  area: 'local',
+  version: VAULT_VERSION,
+  holds: 'encrypted-secrets',
+  lifetime: 'kept',
+  describes: 'OTP secrets, account names, issuers, settings — AES-256-GCM under the master key',
+  schema: z.unknown().transform((value) => parseVaultFile(value)),
+  // The file's `version` is read by parseVaultFile (too new → UnsupportedVaultVersionError).
+  versionOf: () => VAULT_VERSION,
+});
+
+/** The cloud backup state (docs/backup-sync.md): the switch, the account, the pending encrypted upload. */
+export const SYNC_STATE_ITEM: StoredItem<SyncState> = defineItem<SyncState>({
+  key: 'cloud-backup',
+  area: 'local',
+  holds: 'encrypted-secrets',
+  lifetime: 'kept',
+  describes: 'the backup switch, the Microsoft account name, and the pending upload (the already-encrypted backup file)',
+  schema: SyncState,
+});
+
+/** The unlocked master key and the auto-lock clock. */
+export const UnlockRecord = z.object({
+  /** base64 of the 32-byte master key. */
+  masterKey: z.string(),
+  lastActivityMs: z.number(),
+  autoLockMinutes: z.number().int().positive(),
+});
+export type UnlockRecord = z.infer<typeof UnlockRecord>;
+
+export const UNLOCKED_ITEM: StoredItem<UnlockRecord> = defineItem<UnlockRecord>({
+  key: 'unlocked',
+  area: 'session',
+  holds: 'secrets',
+  lifetime: 'until-lock',
+  describes: 'the unlocked master key',
+  schema: UnlockRecord,
+});
+
+/** A deleted account kept for Undo, with where it was. */
+export const DeletedEntry = z.object({ account: Account, index: z.number().int().nonnegative(), deletedAt: z.number() });
+export type DeletedEntry = z.infer<typeof DeletedEntry>;
+
+export const RECENTLY_DELETED_ITEM: StoredItem<DeletedEntry[]> = defineItem<DeletedEntry[]>({
+  key: 'recently-deleted',
+  area: 'session',
+  holds: 'secrets',
+  lifetime: 'until-lock',
+  describes: 'recently deleted accounts (for Undo), ≤ 10 min',
+  schema: z.array(DeletedEntry),
+});
+
+/** One record per source: `scan:tab:<tab id>`, `scan:image`. */
+export const SCAN_RECORD_ITEM: StoredItem<ScanRecord> = defineItem<ScanRecord>({
+  key: 'scan:',
+  family: true,
+  area: 'session',
+  holds: 'secrets',
+  lifetime: 'until-lock',
+  describes: 'QR codes found on a page or in an image, waiting to be added (whole otpauth:// texts), ≤ 10 min',
+  schema: ScanRecord,
+});
+
+export const ScanSettings = z.object({ autoDetect: z.boolean() });
+export type ScanSettings = z.infer<typeof ScanSettings>;
+
+export const SCAN_SETTINGS_ITEM: StoredItem<ScanSettings> = defineItem<ScanSettings>({
+  key: 'scan-settings',
+  area: 'local',
+  holds: 'nothing-secret',
+  lifetime: 'kept',
+  describes: 'whether automatic QR detection is on',
+  schema: ScanSettings,
+});
+
+/** Every stored item. A key not matched by one of these is not the extension's. */
+export const STORED_ITEMS: readonly ItemDeclaration[] = [
+  VAULT_ITEM,
+  SYNC_STATE_ITEM,
+  UNLOCKED_ITEM,
+  RECENTLY_DELETED_ITEM,
+  SCAN_RECORD_ITEM,
+  SCAN_SETTINGS_ITEM,
+];
+
+/** The item a storage key belongs to, or `null`. */
+export function itemOfKey(area: 'local' | 'session', key: string): ItemDeclaration | null {
+  return STORED_ITEMS.find((item) => item.area === area && (item.family ? key.startsWith(item.key) : key === item.key)) ?? null;
+}
