@@ -11,7 +11,8 @@ import type { Failure, Result } from '../result';
  * payload with the schema in ./schemas.ts before the handler sees it.
  *
  * Secrets never appear in a response: pages get account views and codes, the
- * background keeps the secrets.
+ * background keeps the secrets. Time never comes from a page: codes are for the
+ * background's own clock (a page asking for a later time would get future codes).
  */
 
 /** What a page may know about an account: everything except its secret. */
@@ -149,12 +150,12 @@ export interface ExportedFile {
 
 export interface Protocol {
   'vault.status': { payload: Record<string, never>; response: VaultStatus };
-  'vault.snapshot': { payload: { nowMs?: number }; response: Snapshot };
+  'vault.snapshot': { payload: Record<string, never>; response: Snapshot };
   'vault.create': { payload: { password: string }; response: VaultStatus };
   'vault.unlock': { payload: { password: string }; response: VaultStatus };
   'vault.lock': { payload: Record<string, never>; response: VaultStatus };
   'vault.change-password': { payload: { currentPassword: string; newPassword: string }; response: null };
-  'codes.get': { payload: { nowMs?: number }; response: CodeView[] };
+  'codes.get': { payload: Record<string, never>; response: CodeView[] };
   'accounts.add': { payload: { draft: DraftInput } | { uri: string }; response: AccountView };
   'accounts.parse-uri': { payload: { uri: string }; response: AccountView };
   'accounts.update': { payload: { id: string; edit: AccountEdit }; response: AccountView };

@@ -12,7 +12,6 @@ const empty = z.object({}).strict();
 const id = z.string().min(1).max(100);
 const password = z.string().min(1).max(1024);
 const text = z.string().max(1024);
-const nowMs = z.number().finite().optional();
 const scanTabId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const scanTarget = z.union([z.object({ tabId: scanTabId }).strict(), z.object({ image: z.literal(true) }).strict()]);
 
@@ -42,12 +41,12 @@ const importRequest = z.object({ source: importSource, password: password.option
 
 export const PAYLOAD_SCHEMAS = {
   'vault.status': empty,
-  'vault.snapshot': z.object({ nowMs }).strict(),
+  'vault.snapshot': empty,
   'vault.create': z.object({ password }).strict(),
   'vault.unlock': z.object({ password }).strict(),
   'vault.lock': empty,
   'vault.change-password': z.object({ currentPassword: password, newPassword: password }).strict(),
-  'codes.get': z.object({ nowMs }).strict(),
+  'codes.get': empty,
   'accounts.add': z.union([z.object({ draft }).strict(), z.object({ uri: text }).strict()]),
   'accounts.parse-uri': z.object({ uri: text }).strict(),
   'accounts.update': z

@@ -2,5 +2,4 @@ import type { Handler } from '../core';
 import { readContents } from '../vault';
 import { codesFor } from '../core';
 
-export const codesGet: Handler<'codes.get'> = async ({ nowMs }, ports) =>
-  codesFor((await readContents(ports)).accounts, nowMs ?? ports.now());
+export const codesGet: Handler<'codes.get'> = async (_payload, ports) => codesFor((await readContents(ports)).accounts, ports.now());

@@ -9,7 +9,7 @@ import type { BackgroundPorts } from '../core';
 import { syncPortsFrom } from './sync-ports-from';
 import { readSyncState, writeSyncState } from '../core';
 import { requireKey, startSession } from '../vault';
-import { requireVaultFile, writeVault } from '../vault';
+import { readVaultFile, requireVaultFile, writeVault } from '../vault';
 
 async function view(ports: BackgroundPorts, state?: SyncState) {
   return toCloudStatusView(state ?? (await readSyncState(ports)), ports.cloud.configured, ports.now());
@@ -31,10 +31,21 @@ async function queueCurrentVault(ports: BackgroundPorts, patch: Partial<SyncStat
   });
 }
 
+/**
+ * Changing where the backup goes, or deleting it, is for the person who can
+ * unlock the vault: someone at a locked browser must not be able to delete the
+ * backup, sign it out or point it at their own account. Before first run there
+ * is no vault to protect (the recovery screen signs in before any vault exists).
+ */
+async function requireUnlockedIfVault(ports: BackgroundPorts): Promise<void> {
+  if (await readVaultFile(ports)) await requireKey(ports);
+}
+
 export const cloudStatusHandler: Handler<'cloud.status'> = async (_payload, ports) => view(ports);
 
 /** Remembers the account the options page signed in with; a different account starts from scratch. */
 export const cloudConnect: Handler<'cloud.connect'> = async ({ account }, ports) => {
+  await requireUnlockedIfVault(ports);
   const state = await readSyncState(ports);
   const same = state.account?.homeAccountId === account.homeAccountId;
   const next: SyncState = same
@@ -96,8 +107,10 @@ export const cloudRecreate: Handler<'cloud.recreate'> = async (_payload, ports) 
   return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
 };
 
-/** The switch, off; optionally deleting the cloud copy. */
+/** The switch, off; optionally deleting the cloud copy. Only with the vault unlocked (the switch exists only with a vault). */
 export const cloudDisable: Handler<'cloud.disable'> = async ({ deleteRemote }, ports) => {
+  await requireVaultFile(ports);
+  await requireKey(ports);
   const state = await readSyncState(ports);
   if (deleteRemote && state.account) await ports.cloud.graph(state.account).remove();
   const next: SyncState = { ...state, enabled: false, outbox: null, remote: null, problem: null, retry: null, pendingMerge: false };
@@ -107,6 +120,7 @@ export const cloudDisable: Handler<'cloud.disable'> = async ({ deleteRemote }, p
 };
 
 export const cloudSignOut: Handler<'cloud.sign-out'> = async (_payload, ports) => {
+  await requireUnlockedIfVault(ports);
   const state = await readSyncState(ports);
   if (state.account) await ports.cloud.signOut(state.account);
   const next: SyncState = { ...INITIAL_SYNC_STATE, revision: state.revision };

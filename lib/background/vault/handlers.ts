@@ -27,7 +27,7 @@ async function status(ports: BackgroundPorts): Promise<VaultStatus> {
 
 export const vaultStatus: Handler<'vault.status'> = async (_payload, ports) => status(ports);
 
-export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ nowMs }, ports) => {
+export const vaultSnapshot: Handler<'vault.snapshot'> = async (_payload, ports) => {
   const file = await readVaultFile(ports);
   if (!file) return { status: { state: 'uninitialized' }, accounts: [], codes: [], backupBehind: false };
   const backupBehind = cloudStatus(await readSyncState(ports), ports.now()).behind;
@@ -37,7 +37,7 @@ export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ nowMs }, ports)
   return {
     status: { state: 'unlocked', autoLockMinutes: key.autoLockMinutes },
     accounts: contents.accounts.map(toView),
-    codes: codesFor(contents.accounts, nowMs ?? ports.now()),
+    codes: codesFor(contents.accounts, ports.now()),
     backupBehind,
   };
 };

@@ -123,12 +123,12 @@ describe('route', () => {
     const seen: unknown[] = [];
     const handlers = {
       ...HANDLERS,
-      'codes.get': async (payload: { nowMs?: number }) => {
+      'accounts.delete': async (payload: { id: string }) => {
         seen.push(payload);
-        return [];
+        return null;
       },
     };
-    expect(await route({ type: 'codes.get', payload: { nowMs: 5 } }, POPUP, SELF, ports, handlers)).toEqual({ ok: true, value: [] });
-    expect(seen).toEqual([{ nowMs: 5 }]);
+    expect(await route({ type: 'accounts.delete', payload: { id: 'abc' } }, POPUP, SELF, ports, handlers)).toEqual({ ok: true, value: null });
+    expect(seen).toEqual([{ id: 'abc' }]);
   });
 });
