@@ -112,9 +112,16 @@ export function decodeQrCodes(input: RgbaImage, options: DecodeQrOptions = {}): 
   let attempts = 0;
   let scannedPixels = 0;
 
-  /** Why the search must stop before reading `nextPixels` more, or null to go on. */
+  /** jsqr's slowest pace so far on this image, ms per pixel (0 until it has been timed). */
+  let msPerPixel = 0;
+  /**
+   * Why the search must stop before reading `nextPixels` more, or null to go on.
+   * With a clock, an attempt that would end past the time budget at jsqr's pace on
+   * this image is not started: one jsqr call cannot be interrupted, and on a
+   * cluttered view it can take longer than a whole image's budget.
+   */
   const budgetStop = (nextPixels: number): QrStopReason | null => {
-    if (clock && settings.timeBudgetMs !== undefined && clock() - startedAt >= settings.timeBudgetMs) return 'time-budget';
+    if (clock && settings.timeBudgetMs !== undefined && clock() - startedAt + nextPixels * msPerPixel >= settings.timeBudgetMs) return 'time-budget';
     if (scannedPixels + nextPixels > settings.maxScanPixels) return 'work-budget';
     return null;
   };
@@ -127,6 +134,7 @@ export function decodeQrCodes(input: RgbaImage, options: DecodeQrOptions = {}): 
     scannedPixels += pixels;
     const rgba = greyToRgba(view.image);
     let hit: QRCode | null;
+    const callStart = clock ? clock() : 0;
     try {
       // Options on every call: jsqr 1.4.0 copies them into shared defaults, so an
       // earlier caller's `dontInvert` would otherwise leak into this call.
@@ -134,6 +142,7 @@ export function decodeQrCodes(input: RgbaImage, options: DecodeQrOptions = {}): 
     } catch (cause) {
       throw new QrScannerFailedError(view.name, `jsqr failed while reading the "${view.name}" view (${rgba.width}×${rgba.height}).`, { cause });
     }
+    if (clock) msPerPixel = Math.max(msPerPixel, (clock() - callStart) / pixels);
     if (!hit) return { kind: 'miss' };
     const code = toFoundCode(hit, view);
     const { topLeft, topRight, bottomRight, bottomLeft } = code.corners;
@@ -210,7 +219,7 @@ export function decodeQrCodes(input: RgbaImage, options: DecodeQrOptions = {}): 
   return { codes, stoppedBy, attempts, scannedPixels };
 }
 
-interface Settings {
+export interface Settings {
   maxCodes: number;
   maxScanPixels: number;
   timeBudgetMs: number | undefined;
@@ -220,7 +229,8 @@ interface Settings {
 
 const INVERSION_CHOICES: readonly string[] = ['attemptBoth', 'dontInvert', 'onlyInvert', 'invertFirst'];
 
-function checkOptions(options: DecodeQrOptions): Settings {
+/** The options with defaults filled in; throws {@link InvalidQrOptionError} naming a bad one. */
+export function checkOptions(options: DecodeQrOptions): Settings {
   const maxCodes = options.maxCodes ?? DEFAULT_MAX_CODES;
   if (!Number.isInteger(maxCodes) || maxCodes < 1) {
     throw new InvalidQrOptionError('maxCodes', `maxCodes must be a whole number of at least 1, not ${maxCodes}.`);
@@ -307,5 +317,6 @@ function toFoundCode(hit: QRCode, view: View): FoundQrCode {
       bottomLeft: view.toSource(location.bottomLeftCorner),
     },
     attempt: view.name,
+    engine: 'jsqr',
   };
 }

@@ -17,6 +17,13 @@ export const QrAttemptName = z.enum([
   'crop',
   'crop-enlarge-2x-bilinear',
   'crop-enlarge-4x-nearest',
+  // ZXing's views (lib/qr/read-qr-codes.ts).
+  'zxing',
+  'zxing-shrink-1000',
+  'zxing-on-black',
+  'zxing-enlarge-2x-bilinear',
+  'zxing-enlarge-3x-bilinear',
+  'zxing-enlarge-4x-nearest',
 ]);
 export type QrAttemptName = z.infer<typeof QrAttemptName>;
 
@@ -33,6 +40,9 @@ export const QrCorners = z.object({
 });
 export type QrCorners = z.infer<typeof QrCorners>;
 
+export const QrEngine = z.enum(['zxing', 'jsqr']);
+export type QrEngine = z.infer<typeof QrEngine>;
+
 export const FoundQrCode = z.object({
   /**
    * The payload as text. Byte segments are read as UTF-8 (jsqr's choice); a segment
@@ -46,6 +56,8 @@ export const FoundQrCode = z.object({
   corners: QrCorners,
   /** The cascade step that read it. */
   attempt: QrAttemptName,
+  /** The engine that read it: ZXing first, jsqr's cascade when ZXing found nothing. */
+  engine: QrEngine,
 });
 export type FoundQrCode = z.infer<typeof FoundQrCode>;
 
@@ -60,7 +72,7 @@ export const QrDecodeResult = z.object({
   /** Codes in the order found (not position order). */
   codes: z.array(FoundQrCode),
   stoppedBy: QrStopReason,
-  /** jsqr calls made. */
+  /** Engine calls made (jsqr and ZXing). */
   attempts: z.number().int().min(0),
   /** Pixels handed to jsqr over all attempts: the work measure the budget counts. */
   scannedPixels: z.number().int().min(0),

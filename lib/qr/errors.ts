@@ -42,3 +42,18 @@ export class QrScannerFailedError extends Error {
     super(message, options);
   }
 }
+
+/**
+ * A decoding engine could not be started (ZXing's WebAssembly missing or refused
+ * to compile). Names the engine; the decoder carries on with jsqr alone.
+ */
+export class QrEngineUnavailableError extends Error {
+  override readonly name = 'QrEngineUnavailableError';
+  constructor(
+    readonly engine: 'zxing',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

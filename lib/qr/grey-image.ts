@@ -74,3 +74,37 @@ export function cropGrey(image: GreyImage, box: { x: number; y: number; width: n
   }
   return { data: out, width: box.width, height: box.height };
 }
+
+/**
+ * Flattens onto `background` and shrinks by a whole `factor` in one pass: each
+ * output pixel is the mean grey of a factor×factor block (partial blocks at the
+ * right and bottom edges average what they cover). For very large images this
+ * halves the work of `toGrey` followed by a shrink, and never holds a full-size
+ * grey copy.
+ */
+export function toGreyShrunk(image: RgbaImage, background: number, factor: number): GreyImage {
+  if (factor <= 1) return toGrey(image, background);
+  const width = Math.ceil(image.width / factor);
+  const height = Math.ceil(image.height / factor);
+  const sums = new Float64Array(width);
+  const counts = new Uint32Array(width);
+  const out = new Uint8ClampedArray(width * height);
+  const src = image.data;
+  for (let oy = 0; oy < height; oy++) {
+    sums.fill(0);
+    counts.fill(0);
+    const yEnd = Math.min(image.height, (oy + 1) * factor);
+    for (let y = oy * factor; y < yEnd; y++) {
+      let i = y * image.width * 4;
+      for (let x = 0; x < image.width; x++, i += 4) {
+        const level = 0.2126 * (src[i] ?? 0) + 0.7152 * (src[i + 1] ?? 0) + 0.0722 * (src[i + 2] ?? 0);
+        const alpha = src[i + 3] ?? 255;
+        const ox = (x / factor) | 0;
+        sums[ox] = (sums[ox] ?? 0) + (alpha === 255 ? level : (level * alpha + background * (255 - alpha)) / 255);
+        counts[ox] = (counts[ox] ?? 0) + 1;
+      }
+    }
+    for (let ox = 0; ox < width; ox++) out[oy * width + ox] = (sums[ox] ?? 0) / (counts[ox] || 1);
+  }
+  return { data: out, width, height };
+}

@@ -40,7 +40,14 @@ export const WATCH_LIMITS = {
 export const TEXT_LIMITS = { maxTexts: 64, maxTextChars: 8192 } as const;
 
 /** The background's decoding budget, ms: per on-demand scan, and per automatic report / per page load. */
-export const DECODE_BUDGETS = { onDemandMs: 2000, watchReportMs: 1000, watchPageMs: 4000, watchReportsPerPage: 10 } as const;
+export const DECODE_BUDGETS = {
+  /**
+   * One image's share, ms, checked before each engine call (docs/qr-decoding.md
+   * "Budgets"): ZXing reads a code in a few ms, so what it leaves is jsqr's
+   * fallback, bounded here so no single image holds the scan up.
+   */
+  perImageMs: 150,
+  onDemandMs: 2000, watchReportMs: 1000, watchPageMs: 4000, watchReportsPerPage: 10 } as const;
 
 /** The one message a content script sends (automatic detection). */
 export const WATCH_MESSAGE_KIND = 'hikae.scan-report';

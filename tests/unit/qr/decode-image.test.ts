@@ -14,13 +14,20 @@ const byFile = (file: string): CorpusEntry => {
 };
 const sorted = (texts: readonly string[]): string[] => [...texts].sort();
 
-describe('the corpus (tests/fixtures/qr/manifest.json)', () => {
-  const readable = manifest.images.filter((e) => e.expect === 'decode');
+/**
+ * Groups added for ZXing (photographs, 1–3 px blurred codes) are beyond jsqr's
+ * cascade alone: they are read by the combined decoder (read-qr-codes.test.ts),
+ * and `npm run bench` reports jsqr's own rate on them.
+ */
+const BEYOND_JSQR = new Set(['photographed', 'small-blurred']);
+
+describe('the corpus (tests/fixtures/qr/manifest.json), jsqr cascade alone', () => {
+  const readable = manifest.images.filter((e) => e.expect === 'decode' && !BEYOND_JSQR.has(e.group));
   const unreadable = manifest.images.filter((e) => e.expect === 'none');
 
   it('has every kind of image the decoder must handle', () => {
     const groups = new Set(manifest.images.map((e) => e.group));
-    for (const group of ['module-size', 'quiet-zone', 'error-correction', 'inverted', 'low-contrast-colour', 'scaling-blur', 'jpeg', 'rotation', 'transparent', 'screenshot', 'multiple-codes', 'format', 'svg', 'version', 'noise', 'styled', 'decoy']) {
+    for (const group of ['module-size', 'quiet-zone', 'error-correction', 'inverted', 'low-contrast-colour', 'scaling-blur', 'jpeg', 'rotation', 'transparent', 'screenshot', 'multiple-codes', 'format', 'svg', 'version', 'noise', 'styled', 'decoy', ...BEYOND_JSQR]) {
       expect(groups, group).toContain(group);
     }
     expect(new Set(manifest.images.map((e) => e.format))).toEqual(new Set(['png', 'jpeg', 'webp', 'gif', 'svg']));
