@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-identity';
 import { SQLITE_WASM_FILE } from './lib/import/sqlite-wasm-file';
+import { ZXING_WASM_FILE } from './lib/qr/zxing-reader-file';
 
 // Content Security Policy for extension pages and the background. WebAssembly
 // (Argon2id from hash-wasm) is blocked in extension contexts of both browsers
@@ -10,6 +11,28 @@ const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 's
 
 /** sql.js's WebAssembly, packaged under the name its browser build asks for (see lib/import/sqlite-wasm-file.ts). */
 const SQLITE_WASM_SOURCE = fileURLToPath(new URL('./node_modules/sql.js/dist/sql-wasm-browser.wasm', import.meta.url));
+
+/** ZXing's WebAssembly (lib/qr/zxing-reader.ts), packaged so it is never fetched from a CDN. */
+const ZXING_WASM_SOURCE = fileURLToPath(new URL('./node_modules/zxing-wasm/dist/reader/zxing_reader.wasm', import.meta.url));
+
+/**
+ * zxing-wasm's default `locateFile` names a CDN. The extension always hands the
+ * library the packaged bytes, so that default is dead code; it is replaced at build
+ * time by the packaged file's name, so the built output names no remote host at all
+ * (tests/unit/build/no-remote-urls.test.ts checks). A zxing-wasm version whose
+ * source no longer matches fails the build here rather than shipping the URL.
+ */
+const ZXING_CDN = /`https:\/\/fastly\.jsdelivr\.net\/npm\/zxing-wasm@[^`]*`/;
+function zxingWithoutCdn() {
+  return {
+    name: 'hikae-zxing-without-cdn',
+    transform(code: string, id: string) {
+      if (!/zxing-wasm[\\/]dist[\\/]es[\\/]share\.js$/.test(id)) return null;
+      if (!ZXING_CDN.test(code)) throw new Error('zxing-wasm: the CDN default to remove was not found; check wxt.config.ts after an upgrade.');
+      return { code: code.replace(ZXING_CDN, JSON.stringify(ZXING_WASM_FILE)), map: null };
+    },
+  };
+}
 
 /** The emulator's address in development and test builds (ms-cloud-emulator/, `npm start`). */
 const EMULATOR_ORIGIN = 'https://localhost:8443';
@@ -58,6 +81,7 @@ const SCAN_MANIFEST = {
 export default defineConfig({
   vite: (env) => ({
     define: { __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)) },
+    plugins: [zxingWithoutCdn()],
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
@@ -74,6 +98,7 @@ export default defineConfig({
     // file is imported.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: SQLITE_WASM_SOURCE, relativeDest: SQLITE_WASM_FILE });
+      files.push({ absoluteSrc: ZXING_WASM_SOURCE, relativeDest: ZXING_WASM_FILE });
     },
   },
   manifestVersion: 3,

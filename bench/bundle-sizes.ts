@@ -6,6 +6,13 @@ import path from 'node:path';
  * stylesheets, following static imports between chunks.
  */
 export function pageBundleBytes(buildDir: string, htmlFile: string): number {
+  let total = 0;
+  for (const file of pageBundleFiles(buildDir, htmlFile)) total += fs.statSync(path.join(buildDir, file)).size;
+  return total;
+}
+
+/** The files a page loads on its start path (see {@link pageBundleBytes}), relative to the build. */
+export function pageBundleFiles(buildDir: string, htmlFile: string): Set<string> {
   const html = fs.readFileSync(path.join(buildDir, htmlFile), 'utf8');
   const files = new Set<string>();
   for (const match of html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) files.add(match[1]!);
@@ -24,9 +31,7 @@ export function pageBundleBytes(buildDir: string, htmlFile: string): number {
       }
     }
   }
-  let total = 0;
-  for (const file of files) total += fs.statSync(path.join(buildDir, file)).size;
-  return total;
+  return files;
 }
 
 export function fileBytes(buildDir: string, file: string): number {

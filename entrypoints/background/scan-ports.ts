@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RgbaImage } from '../../lib/qr/rgba-image';
+import { createZxingReader, ZXING_WASM_FILE } from '../../lib/qr/zxing-reader';
 import { ScanNotAllowedError } from '../../lib/background/scan';
 import type { ScanPorts } from '../../lib/background/scan';
 
@@ -128,6 +129,14 @@ export function createScanPorts(): ScanPorts {
     },
 
     clock: () => performance.now(),
+
+    // The WebAssembly packaged with the extension (wxt.config.ts), fetched from the
+    // extension itself: never from a CDN, the library's default.
+    zxing: createZxingReader(async () => {
+      const response = await fetch(new URL(ZXING_WASM_FILE, browser.runtime.getURL('/')).href);
+      if (!response.ok) throw new Error(`${ZXING_WASM_FILE} answered ${response.status}.`);
+      return response.arrayBuffer();
+    }),
 
     async showFoundCount(tabId, count) {
       try {

@@ -26,8 +26,7 @@ export interface ZxingReader {
   read(image: GreyImage, maxSymbols: number): Promise<ZxingSymbol[]>;
 }
 
-/** The packaged file's name (copied next to the extension's scripts by wxt.config.ts). */
-export const ZXING_WASM_FILE = 'zxing_reader.wasm';
+export { ZXING_WASM_FILE } from './zxing-reader-file';
 
 /**
  * QR only (nothing else is an otpauth code); harder search, light-on-dark codes,

@@ -1,9 +1,10 @@
 import { qrLikeness } from '../../qr/candidates';
-import { decodeQrCodes } from '../../qr/decode-image';
+import { readQrCodes } from '../../qr/read-qr-codes';
+import type { ZxingReader } from '../../qr/zxing-reader';
 import type { RgbaImage } from '../../qr/rgba-image';
 import { cropImage, regionInScreenshot } from '../../scan/crop';
 import { isOtpText } from '../../scan/kept-texts';
-import { SCAN_LIMITS } from '../../scan/scan-limits';
+import { DECODE_BUDGETS, SCAN_LIMITS } from '../../scan/scan-limits';
 import type { ScanRect, ScanReport } from '../../scan/scan-report';
 import { ScanNotAllowedError } from './errors';
 
@@ -14,6 +15,8 @@ export interface DecodeAccess {
   /** The screenshot, or `null` when none may be taken (a tab not shown, automatic detection). */
   capture: (() => Promise<RgbaImage>) | null;
   clock(): number;
+  /** ZXing over the packaged WebAssembly, read first; `null`: jsqr alone. */
+  zxing: ZxingReader | null;
 }
 
 export interface DecodeOutcome {
@@ -52,9 +55,11 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
   const outcome: DecodeOutcome = { texts: [], otherCodes: 0, decodedImages: 0, unreadable: 0, screenshot: false, screenshotRefused: false, outOfTime: false, elapsedMs: 0 };
   const remaining = () => budgetMs - (access.clock() - started);
 
-  const decode = (image: RgbaImage) => {
+  const decode = async (image: RgbaImage) => {
     outcome.decodedImages += 1;
-    const result = decodeQrCodes(image, { maxCodes: MAX_CODES_PER_IMAGE, timeBudgetMs: Math.max(1, remaining()), now: access.clock });
+    // Each image gets at most its own share, so one hard image cannot hold the scan up.
+    const timeBudgetMs = Math.max(1, Math.min(DECODE_BUDGETS.perImageMs, remaining()));
+    const result = await readQrCodes(image, { zxing: access.zxing, maxCodes: MAX_CODES_PER_IMAGE, timeBudgetMs, now: access.clock });
     for (const code of result.codes) {
       if (isOtpText(code.text)) outcome.texts.push(code.text.trim());
       else outcome.otherCodes += 1;
@@ -78,7 +83,7 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
         outcome.unreadable += 1;
         continue;
       }
-      decode(image);
+      await decode(image);
     }
     for (const candidate of report.candidates) {
       if (candidate.kind !== 'url') continue;
@@ -94,7 +99,7 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
       // The page could not judge these pixels: the cheap structure check first.
       if (!qrLikeness(image).likely) continue;
       const before = outcome.texts.length + outcome.otherCodes;
-      decode(image);
+      await decode(image);
       if (outcome.texts.length + outcome.otherCodes === before && candidate.rect) fromScreenshot.push(candidate.rect);
     }
     fromScreenshot.push(...report.regions.map((region) => region.rect));
@@ -114,12 +119,12 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
     }
     outcome.screenshot = true;
     if (report === null) {
-      decode(screenshot);
+      await decode(screenshot);
     } else {
       for (const rect of fromScreenshot) {
         if (!inTime()) break;
         const box = regionInScreenshot(rect, report.viewport.width, screenshot);
-        if (box && box.width >= 21 && box.height >= 21) decode(cropImage(screenshot, box));
+        if (box && box.width >= 21 && box.height >= 21) await decode(cropImage(screenshot, box));
       }
     }
   }

@@ -50,6 +50,7 @@ export const scanTab: Handler<'scan.tab'> = async ({ tabId }, ports) => {
       fetchImage: (url, maxSide) => scan.fetchImage(url, maxSide),
       capture: tab.active ? () => scan.captureVisible(tab.windowId) : null,
       clock: () => scan.clock(),
+      zxing: scan.zxing,
     },
     DECODE_BUDGETS.onDemandMs,
   );

@@ -1,4 +1,5 @@
 import type { RgbaImage } from '../../qr/rgba-image';
+import type { ZxingReader } from '../../qr/zxing-reader';
 import type { BackgroundPorts } from '../core';
 import { ScanNotWiredError } from './errors';
 
@@ -38,6 +39,8 @@ export interface ScanPorts {
   fetchImage(url: string, maxSide: number): Promise<RgbaImage>;
   /** A monotonic clock for decoding budgets, ms. */
   clock(): number;
+  /** ZXing over the WebAssembly packaged with the extension (never fetched from elsewhere); `null`: jsqr alone. */
+  zxing: ZxingReader | null;
   /** Shows on the tab's toolbar badge how many codes wait to be added; 0 gives the tab the global badge back. */
   showFoundCount(tabId: number, count: number): Promise<void>;
   /** Whether the optional `<all_urls>` host permission (automatic detection) is granted. */

@@ -1,6 +1,7 @@
 import type { RgbaImage } from '../../../lib/qr/rgba-image';
 import { ScanNotAllowedError } from '../../../lib/background/scan';
 import { withScanPorts, type ScanCapablePorts, type ScanPorts, type ScanTab } from '../../../lib/background/scan';
+import { nodeZxingReader } from '../../fixtures/qr-corpus-generator/node-zxing';
 import type { FakePorts } from './fake-ports';
 
 /*
@@ -43,6 +44,8 @@ export function createFakeScan(): FakeScan {
     images: new Map(),
     remote: new Map(),
     screenshot: null,
+    // The real engine over the packaged WebAssembly's bytes, as the extension reads.
+    zxing: nodeZxingReader(),
     badges: new Map(),
     allSites: false,
     watcherRegistered: false,

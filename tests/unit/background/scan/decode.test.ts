@@ -3,6 +3,7 @@ import { decodeReport, type DecodeAccess } from '../../../../lib/background/scan
 import { ScanNotAllowedError } from '../../../../lib/background/scan/errors';
 import type { RgbaImage } from '../../../../lib/qr/rgba-image';
 import type { ScanReport } from '../../../../lib/scan/scan-report';
+import { nodeZxingReader } from '../../../fixtures/qr-corpus-generator/node-zxing';
 import { blank, paste, qrImage } from '../../scan/qr-image';
 
 const LINK = 'otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP&issuer=A';
@@ -12,8 +13,11 @@ function report(candidates: ScanReport['candidates'], regions: ScanReport['regio
   return { v: 1, viewport: { width: 400, height: 300, devicePixelRatio: 1 }, candidates, regions, truncated: false, stats: { examined: 0, likely: 0, failed: 0, elapsedMs: 0 } };
 }
 
+const zxing = nodeZxingReader();
+
 function access(images: Record<string, RgbaImage>, overrides: Partial<DecodeAccess> = {}): DecodeAccess {
   return {
+    zxing,
     pngPixels: async (url) => {
       const image = images[url];
       if (!image) throw new Error('The source image could not be decoded.');

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pageBundleBytes, pageBundleFiles } from '../../bench/bundle-sizes';
+import { BROWSERS, BUILD_DIRS } from '../../tools/browser/config';
+
+/*
+ * The built extension as shipped (`npm run build:test`): ZXing's WebAssembly is
+ * packaged and nothing in the output names a host it could be fetched from
+ * (zxing-wasm defaults to a CDN); the CSP is the one 'wasm-unsafe-eval'; the
+ * popup's start path carries no QR code.
+ */
+
+/**
+ * Hosts the built code may name, and why. Anything else fails: a new URL in the
+ * output is a decision to be written down here, not an accident.
+ */
+const ALLOWED_HOSTS: Record<string, string> = {
+  'www.w3.org': 'XML namespaces (SVG, XHTML), never fetched',
+  'json-schema.org': "zod's JSON Schema output, never fetched",
+  'react.dev': "React's error-message links, never fetched",
+  'wxt.dev': "WXT's error-message links, never fetched",
+  'github.com': "MSAL's error-message links, never fetched",
+  'aka.ms': "MSAL's error-message links, never fetched",
+  'localhost:8443': 'the Microsoft cloud emulator (test builds)',
+  'login.microsoftonline.com': 'sign-in (MSAL, known authority)',
+  'login.microsoftonline.us': 'MSAL known authority list, not used',
+  'login.microsoftonline.de': 'MSAL known authority list, not used',
+  'login.chinacloudapi.cn': 'MSAL known authority list, not used',
+  '169.254.169.254': "MSAL's managed-identity endpoint constant, unused in a browser",
+};
+
+function filesUnder(dir: string, ext: RegExp): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => ext.test(f)).map((f) => path.join(dir, f));
+}
+
+describe.each(BROWSERS)('the built extension (%s)', (browser) => {
+  const dir = BUILD_DIRS[browser];
+
+  it('packages ZXing\'s WebAssembly byte for byte as the pinned zxing-wasm ships it', () => {
+    const shipped = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
+    expect(fs.readFileSync(path.join(dir, 'zxing_reader.wasm')).equals(fs.readFileSync(shipped))).toBe(true);
+  });
+
+  it('names no remote host outside the written list (no CDN for the WebAssembly)', () => {
+    const hosts = new Set<string>();
+    for (const file of filesUnder(dir, /\.(js|html|json)$/)) {
+      const text = fs.readFileSync(file, 'utf8');
+      // Literal hosts only: template pieces like https://${host} are built from the code's own data.
+      for (const m of text.matchAll(/https?:\/\/([a-z0-9.-]+(?::\d+)?)(?=[/"'`\s)]|$)/gi)) if (m[1]) hosts.add(m[1].toLowerCase());
+    }
+    const unexpected = [...hosts].filter((h) => !(h in ALLOWED_HOSTS));
+    expect(unexpected).toEqual([]);
+    const all = filesUnder(dir, /\.js$/).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    expect(all).not.toMatch(/jsdelivr|unpkg|cdnjs/i);
+  });
+
+  it('allows WebAssembly with the one CSP source it needs, nothing else loosened', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { content_security_policy: { extension_pages: string } };
+    expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+  });
+
+  it('keeps QR decoding off the popup\'s start path, which stays under 250 kB', () => {
+    const code = [...pageBundleFiles(dir, 'popup.html')].map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    expect(code).not.toContain('zxing_reader');
+    expect(code).not.toContain('readBarcodesFromPixmap');
+    expect(code).not.toContain('dontInvert');
+    expect(pageBundleBytes(dir, 'popup.html')).toBeLessThan(250_000);
+  });
+});
