@@ -6,7 +6,7 @@ import { isExtensionPage } from '../../lib/background/core';
 import { route } from '../../lib/background/router';
 import { withScanPorts } from '../../lib/background/scan';
 import { syncPortsFrom } from '../../lib/background/cloud';
-import { readSyncState, SYNC_STORAGE_KEY } from '../../lib/background/core';
+import { readSyncState, restrictToTrustedContexts, SYNC_STORAGE_KEY, type AccessLevelArea } from '../../lib/background/core';
 import { lockIfIdle } from '../../lib/background/vault';
 import { createSqliteEngine } from '../../lib/import/sqlite-engine';
 import { SQLITE_WASM_FILE } from '../../lib/import/sqlite-wasm-file';
@@ -63,6 +63,9 @@ function runSync(ports: BackgroundPorts) {
 export default defineBackground({
   type: 'module',
   main() {
+    // First: the vault and the pending upload are for the extension's own pages and
+    // background only, not content scripts (Chromium; Firefox can't, docs/security.md).
+    void restrictToTrustedContexts(browser.storage.local as unknown as AccessLevelArea);
     const ports = withScanPorts(createPorts(), createScanPorts());
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 

@@ -7,5 +7,6 @@ export { BadRequestError } from './errors';
 export type { Handler, HandlerMap } from './handler';
 export type { BackgroundPorts, CloudPorts, KeyValueArea } from './ports';
 export { isExtensionPage, type ExtensionIdentity, type SenderInfo } from './sender';
+export { restrictToTrustedContexts, type AccessLevelArea, type StorageAccessOutcome } from './storage-access';
 export { readSyncState, SYNC_STORAGE_KEY, writeSyncState } from './sync-state-store';
 export { codesFor, toView } from './views';
