@@ -1,7 +1,9 @@
-import type { ProtocolFailure } from '../lib/messaging/protocol';
+import type { ErrorCode, ProtocolFailure } from '../lib/messaging/failure';
+import type { AccountProblem } from '../lib/otp/errors';
 import { t, type MessageKey } from './i18n';
 
-const BY_REASON: Record<string, MessageKey> = {
+/** What is wrong with an account field; each message names the field ($1). */
+const BY_PROBLEM: Record<AccountProblem, MessageKey> = {
   required: 'errorFieldRequired',
   'too-long': 'errorFieldTooLong',
   'control-characters': 'errorFieldControlCharacters',
@@ -13,7 +15,8 @@ const BY_REASON: Record<string, MessageKey> = {
   malformed: 'errorFieldMalformed',
 };
 
-const BY_CODE: Record<ProtocolFailure['code'], MessageKey> = {
+/** Every error code's sentence; codes with fields are refined in failureMessage. */
+const BY_CODE: Record<ErrorCode, MessageKey> = {
   locked: 'errorLocked',
   'not-initialized': 'errorNotInitialized',
   'already-initialized': 'errorAlreadyInitialized',
@@ -46,14 +49,28 @@ const BY_CODE: Record<ProtocolFailure['code'], MessageKey> = {
 
 /** The sentence a person reads for a failure from the background. */
 export function failureMessage(failure: ProtocolFailure): string {
-  if (failure.code === 'invalid-account' && failure.reason && failure.reason in BY_REASON) {
-    const fieldLabel = failure.field ? t(fieldKey(failure.field)) : '';
-    return t(BY_REASON[failure.reason] as MessageKey, [fieldLabel]);
+  switch (failure.code) {
+    case 'invalid-account':
+      return accountProblemMessage(failure.field, failure.problem);
+    case 'duplicate-account':
+      return t(failure.reason === 'same-secret' ? 'errorDuplicateSecret' : 'errorDuplicateAccount');
+    case 'no-backup':
+      return t('errorNoBackup', [failure.username]);
+    default:
+      return t(BY_CODE[failure.code]);
   }
-  if (failure.code === 'duplicate-account') {
-    return t(failure.reason === 'same-secret' ? 'errorDuplicateSecret' : 'errorDuplicateAccount');
-  }
-  return t(BY_CODE[failure.code] ?? 'errorInternal');
+}
+
+const isProblem = (problem: string): problem is AccountProblem => Object.prototype.hasOwnProperty.call(BY_PROBLEM, problem);
+
+/**
+ * What is wrong with one field of an account, as the add form says it. Also for
+ * problems that arrive as plain strings (a scanned link, an imported entry's
+ * `field/problem` code): an unknown problem gets the general sentence.
+ */
+export function accountProblemMessage(field: string, problem: string): string {
+  if (!isProblem(problem)) return t('errorInvalidAccount');
+  return t(BY_PROBLEM[problem], [t(fieldKey(field))]);
 }
 
 /** The label of a form field, as the error names it. */

@@ -1,6 +1,5 @@
-import type { ProtocolFailure } from '../lib/messaging/protocol';
 import type { FoundAccountView, ScanProblem, ScanView } from '../lib/scan/scan-view';
-import { failureMessage } from './failure-message';
+import { accountProblemMessage } from './failure-message';
 import { t, type MessageKey } from './i18n';
 
 /*
@@ -15,10 +14,8 @@ const TYPE_LABEL: Record<FoundAccountView['type'], MessageKey> = { totp: 'typeTo
 /** The sentence for a found code that gives no account. */
 export function problemMessage(problem: ScanProblem): string {
   switch (problem.code) {
-    case 'invalid-otpauth': {
-      const failure: ProtocolFailure = { code: 'invalid-account', message: problem.message, field: problem.field, reason: problem.reason };
-      return t('scanProblemOtpauth', [failureMessage(failure)]);
-    }
+    case 'invalid-otpauth':
+      return t('scanProblemOtpauth', [accountProblemMessage(problem.field, problem.reason)]);
     case 'invalid-migration':
       return t('scanProblemMigration');
     case 'migration-entry':

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
+import { failureField } from '../../lib/messaging/failure';
 import { t } from '../../components/i18n';
 
 /** Inline editing of what may change after creation: names and device binding. */
@@ -15,7 +16,7 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
     event.preventDefault();
     const result = await request('accounts.update', { id: account.id, edit: { issuer, accountName, deviceBound } });
     if (result.ok) onDone(true);
-    else setError({ field: result.error.field, message: failureMessage(result.error) });
+    else setError({ field: failureField(result.error), message: failureMessage(result.error) });
   }
 
   return (

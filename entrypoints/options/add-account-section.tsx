@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountView, ProtocolFailure } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
+import { failureField } from '../../lib/messaging/failure';
 import { t } from '../../components/i18n';
 import { FieldError } from './field-error';
 
@@ -31,7 +32,7 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
   const [added, setAdded] = useState<string | null>(null);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const errorFor = (field: string) => (failure && failure.field === field ? failureMessage(failure) : null);
+  const errorFor = (field: string) => (failure && failureField(failure) === field ? failureMessage(failure) : null);
 
   function done(account: AccountView) {
     setAdded(t('addedMessage', [account.issuer || account.accountName]));
@@ -169,7 +170,7 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
         </details>
         {/* Outside <details>, so the message shows even when the section is folded. */}
         <FieldError message={errorFor('type') ?? errorFor('algorithm') ?? errorFor('digits') ?? errorFor('period') ?? errorFor('counter')} />
-        {failure && !failure.field && <p className="error" role="alert" data-testid="form-error">{failureMessage(failure)}</p>}
+        {failure && !failureField(failure) && <p className="error" role="alert" data-testid="form-error">{failureMessage(failure)}</p>}
         <button type="submit" className="primary">{t('addAccount')}</button>
       </form>
     </section>

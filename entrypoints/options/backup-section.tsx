@@ -50,7 +50,7 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
     }
   }
 
-  async function send<T extends 'cloud.enable' | 'cloud.sync-now' | 'cloud.recreate' | 'cloud.sign-out'>(type: T) {
+  async function send(type: 'cloud.enable' | 'cloud.sync-now' | 'cloud.recreate' | 'cloud.sign-out') {
     const result = await request(type, {});
     if (!result.ok) {
       setError(failureMessage(result.error));

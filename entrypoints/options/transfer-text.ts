@@ -1,6 +1,6 @@
 import type { ExportFileFormat, ExportOmission, ImportSkipView } from '../../lib/messaging/protocol';
 import type { ImportFormat } from '../../lib/import/result';
-import { failureMessage } from '../../components/failure-message';
+import { accountProblemMessage } from '../../components/failure-message';
 import { t, type MessageKey } from '../../components/i18n';
 
 /*
@@ -54,7 +54,7 @@ export function skipReason(entry: ImportSkipView): string {
   // "field/problem": the account model's own field errors, translated as the add form does.
   const [field, problem] = entry.code.split('/');
   if (field && problem) {
-    const text = failureMessage({ code: 'invalid-account', message: entry.message, field, reason: problem });
+    const text = accountProblemMessage(field, problem);
     if (text !== t('errorInvalidAccount')) return text;
   }
   return entry.message;

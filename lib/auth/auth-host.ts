@@ -1,4 +1,4 @@
-import type { SignedInAccount } from './msal-session';
+import type { SignedInAccount } from './signed-in-account';
 
 /**
  * The document that runs msal-browser for the background: the offscreen

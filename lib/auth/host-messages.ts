@@ -1,5 +1,5 @@
 import { AuthNetworkError, SignInCancelledError, SignInFailedError, SignInRequiredError } from './errors';
-import type { SignedInAccount } from './msal-session';
+import type { SignedInAccount } from './signed-in-account';
 
 /*
  * Messages from the Chrome service worker to the offscreen document that runs

@@ -9,6 +9,7 @@ import {
 } from '@azure/msal-browser';
 import { authorityHost, GRAPH_SCOPES, type CloudConfig } from './cloud-config';
 import { AuthNetworkError, SignInFailedError, SignInRequiredError } from './errors';
+import type { SignedInAccount } from './signed-in-account';
 
 /*
  * msal-browser inside one extension document (options page, Chrome offscreen
@@ -20,12 +21,6 @@ import { AuthNetworkError, SignInFailedError, SignInRequiredError } from './erro
  * (cookie-jar.ts), which must be installed first.
  */
 
-/** The signed-in Microsoft account as the extension remembers it. */
-export interface SignedInAccount {
-  homeAccountId: string;
-  username: string;
-  name: string;
-}
 
 export interface MsalSession {
   /** The authorize URL of an interactive sign-in (account picker unless a hint is given). */

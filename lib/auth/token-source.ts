@@ -1,6 +1,6 @@
 import type { AuthHost, SilentWebAuthFlow } from './auth-host';
 import { SignInFailedError, SignInRequiredError } from './errors';
-import type { SignedInAccount } from './msal-session';
+import type { SignedInAccount } from './signed-in-account';
 import { needsInteraction, parseRedirectResponse } from './redirect-response';
 
 /**

@@ -4,7 +4,7 @@ import { GraphError, GraphForbiddenError, GraphUnauthorizedError } from '../grap
 import { InvalidAccountError } from '../otp/errors';
 import { InvalidScanReportError, PermissionRequiredError, ScanNotAllowedError } from './scan';
 import { CloudSignedOutError, NoBackupError } from './cloud';
-import type { ErrorCode, ProtocolFailure } from '../messaging/protocol';
+import type { ErrorCode, ProtocolFailure } from '../messaging/failure';
 import { ImportError, type ImportErrorCode } from '../import/errors';
 import { UnsupportedVaultVersionError, VaultDamagedError, VaultKeyMismatchError, WrongPasswordError } from '../vault';
 import { AccountNotFoundError, DuplicateAccountError } from './accounts';
@@ -12,7 +12,7 @@ import { BadRequestError } from './core';
 import { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from './vault';
 
 /** Whole-file import failures (docs/transfer.md); a missing SQLite engine is our bug: internal. */
-const IMPORT_FAILURES: Partial<Record<ImportErrorCode, ErrorCode>> = {
+const IMPORT_FAILURES: Partial<Record<ImportErrorCode, Extract<ErrorCode, `import-${string}`>>> = {
   'password-required': 'import-password-required',
   'wrong-password': 'import-wrong-password',
   'unsupported-format': 'import-unsupported-format',
@@ -26,7 +26,7 @@ const IMPORT_FAILURES: Partial<Record<ImportErrorCode, ErrorCode>> = {
  */
 export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof InvalidAccountError) {
-    return { code: 'invalid-account', message: error.message, field: error.field, reason: error.problem };
+    return { code: 'invalid-account', message: error.message, field: error.field, problem: error.problem };
   }
   if (error instanceof ScanNotAllowedError) return { code: 'scan-not-allowed', message: error.message };
   if (error instanceof PermissionRequiredError) return { code: 'permission-required', message: error.message };
@@ -45,7 +45,7 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof CloudNotConfiguredError) return { code: 'cloud-not-configured', message: error.message };
   if (error instanceof CloudSignedOutError) return { code: 'cloud-signed-out', message: error.message };
   if (error instanceof SignInRequiredError || error instanceof GraphUnauthorizedError) return { code: 'sign-in-required', message: error.message };
-  if (error instanceof NoBackupError) return { code: 'no-backup', message: error.message, reason: error.username };
+  if (error instanceof NoBackupError) return { code: 'no-backup', message: error.message, username: error.username };
   if (error instanceof UnsupportedBackupVersionError) return { code: 'backup-newer-version', message: error.message };
   if (error instanceof BackupDamagedError) return { code: 'backup-damaged', message: error.message };
   if (error instanceof GraphForbiddenError) return { code: 'cloud-forbidden', message: error.message };

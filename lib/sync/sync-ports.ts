@@ -1,6 +1,7 @@
 import type { GraphClient } from '../graph';
 import type { VaultFile, VaultFileV2 } from '../vault';
-import type { SignedInAccount, SyncState } from './sync-state';
+import type { SignedInAccount } from '../auth/signed-in-account';
+import type { SyncState } from './sync-state';
 
 /** What the sync engine needs from the background; passed in so the engine runs in Node tests. */
 export interface SyncPorts {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SignedInAccount } from '../auth/signed-in-account';
 
 /*
  * What the extension remembers about its cloud backup, in storage.local (no
@@ -7,12 +8,6 @@ import { z } from 'zod';
  * killed at any point never loses a pending change.
  */
 
-export const SignedInAccount = z.object({
-  homeAccountId: z.string().min(1),
-  username: z.string(),
-  name: z.string(),
-});
-export type SignedInAccount = z.infer<typeof SignedInAccount>;
 
 /** Why the cloud copy is not (or may not be) up to date; each has its own message and one-click fix. */
 export const ProblemCode = z.enum([

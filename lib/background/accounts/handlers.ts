@@ -4,13 +4,15 @@ import { findDuplicate } from '../../otp/duplicates';
 import { parseOtpUri } from '../../otp/uri';
 import { validateDraft, validateNames } from '../../otp/validate';
 import { deleteAccount, nextStamp, reorderAccounts, type VaultContents } from '../../vault';
-import type { Handler } from '../core';
+import type { Handler, HandlersFor } from '../core';
 import { BadRequestError } from '../core';
 import { AccountNotFoundError, DuplicateAccountError } from './errors';
 import type { BackgroundPorts } from '../core';
 import { changeContents } from '../vault';
 import { toView } from '../core';
 import { findDeleted, forgetDeleted, rememberDeleted } from './undo-store';
+import { codesGet } from './code-handlers';
+import type { ACCOUNT_REQUESTS } from '../../messaging/requests/accounts';
 
 function indexOf(contents: VaultContents, id: string): number {
   const index = contents.accounts.findIndex((a) => a.id === id);
@@ -132,3 +134,15 @@ export const accountsNextHotp: Handler<'accounts.next-hotp'> = async ({ id }, po
     accounts[index] = advanced;
     return { contents: { ...contents, accounts }, result: { id, ...generateCode(advanced, now) } };
   });
+
+/** The handler of each accounts request (lib/messaging/requests/accounts.ts). */
+export const ACCOUNT_HANDLERS: HandlersFor<typeof ACCOUNT_REQUESTS> = {
+  'codes.get': codesGet,
+  'accounts.add': accountsAdd,
+  'accounts.parse-uri': accountsParseUri,
+  'accounts.update': accountsUpdate,
+  'accounts.delete': accountsDelete,
+  'accounts.undo-delete': accountsUndoDelete,
+  'accounts.reorder': accountsReorder,
+  'accounts.next-hotp': accountsNextHotp,
+};

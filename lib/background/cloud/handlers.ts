@@ -4,12 +4,13 @@ import { INITIAL_SYNC_STATE, type SyncState } from '../../sync/sync-state';
 import { keySlotsOf, openVault } from '../../vault';
 import { CloudSignedOutError } from './errors';
 import { toCloudStatusView } from './status-view';
-import type { Handler } from '../core';
+import type { Handler, HandlersFor } from '../core';
 import type { BackgroundPorts } from '../core';
 import { syncPortsFrom } from './sync-ports-from';
 import { readSyncState, writeSyncState } from '../core';
 import { requireKey, startSession } from '../vault';
 import { readVaultFile, requireVaultFile, writeVault } from '../vault';
+import type { CLOUD_REQUESTS } from '../../messaging/requests/cloud';
 
 async function view(ports: BackgroundPorts, state?: SyncState) {
   return toCloudStatusView(state ?? (await readSyncState(ports)), ports.cloud.configured, ports.now());
@@ -127,4 +128,16 @@ export const cloudSignOut: Handler<'cloud.sign-out'> = async (_payload, ports) =
   await writeSyncState(ports, next);
   await ports.cloud.scheduleRetry(null);
   return view(ports, next);
+};
+
+/** The handler of each cloud request (lib/messaging/requests/cloud.ts). */
+export const CLOUD_HANDLERS: HandlersFor<typeof CLOUD_REQUESTS> = {
+  'cloud.status': cloudStatusHandler,
+  'cloud.connect': cloudConnect,
+  'cloud.enable': cloudEnable,
+  'cloud.join': cloudJoin,
+  'cloud.sync-now': cloudSyncNow,
+  'cloud.recreate': cloudRecreate,
+  'cloud.disable': cloudDisable,
+  'cloud.sign-out': cloudSignOut,
 };

@@ -4,7 +4,7 @@
  * sync state (read by vault writes, cloud and recovery alike).
  */
 export { BadRequestError } from './errors';
-export type { Handler, HandlerMap } from './handler';
+export type { Handler, HandlerMap, HandlersFor } from './handler';
 export type { BackgroundPorts, CloudPorts, KeyValueArea } from './ports';
 export { isExtensionPage, type ExtensionIdentity, type SenderInfo } from './sender';
 export { restrictToTrustedContexts, type AccessLevelArea, type StorageAccessOutcome } from './storage-access';

@@ -1,5 +1,5 @@
 import type { GraphClient } from '../../graph';
-import type { SignedInAccount } from '../../sync/sync-state';
+import type { SignedInAccount } from '../../auth/signed-in-account';
 import type { SqliteEngine } from '../../import/sqlite-engine';
 import type { StorageArea } from '../../storage';
 

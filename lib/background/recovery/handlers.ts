@@ -4,12 +4,13 @@ import type { Account } from '../../otp/account';
 import { nextStamp, openVault } from '../../vault';
 import { AlreadyInitializedError } from '../vault';
 import { CloudSignedOutError, NoBackupError } from '../cloud';
-import type { Handler } from '../core';
+import type { Handler, HandlersFor } from '../core';
 import type { BackgroundPorts } from '../core';
 import { readSyncState } from '../core';
 import { requireKey, startSession } from '../vault';
 import { changeContents, readVaultFile, requireVaultFile, writeVault } from '../vault';
 import { toView } from '../core';
+import type { RECOVERY_REQUESTS } from '../../messaging/requests/recovery';
 
 /*
  * Recovery ("Begin recovery"): read the backup of the signed-in account, show
@@ -104,4 +105,12 @@ export const recoveryApply: Handler<'recovery.apply'> = async ({ password, choic
       result: { added: toAdd.length + keepBoth.length, replaced: replacements.size, skipped: skipped.length - keepBoth.length - replacements.size },
     };
   });
+};
+
+/** The handler of each recovery request (lib/messaging/requests/recovery.ts). */
+export const RECOVERY_HANDLERS: HandlersFor<typeof RECOVERY_REQUESTS> = {
+  'recovery.inspect': recoveryInspect,
+  'recovery.restore': recoveryRestore,
+  'recovery.plan': recoveryPlan,
+  'recovery.apply': recoveryApply,
 };

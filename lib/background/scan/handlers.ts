@@ -6,7 +6,7 @@ import { DECODE_BUDGETS } from '../../scan/scan-limits';
 import type { ScanReport } from '../../scan/scan-report';
 import type { ScanAddResult, ScanStats } from '../../scan/scan-view';
 import { nextStamp } from '../../vault';
-import type { Handler } from '../core';
+import type { Handler, HandlersFor } from '../core';
 import { decodeReport } from './decode';
 import { PermissionRequiredError, ScanNotAllowedError } from './errors';
 import { parseScanReport } from './parse-report';
@@ -14,6 +14,7 @@ import { scanPortsOf, type ScanPorts } from './ports';
 import { dropScanRecord, markAdded, readAutoDetect, readScanRecord, recordImageTexts, recordTabTexts, writeAutoDetect } from './store';
 import { scanViewOf, waitingCount } from './views';
 import { changeContents } from '../vault';
+import type { SCAN_REQUESTS } from '../../messaging/requests/scan';
 
 /*
  * QR capture (docs/page-scanning.md). The page gets views without secrets; the
@@ -141,4 +142,15 @@ export const scanAutoDetectSet: Handler<'scan.auto-detect.set'> = async ({ enabl
   await writeAutoDetect(ports, enabled);
   await scan.setWatcherRegistered(enabled);
   return { enabled };
+};
+
+/** The handler of each scan request (lib/messaging/requests/scan.ts). */
+export const SCAN_HANDLERS: HandlersFor<typeof SCAN_REQUESTS> = {
+  'scan.tab': scanTab,
+  'scan.found': scanFound,
+  'scan.texts': scanTexts,
+  'scan.add': scanAdd,
+  'scan.dismiss': scanDismiss,
+  'scan.auto-detect.get': scanAutoDetectGet,
+  'scan.auto-detect.set': scanAutoDetectSet,
 };

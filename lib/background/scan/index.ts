@@ -1,6 +1,6 @@
 /** The scan feature: QR codes found in tabs and images, and automatic detection. */
 export { InvalidScanReportError, PermissionRequiredError, ScanNotAllowedError } from './errors';
-export { scanAdd, scanAutoDetectGet, scanAutoDetectSet, scanDismiss, scanFound, scanTab, scanTexts } from './handlers';
+export { SCAN_HANDLERS, scanTab } from './handlers';
 export { withScanPorts, type ScanCapablePorts, type ScanPorts, type ScanTab } from './ports';
 export { dropScanRecord, readAutoDetect } from './store';
 export { routeWatchReport, type ContentScriptSender } from './watch-route';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorCode } from '../../messaging/protocol';
+import type { ProtocolFailure } from '../../messaging/failure';
 import { fail, ok, type Result } from '../../result';
 import { httpOrigin, registrableDomain } from '../../scan/registrable-domain';
 import { DECODE_BUDGETS, WATCH_MESSAGE_KIND } from '../../scan/scan-limits';
@@ -39,21 +39,21 @@ export async function routeWatchReport(
   sender: ContentScriptSender,
   self: ExtensionIdentity,
   ports: ScanCapablePorts,
-): Promise<Result<null, ErrorCode>> {
+): Promise<Result<null, ProtocolFailure<'forbidden-sender' | 'bad-request'>>> {
   const tabId = sender.tab?.id;
   const origin = sender.url ? httpOrigin(sender.url) : null;
   if (sender.id !== self.id || typeof tabId !== 'number' || sender.frameId !== 0 || origin === null) {
-    return fail<ErrorCode>('forbidden-sender', 'Refused: not the scanner in a page’s top frame.');
+    return fail({ code: 'forbidden-sender', message: 'Refused: not the scanner in a page’s top frame.' });
   }
   const parsed = WatchMessage.safeParse(message);
-  if (!parsed.success) return fail<ErrorCode>('forbidden-sender', 'Refused: content scripts may only send scan reports.');
-  if (!(await readAutoDetect(ports))) return fail<ErrorCode>('forbidden-sender', 'Refused: automatic detection is off.');
+  if (!parsed.success) return fail({ code: 'forbidden-sender', message: 'Refused: content scripts may only send scan reports.' });
+  if (!(await readAutoDetect(ports))) return fail({ code: 'forbidden-sender', message: 'Refused: automatic detection is off.' });
 
   let report;
   try {
     report = parseScanReport(parsed.data.report);
   } catch (error) {
-    if (error instanceof InvalidScanReportError) return fail<ErrorCode>('bad-request', error.message, { field: error.field });
+    if (error instanceof InvalidScanReportError) return fail({ code: 'bad-request', message: error.message, field: error.field });
     throw error;
   }
 
@@ -61,7 +61,7 @@ export async function routeWatchReport(
   const used = previous && previous.target.kind === 'tab' && previous.target.origin === origin ? previous.watch : { reports: 0, spentMs: 0 };
   const left = DECODE_BUDGETS.watchPageMs - used.spentMs;
   if (used.reports >= DECODE_BUDGETS.watchReportsPerPage || left <= 0) {
-    return fail<ErrorCode>('bad-request', 'Refused: this page has used its scanning budget.');
+    return fail({ code: 'bad-request', message: 'Refused: this page has used its scanning budget.' });
   }
 
   const scan = scanPortsOf(ports);

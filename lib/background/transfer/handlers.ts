@@ -8,11 +8,12 @@ import type { Account } from '../../otp/account';
 import { nextStamp, unlockVault, type VaultContents, type VaultFile } from '../../vault';
 import { BadRequestError } from '../core';
 import { accountLabel, deviceBoundOmission, exportFileName, plainExportable } from './export-files';
-import type { Handler } from '../core';
+import type { Handler, HandlersFor } from '../core';
 import { planImport, type ImportPlan } from './import-plan';
 import type { BackgroundPorts } from '../core';
 import { requireKey } from '../vault';
 import { changeContents, readContents, requireVaultFile } from '../vault';
+import type { TRANSFER_REQUESTS } from '../../messaging/requests/transfer';
 
 /*
  * Import and export (docs/transfer.md). A preview never writes; applying parses
@@ -117,4 +118,12 @@ export const exportMigrationQr: Handler<'export.migration-qr'> = async ({ passwo
   const { uris, notExported } = toMigrationPayloads(accounts);
   const unrepresentable: ExportOmission[] = notExported.map(({ account, reason }) => ({ label: accountLabel(account), ...reason }));
   return { uris, notExported: [...omitted, ...unrepresentable] };
+};
+
+/** The handler of each transfer request (lib/messaging/requests/transfer.ts). */
+export const TRANSFER_HANDLERS: HandlersFor<typeof TRANSFER_REQUESTS> = {
+  'import.preview': importPreview,
+  'import.apply': importApply,
+  'export.file': exportFile,
+  'export.migration-qr': exportMigrationQr,
 };

@@ -1,2 +1,2 @@
 /** The transfer feature: import from other apps and export to files or migration QR codes. */
-export { exportFile, exportMigrationQr, importApply, importPreview } from './handlers';
+export { TRANSFER_HANDLERS } from './handlers';

@@ -1,6 +1,6 @@
 import { createVault, keySlotsOf, openVault, unlockVault, withNewPassword } from '../../vault';
 import { DEFAULT_SETTINGS } from '../../vault/settings';
-import type { Handler } from '../core';
+import type { Handler, HandlersFor } from '../core';
 import type { VaultStatus } from '../../messaging/protocol';
 import { AlreadyInitializedError, WeakPasswordError } from './errors';
 import type { BackgroundPorts } from '../core';
@@ -9,6 +9,8 @@ import { readVaultFile, requireVaultFile, writeVault } from './store';
 import { codesFor, toView } from '../core';
 import { cloudStatus } from '../../sync/cloud-status';
 import { readSyncState } from '../core';
+import { settingsGet, settingsUpdate } from './settings-handlers';
+import type { VAULT_REQUESTS } from '../../messaging/requests/vault';
 
 /** Shortest password accepted; the first-run screen also shows an estimate of strength. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -77,3 +79,15 @@ export const vaultChangePassword: Handler<'vault.change-password'> = async ({ cu
     await writeVault(ports, { parts: { masterKey, keySlots, contents }, cloud: { kind: 'behind' } });
     return null;
   });
+
+/** The handler of each vault request (lib/messaging/requests/vault.ts). */
+export const VAULT_HANDLERS: HandlersFor<typeof VAULT_REQUESTS> = {
+  'vault.status': vaultStatus,
+  'vault.snapshot': vaultSnapshot,
+  'vault.create': vaultCreate,
+  'vault.unlock': vaultUnlock,
+  'vault.lock': vaultLock,
+  'vault.change-password': vaultChangePassword,
+  'settings.get': settingsGet,
+  'settings.update': settingsUpdate,
+};

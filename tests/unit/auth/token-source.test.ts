@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthHost } from '../../../lib/auth/auth-host';
 import { AuthNetworkError, SignInFailedError, SignInRequiredError } from '../../../lib/auth/errors';
-import type { SignedInAccount } from '../../../lib/auth/msal-session';
+import type { SignedInAccount } from '../../../lib/auth/signed-in-account';
 import { accessTokenFor } from '../../../lib/auth/token-source';
 
 const ACCOUNT: SignedInAccount = { homeAccountId: 'uid-1.tid-1', username: 'user@example.com', name: 'User' };

@@ -17,7 +17,7 @@ describe('errorToFailure', () => {
     ['UnsupportedVaultVersionError', new UnsupportedVaultVersionError(9, 'file', 'Version 9.'), { code: 'vault-unsupported-version' }],
     ['AccountNotFoundError', new AccountNotFoundError('abc'), { code: 'not-found' }],
     ['BadRequestError', new BadRequestError('Not HOTP.'), { code: 'bad-request' }],
-    ['InvalidAccountError', new InvalidAccountError('digits', 'out-of-range', 'Digits 5.'), { code: 'invalid-account', field: 'digits', reason: 'out-of-range' }],
+    ['InvalidAccountError', new InvalidAccountError('digits', 'out-of-range', 'Digits 5.'), { code: 'invalid-account', field: 'digits', problem: 'out-of-range' }],
     ['DuplicateAccountError (secret)', new DuplicateAccountError('id', 'same-secret'), { code: 'duplicate-account', reason: 'same-secret' }],
     ['DuplicateAccountError (names)', new DuplicateAccountError('id', 'same-issuer-and-name'), { code: 'duplicate-account', reason: 'same-issuer-and-name' }],
     ['a plain Error', new Error('boom at /x.ts:1'), { code: 'internal' }],

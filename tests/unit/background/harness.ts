@@ -3,9 +3,8 @@ import { HANDLERS } from '../../../lib/background/handlers';
 import type { ExtensionIdentity, SenderInfo } from '../../../lib/background/core';
 import { route } from '../../../lib/background/router';
 import { VAULT_STORAGE_KEY } from '../../../lib/background/vault';
-import type { ErrorCode, Payload, RequestType, Response, ResponseValue } from '../../../lib/messaging/protocol';
+import { isFailureOf, type ErrorCode, type Payload, type ProtocolFailure, type RequestType, type Response, type ResponseValue } from '../../../lib/messaging/protocol';
 import { secretFromBytes } from '../../../lib/otp/secret';
-import type { Failure } from '../../../lib/result';
 import { openVault, type VaultContents } from '../../../lib/vault';
 import { createFakePorts, restoreStorage, snapshotStorage, type FakePorts, type StorageSnapshot } from './fake-ports';
 
@@ -58,10 +57,10 @@ export async function sendOk<T extends RequestType>(ports: FakePorts, type: T, p
   return answer.value;
 }
 
-/** Asserts the answer is a failure with `code`; returns the failure. */
-export function expectFailure(answer: Response<RequestType>, code: ErrorCode): Failure<ErrorCode> {
-  if (answer.ok) expect.fail(`expected failure ${code}, got success ${JSON.stringify(answer.value)}`);
-  expect(answer.error.code, answer.error.message).toBe(code);
+/** Asserts the answer is a failure with `code`; returns the failure, typed by its code. */
+export function expectFailure<C extends ErrorCode>(answer: Response<RequestType>, code: C): ProtocolFailure<C> {
+  if (answer.ok) return expect.fail(`expected failure ${code}, got success ${JSON.stringify(answer.value)}`);
+  if (!isFailureOf(answer.error, [code])) return expect.fail(`expected failure ${code}, got ${answer.error.code}: ${answer.error.message}`);
   return answer.error;
 }
 

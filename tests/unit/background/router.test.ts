@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../../lib/background/handlers';
 import { isExtensionPage, type ExtensionIdentity, type SenderInfo } from '../../../lib/background/core';
 import { route } from '../../../lib/background/router';
+import { NoBackupError } from '../../../lib/background/cloud';
+import type { ErrorCode } from '../../../lib/messaging/protocol';
+import { WrongPasswordError } from '../../../lib/vault';
 import { countWrites, createFakePorts } from './fake-ports';
 import { expectFailure, PASSWORD, POPUP, SELF, sendRaw } from './harness';
 
@@ -130,5 +133,22 @@ describe('route', () => {
     };
     expect(await route({ type: 'accounts.delete', payload: { id: 'abc' } }, POPUP, SELF, ports, handlers)).toEqual({ ok: true, value: null });
     expect(seen).toEqual([{ id: 'abc' }]);
+  });
+
+  // The definition is the contract: a failure it doesn't declare is a bug of ours, not something to show.
+  it.each<[string, Error, string]>([
+    ['a declared error', new WrongPasswordError(), 'wrong-password'],
+    ['an error the definition does not declare', new NoBackupError('someone@example.com'), 'internal'],
+  ])('passes on %s as the request defines it', async (_label, error, code) => {
+    const ports = createFakePorts();
+    const handlers = {
+      ...HANDLERS,
+      'vault.unlock': async () => {
+        throw error;
+      },
+    };
+    const answer = await route({ type: 'vault.unlock', payload: { password: PASSWORD } }, POPUP, SELF, ports, handlers);
+    expectFailure(answer, code as ErrorCode);
+    expect(JSON.stringify(answer)).not.toContain('someone@example.com');
   });
 });

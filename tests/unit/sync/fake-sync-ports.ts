@@ -1,6 +1,7 @@
 import type { GraphClient } from '../../../lib/graph';
 import type { SyncPorts } from '../../../lib/sync/sync-ports';
-import { INITIAL_SYNC_STATE, type SignedInAccount, type SyncState } from '../../../lib/sync/sync-state';
+import type { SignedInAccount } from '../../../lib/auth/signed-in-account';
+import { INITIAL_SYNC_STATE, type SyncState } from '../../../lib/sync/sync-state';
 import type { VaultFile } from '../../../lib/vault';
 
 /*

@@ -2,7 +2,8 @@ import { contentsFromBackup, openBackup, openBackupWithKey, vaultFileFromBackup,
 import type { Account } from '../../../lib/otp/account';
 import { queueBackup } from '../../../lib/sync/outbox';
 import { syncNow } from '../../../lib/sync/sync-engine';
-import type { SignedInAccount, SyncState } from '../../../lib/sync/sync-state';
+import type { SignedInAccount } from '../../../lib/auth/signed-in-account';
+import type { SyncState } from '../../../lib/sync/sync-state';
 import {
   createVault,
   createVaultWithSlots,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNDO_WINDOW_MS } from '../../../../lib/background/accounts/undo-store';
-import type { Payload, RequestType } from '../../../../lib/messaging/protocol';
+import type { ErrorCode, Payload, RequestType } from '../../../../lib/messaging/protocol';
 import { generateCode } from '../../../../lib/otp/code';
 import { countWrites, type FakePorts } from '../fake-ports';
 import {
@@ -26,7 +26,7 @@ const stored = (ports: FakePorts) => storedContents(ports, vault.masterKey);
 const storedIds = async (ports: FakePorts) => (await stored(ports)).accounts.map((a) => a.id);
 
 /** Sends a request that must fail with `code`, and checks it wrote nothing anywhere in local. */
-async function expectRefusedWithoutWrite<T extends RequestType>(ports: FakePorts, type: T, payload: Payload<T>, code: Parameters<typeof expectFailure>[1]) {
+async function expectRefusedWithoutWrite<T extends RequestType, C extends ErrorCode>(ports: FakePorts, type: T, payload: Payload<T>, code: C) {
   const before = ports.local.dump();
   const { result, local } = await countWrites(ports, () => send(ports, type, payload));
   const failure = expectFailure(result, code);
@@ -101,7 +101,7 @@ describe('accounts.add', () => {
     ['6 digits on Steam', { type: 'steam', digits: 6 }, 'digits', 'out-of-range'],
   ])('refuses a draft with %s: invalid-account naming the field, nothing written', async (_label, overrides, field, reason) => {
     const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.add', { draft: draftFor(20, overrides) }, 'invalid-account');
-    expect({ field: failure.field, reason: failure.reason }).toEqual({ field, reason });
+    expect({ field: failure.field, problem: failure.problem }).toEqual({ field, problem: reason });
   });
 
   it.each([
@@ -116,7 +116,7 @@ describe('accounts.add', () => {
     ['an invalid secret', 'otpauth://totp/ACME:me?secret=NOT-BASE32!', 'secret', 'invalid-base32'],
   ])('refuses %s: invalid-account naming the field, nothing written', async (_label, uri, field, reason) => {
     const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.add', { uri }, 'invalid-account');
-    expect({ field: failure.field, reason: failure.reason }).toEqual({ field, reason });
+    expect({ field: failure.field, problem: failure.problem }).toEqual({ field, problem: reason });
   });
 
   it.each([
@@ -217,7 +217,7 @@ describe('accounts.update', () => {
     ['a control character', { accountName: 'tab\there' }, 'accountName', 'control-characters'],
   ])('refuses %s: invalid-account naming the field, nothing written', async (_label, edit, field, reason) => {
     const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit }, 'invalid-account');
-    expect({ field: failure.field, reason: failure.reason }).toEqual({ field, reason });
+    expect({ field: failure.field, problem: failure.problem }).toEqual({ field, problem: reason });
   });
 
   it('refuses the issuer and name of another account', async () => {

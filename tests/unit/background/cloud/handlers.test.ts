@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SYNC_STORAGE_KEY } from '../../../../lib/background/core';
 import type { Payload } from '../../../../lib/messaging/protocol';
-import type { SignedInAccount } from '../../../../lib/sync/sync-state';
+import type { SignedInAccount } from '../../../../lib/auth/signed-in-account';
 import { FakeDrive } from '../../sync/fake-drive';
 import { createFakePorts, type FakePorts } from '../fake-ports';
 import { expectFailure, send, sendOk, useSharedVault } from '../harness';

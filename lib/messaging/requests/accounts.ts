@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { answer, defineRequest } from '../define-request';
+import type { AccountView, CodeView } from '../views';
+import { empty, id, text, VAULT_ERRORS } from './fields';
+
+/** Input for a new account, as typed in a form: anything may be wrong, the background validates. */
+const draft = z
+  .object({
+    issuer: z.unknown(),
+    accountName: z.unknown(),
+    secret: z.unknown(),
+    type: z.unknown(),
+    algorithm: z.unknown(),
+    digits: z.unknown(),
+    period: z.unknown(),
+    counter: z.unknown(),
+    site: z.unknown(),
+    deviceBound: z.unknown(),
+  })
+  .partial()
+  .strict();
+export type DraftInput = z.infer<typeof draft>;
+
+/** Fields an edit may change. The secret and the generator parameters are fixed at creation. */
+const edit = z.object({ issuer: text, accountName: text, deviceBound: z.boolean() }).partial().strict();
+export type AccountEdit = z.infer<typeof edit>;
+
+/** The user's accounts and their codes. */
+export const ACCOUNT_REQUESTS = {
+  // The popup's timer refreshing codes: a popup left open is not a person using it.
+  'codes.get': defineRequest({ payload: empty, response: answer<CodeView[]>(), passive: true, errors: VAULT_ERRORS }),
+  'accounts.add': defineRequest({
+    payload: z.union([z.object({ draft }).strict(), z.object({ uri: text }).strict()]),
+    response: answer<AccountView>(),
+    errors: [...VAULT_ERRORS, 'invalid-account', 'duplicate-account'],
+  }),
+  'accounts.parse-uri': defineRequest({
+    payload: z.object({ uri: text }).strict(),
+    response: answer<AccountView>(),
+    errors: [...VAULT_ERRORS, 'invalid-account', 'duplicate-account'],
+  }),
+  'accounts.update': defineRequest({
+    payload: z.object({ id, edit }).strict(),
+    response: answer<AccountView>(),
+    errors: [...VAULT_ERRORS, 'invalid-account', 'duplicate-account', 'not-found'],
+  }),
+  'accounts.delete': defineRequest({ payload: z.object({ id }).strict(), response: answer<null>(), errors: [...VAULT_ERRORS, 'not-found'] }),
+  'accounts.undo-delete': defineRequest({
+    payload: z.object({ id }).strict(),
+    response: answer<AccountView>(),
+    errors: [...VAULT_ERRORS, 'not-found', 'duplicate-account'],
+  }),
+  'accounts.reorder': defineRequest({
+    payload: z.object({ ids: z.array(id).max(100_000) }).strict(),
+    response: answer<null>(),
+    errors: [...VAULT_ERRORS, 'not-found'],
+  }),
+  'accounts.next-hotp': defineRequest({ payload: z.object({ id }).strict(), response: answer<CodeView>(), errors: [...VAULT_ERRORS, 'not-found'] }),
+};

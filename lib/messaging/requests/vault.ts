@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { answer, defineRequest } from '../define-request';
+import type { SettingsView, Snapshot, VaultStatus } from '../views';
+import { empty, password, VAULT_ERRORS } from './fields';
+
+/** The vault: create, unlock, lock, change its password; and its settings. */
+export const VAULT_REQUESTS = {
+  'vault.status': defineRequest({ payload: empty, response: answer<VaultStatus>(), passive: true, errors: VAULT_ERRORS }),
+  'vault.snapshot': defineRequest({ payload: empty, response: answer<Snapshot>(), errors: VAULT_ERRORS }),
+  'vault.create': defineRequest({
+    payload: z.object({ password }).strict(),
+    response: answer<VaultStatus>(),
+    errors: [...VAULT_ERRORS, 'already-initialized', 'weak-password'],
+  }),
+  'vault.unlock': defineRequest({
+    payload: z.object({ password }).strict(),
+    response: answer<VaultStatus>(),
+    errors: [...VAULT_ERRORS, 'wrong-password'],
+  }),
+  'vault.lock': defineRequest({ payload: empty, response: answer<VaultStatus>(), passive: true, errors: VAULT_ERRORS }),
+  'vault.change-password': defineRequest({
+    payload: z.object({ currentPassword: password, newPassword: password }).strict(),
+    response: answer<null>(),
+    errors: [...VAULT_ERRORS, 'wrong-password', 'weak-password'],
+  }),
+  'settings.get': defineRequest({ payload: empty, response: answer<SettingsView>(), errors: VAULT_ERRORS }),
+  'settings.update': defineRequest({
+    payload: z.object({ autoLockMinutes: z.number().int().min(1).max(1440) }).partial().strict(),
+    response: answer<SettingsView>(),
+    errors: VAULT_ERRORS,
+  }),
+};

@@ -1,0 +1,110 @@
+import type { SignedInAccount } from '../auth/signed-in-account';
+import type { ImportFormat } from '../import/result';
+import type { Account, AccountDraft } from '../otp/account';
+import type { Code } from '../otp/code';
+import type { DuplicateReason } from '../otp/duplicates';
+import type { ProblemCode } from '../sync/sync-state';
+
+/*
+ * What pages see of the background's data: views without secrets. Pages get
+ * account views and codes; the background keeps the secrets.
+ */
+
+/** What a page may know about an account: everything except its secret. */
+export type AccountView = Omit<Account, 'secret'>;
+
+/** The current code of one account. `null` value: no code (needs verification). */
+export interface CodeView extends Code {
+  id: string;
+}
+
+export type LockState = 'uninitialized' | 'locked' | 'unlocked';
+
+export interface VaultStatus {
+  state: LockState;
+  /** Minutes of inactivity before the vault locks itself (known once unlocked). */
+  autoLockMinutes?: number;
+}
+
+/** All the background shows a page when it opens: one round trip to the first code. */
+export interface Snapshot {
+  status: VaultStatus;
+  accounts: AccountView[];
+  codes: CodeView[];
+  /** The cloud backup is behind this device: the popup shows its alert and one-click fix. */
+  backupBehind: boolean;
+}
+
+export interface SettingsView {
+  /** Minutes of inactivity before the vault locks itself (1–1440). */
+  autoLockMinutes: number;
+}
+
+/** Why the cloud copy is behind, as the options page, popup and badge explain it: a sync problem, or a change not uploaded yet. */
+export type CloudProblem = ProblemCode | 'pending';
+
+/** The state of the cloud backup, as the Backup & recovery section shows it. */
+export interface CloudStatusView {
+  /** False when this build has no Microsoft app registered. */
+  configured: boolean;
+  enabled: boolean;
+  account: Pick<SignedInAccount, 'username' | 'name'> | null;
+  lastSuccessAt: number | null;
+  /** A change is waiting for its upload. */
+  pending: boolean;
+  /** The cloud lacks something this device has (red badge). */
+  behind: boolean;
+  problem: CloudProblem | null;
+  /** When the next automatic retry happens, if one is scheduled. */
+  retryAt: number | null;
+}
+
+/** What a backup holds, before its password is entered. */
+export type BackupInspection =
+  | { found: true; username: string; accountCount: number; createdAt: number; browser: string }
+  | { found: false; username: string };
+
+/** A restore into a vault that already has accounts: what would be added and what is skipped. */
+export interface RestorePlan {
+  toAdd: AccountView[];
+  skipped: { incoming: AccountView; existing: AccountView; reason: DuplicateReason | 'same-id' }[];
+}
+
+/** An account an import would add, as the page may see it: everything but the secret. */
+export type ImportDraftView = Omit<AccountDraft, 'secret'>;
+
+/** An entry an import leaves out, and why: the importer's entry codes, `duplicate` or `duplicate-in-file`. */
+export interface ImportSkipView {
+  /** What a person recognises: "Issuer: name", "line 3", … */
+  label: string;
+  code: string;
+  /** Developer-facing detail (English); the page translates `code`. */
+  message: string;
+  /** For duplicates: the account it matches (`id` absent when that one is earlier in the same file). */
+  duplicateOf?: { id?: string; issuer: string; accountName: string; reason: DuplicateReason };
+}
+
+/** What an import would do, computed without writing anything. */
+export interface ImportPreview {
+  format: ImportFormat;
+  encrypted: boolean;
+  toAdd: ImportDraftView[];
+  skipped: ImportSkipView[];
+  warnings: { code: string; message: string }[];
+}
+
+/** An account an export leaves out (or, in the encrypted file, keeps without its secret). */
+export interface ExportOmission {
+  label: string;
+  /** `device-bound`, `no-secret`, or Google Authenticator's `type/unsupported`, `digits/unsupported`, `period/unsupported`. */
+  code: string;
+  message: string;
+}
+
+/** A file to save: the page downloads `text` under `fileName`. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+  notExported: ExportOmission[];
+}
