@@ -7,6 +7,7 @@ import { keySlotsOf, parseVaultFile, type VaultFile } from '../vault/file';
 import { compareKeySlots, isPasswordSlot, slotsDigest, unwrapKeySlots, type KeySlots } from '../vault/key-slots';
 import { verifySlotChecksum } from '../vault/password-slot';
 import { createVaultWithSlots } from '../vault/vault';
+import { DEFAULT_KDF, refuseWeakSlot, type KdfParams } from '../vault/kdf';
 import { toBackupAccount } from './backup-account';
 import { BackupSource, decodeBackupContents, encodeBackupContents, type BackupContents } from './contents';
 import { asBackupErrors, BackupDamagedError } from './errors';
@@ -114,10 +115,25 @@ export async function openBackupWithKey(file: unknown, masterKey: Uint8Array): P
  * device after {@link openBackup}, or a device joining a backup made with another
  * key. Authenticates the backup with the key first.
  */
-export async function vaultFileFromBackup(file: unknown, masterKey: Uint8Array, contents: VaultContents, deps: VaultDeps): Promise<VaultFile> {
+export async function vaultFileFromBackup(
+  file: unknown,
+  masterKey: Uint8Array,
+  contents: VaultContents,
+  deps: VaultDeps,
+  /** The weakest slot accepted: default {@link DEFAULT_KDF} (never weaker: a cloud writer must not downgrade the device); unit tests pass their fast one. */
+  options: { minimumKdf?: Pick<KdfParams, 'memoryKiB' | 'iterations'> } = {},
+): Promise<VaultFile> {
   const backup = parseBackupFile(file);
+  await refuseWeakSlots(keySlotsOf(backup), options.minimumKdf ?? DEFAULT_KDF);
   await openBackupWithKey(backup, masterKey);
   return createVaultWithSlots(keySlotsOf(backup), masterKey, contents, deps);
+}
+
+/** Refuses (as backup damage, 'weak-slot') a list with a password slot weaker than `floor`. */
+async function refuseWeakSlots(keySlots: KeySlots, floor: Pick<KdfParams, 'memoryKiB' | 'iterations'>): Promise<void> {
+  await asBackupErrors(async () => {
+    for (const slot of keySlots.slots) if (isPasswordSlot(slot)) refuseWeakSlot(slot.kdf, floor);
+  });
 }
 
 /**
@@ -127,6 +143,8 @@ export async function vaultFileFromBackup(file: unknown, masterKey: Uint8Array, 
  * or `null` when the local list is current. The backup is authenticated with the
  * key first (its AAD binds the list), so a list swapped in the cloud is refused
  * as damaged, never adopted.
+ * A list whose password slots are weaker than the defaults (or than this vault's
+ * own, if those are weaker) is refused as damaged ('weak-slot'), never adopted.
  */
 export async function adoptNewerKeySlots(vaultFile: VaultFile, file: unknown, masterKey: Uint8Array): Promise<KeySlots | null> {
   const vault = parseVaultFile(vaultFile);
@@ -134,5 +152,12 @@ export async function adoptNewerKeySlots(vaultFile: VaultFile, file: unknown, ma
   const backup = parseBackupFile(file);
   await openBackupWithKey(backup, masterKey);
   const remote = keySlotsOf(backup);
-  return (await compareKeySlots(remote, keySlotsOf(vault))) > 0 ? remote : null;
+  if ((await compareKeySlots(remote, keySlotsOf(vault))) <= 0) return null;
+  const own = keySlotsOf(vault).slots.filter(isPasswordSlot);
+  const floor = {
+    memoryKiB: Math.min(DEFAULT_KDF.memoryKiB, ...own.map((s) => s.kdf.memoryKiB)),
+    iterations: Math.min(DEFAULT_KDF.iterations, ...own.map((s) => s.kdf.iterations)),
+  };
+  await refuseWeakSlots(remote, floor);
+  return remote;
 }

@@ -95,6 +95,14 @@ export class GraphFileChangedDuringDownloadError extends GraphError {
   override readonly name: string = 'GraphFileChangedDuringDownloadError';
 }
 
+/**
+ * The file in the app folder is larger than any backup Hikae writes (its metadata said so): it
+ * was not downloaded. Planted or broken; retrying cannot help.
+ */
+export class GraphFileTooLargeError extends GraphError {
+  override readonly name: string = 'GraphFileTooLargeError';
+}
+
 /** `createGraphClient` was given an option it cannot work with (a programming error). */
 export class GraphClientConfigError extends Error {
   override readonly name = 'GraphClientConfigError';

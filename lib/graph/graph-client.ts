@@ -3,6 +3,7 @@ import { errorFromAnswer } from './error-from-answer';
 import {
   GraphClientConfigError,
   GraphFileChangedDuringDownloadError,
+  GraphFileTooLargeError,
   GraphNotFoundError,
   GraphPreconditionFailedError,
   GraphResponseError,
@@ -49,6 +50,13 @@ export interface GraphClient {
   /** The signed-in account. */
   me(): Promise<GraphUser>;
 }
+
+/**
+ * The largest file `download` fetches (bytes): 4 MiB, the simple-upload limit every Hikae
+ * backup is written under. Checked from the metadata BEFORE the content is requested, so a huge
+ * file planted in the app folder is never downloaded (not on every 5-minute check either).
+ */
+export const MAX_BACKUP_BYTES = 4 * 1024 * 1024;
 
 /** Default for `timeoutMs`: 30 s per exchange. */
 export const DEFAULT_GRAPH_TIMEOUT_MS = 30_000;
@@ -106,7 +114,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function requireVersion(operation: string): Promise<RemoteVersion> {
     const version = await readVersion(operation);
-    if (version) return version;
+    if (version) {
+      if (version.file.size > MAX_BACKUP_BYTES) {
+        throw new GraphFileTooLargeError(
+          `${operation} refused: ${fileName} in the OneDrive app folder is ${version.file.size} bytes, more than a Hikae backup can be (${MAX_BACKUP_BYTES} bytes); it was not downloaded.`,
+          { status: 200, code: 'fileTooLarge' },
+        );
+      }
+      return version;
+    }
     throw new GraphNotFoundError(`${operation} failed: there is no ${fileName} in the OneDrive app folder.`, { status: 404, code: 'itemNotFound' });
   }
 
@@ -161,9 +177,20 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         if (condition.ifNoneMatch !== '*') throw new TypeError("upload: condition.ifNoneMatch must be '*'.");
         headers['If-None-Match'] = '*';
       }
-      const answer = await send({ method: 'PUT', url: contentUrl, headers, body: text }, operation);
+      // A first upload must never replace a file: If-None-Match: * says so in HTTP terms, and
+      // conflictBehavior=fail in OneDrive's own (its documentation names If-Match for uploads;
+      // if it ignored If-None-Match, the query still refuses, with 409 nameAlreadyExists).
+      const url = 'ifNoneMatch' in condition ? `${contentUrl}?@microsoft.graph.conflictBehavior=fail` : contentUrl;
+      const answer = await send({ method: 'PUT', url, headers, body: text }, operation);
       if (answer.status === 200 || answer.status === 201) return versionFrom(answer, operation).file;
       const error = errorFromAnswer(answer, operation, now());
+      if (answer.status === 409 && 'ifNoneMatch' in condition) {
+        // The file exists after all: the same as If-None-Match failing — download and merge first.
+        throw new GraphPreconditionFailedError(
+          `${operation} failed: ${fileName} already exists in the OneDrive app folder (another device created it); download and merge first (HTTP 409 ${error.code}).`,
+          { status: 409, code: error.code, requestId: error.requestId, cause: error },
+        );
+      }
       if (error instanceof GraphPreconditionFailedError && 'ifMatch' in condition && (await isGoneAfter(error))) {
         throw new GraphNotFoundError(
           `${operation} failed: the file is no longer in the OneDrive app folder (deleted, perhaps on another device); create it again with If-None-Match: *.`,

@@ -1,3 +1,4 @@
+import { MAX_RETRY_AFTER_SECONDS } from './retry-after';
 import { GraphError, GraphFileChangedDuringDownloadError, GraphNetworkError, GraphServerError, GraphThrottledError } from './errors';
 
 /** First backoff step: 2 s (the first retry waits 1–2 s with jitter). */
@@ -26,7 +27,8 @@ export function retryDelayMs(error: unknown, attempt: number, random: () => numb
   if (!isRetryable(error)) return null;
   const spread = random();
   if (!(spread >= 0 && spread < 1)) throw new RangeError(`random() must return a number in [0, 1), got ${spread}.`);
-  if (error.retryAfterSeconds !== undefined) return error.retryAfterSeconds * 1000 + Math.floor(spread * RETRY_AFTER_JITTER_MS);
+  // Capped here too: an error built elsewhere (not by parseRetryAfter) must not stop backups for years.
+  if (error.retryAfterSeconds !== undefined) return Math.min(error.retryAfterSeconds, MAX_RETRY_AFTER_SECONDS) * 1000 + Math.floor(spread * RETRY_AFTER_JITTER_MS);
   const ceiling = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** attempt);
   return Math.floor(ceiling / 2 + (spread * ceiling) / 2);
 }

@@ -1,6 +1,7 @@
 import { SignInRequiredError } from '../auth/errors';
 import { adoptNewerKeySlots, backupKeySlots, mergeContents, openBackupWithKey, UnsupportedBackupVersionError, VaultKeyMismatchError } from '../backup';
 import {
+  GraphFileTooLargeError,
   GraphForbiddenError,
   GraphNotFoundError,
   GraphPreconditionFailedError,
@@ -39,7 +40,8 @@ function problemOf(error: unknown): { code: ProblemCode; retryable: boolean } {
   if (error instanceof GraphNotFoundError) return { code: 'backup-missing', retryable: false };
   if (error instanceof VaultKeyMismatchError) return { code: 'needs-password', retryable: false };
   if (error instanceof UnsupportedBackupVersionError) return { code: 'remote-newer-version', retryable: false };
-  if (error instanceof VaultDamagedError) return { code: 'remote-damaged', retryable: false };
+  // A file too large to be a backup is planted or broken: never downloaded, offered to be replaced.
+  if (error instanceof VaultDamagedError || error instanceof GraphFileTooLargeError) return { code: 'remote-damaged', retryable: false };
   if (error instanceof GraphThrottledError) return { code: error.status === 503 ? 'server-error' : 'throttled', retryable: true };
   const delay = retryDelayMs(error, 0, () => 0);
   if (delay !== null) return { code: error instanceof Error && error.name === 'GraphNetworkError' ? 'offline' : 'server-error', retryable: true };

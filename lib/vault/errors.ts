@@ -19,6 +19,7 @@ export type VaultDamage =
   | 'base64'
   | 'length'
   | 'kdf-params'
+  | 'weak-slot'
   | 'checksum'
   | 'verifier'
   | 'wrapped-key'

@@ -1,6 +1,6 @@
 import { argon2id } from 'hash-wasm';
 import { z } from 'zod';
-import { InvalidVaultInputError } from './errors';
+import { InvalidVaultInputError, VaultDamagedError } from './errors';
 import { plainBytes, utf8 } from './bytes';
 
 /**
@@ -30,13 +30,18 @@ export const SALT_BYTES = 16;
 export const KDF_OUTPUT_BYTES = 32 as const;
 
 /**
- * What a reader accepts. Beyond it the file is treated as damaged: a file asking
- * for gigabytes or endless passes would hang or kill the worker (DoS guard).
+ * What a reader accepts, checked when the file is parsed — before any
+ * derivation. Beyond it the file is treated as damaged: the parameters are
+ * unauthenticated until the password is known, so a planted backup or a crafted
+ * export could otherwise make the worker spend gigabytes and many seconds (DoS
+ * guard; docs/vault-format.md, "Argon2id parameters").
  */
 export const KDF_READ_BOUNDS = Object.freeze({
-  maxMemoryKiB: 1_048_576, // 1 GiB
+  maxMemoryKiB: 262_144, // 256 MiB
   minIterations: 1,
-  maxIterations: 20,
+  maxIterations: 10,
+  /** memoryKiB × iterations: 8 × the default's (65536 × 3). Lanes run one after another in WebAssembly, so they add no work. */
+  maxCost: 8 * 65536 * 3,
   minParallelism: 1,
   maxParallelism: 16,
   minSaltBytes: 16,
@@ -67,7 +72,29 @@ export function kdfBoundsProblem(kdf: Pick<KdfParams, 'memoryKiB' | 'iterations'
   if (kdf.iterations < b.minIterations || kdf.iterations > b.maxIterations) {
     return `iterations ${kdf.iterations} is outside ${b.minIterations}…${b.maxIterations}`;
   }
+  if (kdf.memoryKiB * kdf.iterations > b.maxCost) {
+    return `cost ${kdf.memoryKiB} KiB × ${kdf.iterations} passes is more than ${b.maxCost} (8 × the default's)`;
+  }
   return null;
+}
+
+/** Whether `kdf` is below `floor` (default: what a new slot gets) — cheaper to attack offline. */
+export function isWeakerThanDefault(kdf: Pick<KdfParams, 'memoryKiB' | 'iterations'>, floor: Pick<KdfParams, 'memoryKiB' | 'iterations'> = DEFAULT_KDF): boolean {
+  return kdf.memoryKiB < floor.memoryKiB || kdf.iterations < floor.iterations;
+}
+
+/**
+ * Refuses a slot taken from elsewhere (a backup restored, joined or whose newer
+ * password is adopted) when its parameters are below `floor`: whoever can write
+ * the cloud folder must not downgrade a device to a slot cheap to attack offline.
+ * Throws {@link VaultDamagedError}('weak-slot') naming the parameters.
+ */
+export function refuseWeakSlot(kdf: Pick<KdfParams, 'memoryKiB' | 'iterations'>, floor: Pick<KdfParams, 'memoryKiB' | 'iterations'> = DEFAULT_KDF): void {
+  if (!isWeakerThanDefault(kdf, floor)) return;
+  throw new VaultDamagedError(
+    'weak-slot',
+    `The password slot's key derivation (${kdf.memoryKiB} KiB, ${kdf.iterations} passes) is weaker than the minimum (${floor.memoryKiB} KiB, ${floor.iterations} passes): refused.`,
+  );
 }
 
 /**
@@ -82,7 +109,7 @@ export function checkNewKdf(kdf: KdfParams = DEFAULT_KDF): KdfParams {
   }
   const outOfBounds = kdfBoundsProblem(kdf);
   if (outOfBounds) throw new InvalidVaultInputError('kdf-out-of-range', `KDF parameters out of range: ${outOfBounds}.`);
-  if (kdf.testOnlyAllowWeak !== true && (kdf.memoryKiB < DEFAULT_KDF.memoryKiB || kdf.iterations < DEFAULT_KDF.iterations)) {
+  if (kdf.testOnlyAllowWeak !== true && isWeakerThanDefault(kdf)) {
     throw new InvalidVaultInputError(
       'weak-kdf',
       `KDF parameters below the defaults (${DEFAULT_KDF.memoryKiB} KiB, ${DEFAULT_KDF.iterations} passes) are refused.`,

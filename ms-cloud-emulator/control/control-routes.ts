@@ -3,7 +3,9 @@ import { readBody, sendEmpty, sendJson } from '../core/http.ts';
 import { decodeSegment, type Route } from '../core/router.ts';
 import type { RequestContext } from '../emulator-context.ts';
 import { appFolderJson, fileItemJson, tagsOf } from '../graph/drive-item-json.ts';
-import { MAX_SIMPLE_UPLOAD_BYTES } from '../graph/graph-routes.ts';
+
+/** Largest file the control API plants "as another device" (bytes): 64 MiB, beyond Graph's simple upload. */
+export const MAX_PLANTED_FILE_BYTES = 64 * 1024 * 1024;
 import { findUserByEmail, graphUserId, TEST_USER_PASSWORD, TEST_USERS, type TestUser } from '../test-users.ts';
 import { FaultRuleInput } from './faults.ts';
 
@@ -142,7 +144,9 @@ export const controlRoutes: Route<RequestContext>[] = [
       const user = userOf(segment(match[1]));
       const name = segment(match[2]);
       if (/["*:<>?/\\|]/.test(name) || name.trim() !== name) throw new ControlError(400, `invalid file name '${name}'`);
-      const bytes = await readBody(ctx.req, MAX_SIMPLE_UPLOAD_BYTES);
+      // Files put there by the web UI or a sync client may be far larger than a simple upload:
+      // tests plant huge files to check the extension never downloads them.
+      const bytes = await readBody(ctx.req, MAX_PLANTED_FILE_BYTES);
       const result = ctx.emulator.drives.put(user, name, bytes, 'replace');
       sendJson(ctx.res, result.created ? 201 : 200, fileJson(ctx, user, result.file.name));
     },

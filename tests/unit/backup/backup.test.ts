@@ -15,6 +15,7 @@ import {
   type BackupFileV2,
 } from '../../../lib/backup';
 import { sealPayload } from '../../../lib/vault/envelope';
+import { refuseWeakSlot } from '../../../lib/vault/kdf';
 import {
   changePassword,
   createVault,
@@ -223,7 +224,7 @@ describe('sharing the master key between devices', () => {
   it('vaultFileFromBackup: a new device gets a vault with the same key and password, no second KDF needed', async () => {
     const { contents, masterKey: key } = await openBackup(backup, PASSWORD);
     const restored = { accounts: [account()], settings: contents.settings, tombstones: [] };
-    const newVault = await vaultFileFromBackup(backup, key, restored, deps);
+    const newVault = await vaultFileFromBackup(backup, key, restored, deps, { minimumKdf: FAST_KDF });
     expect(pslot(newVault)).toEqual(pslot(backup));
     expect(newVault.keyId).toBe(backup.keyId);
     expect((await unlockVault(newVault, PASSWORD)).contents).toEqual(restored);
@@ -232,7 +233,7 @@ describe('sharing the master key between devices', () => {
 
   it('vaultFileFromBackup refuses a key that is not the backup\'s', async () => {
     const other = await createVault(PASSWORD, local, deps, FAST_KDF);
-    await expect(vaultFileFromBackup(backup, other.masterKey, local, deps)).rejects.toBeInstanceOf(VaultKeyMismatchError);
+    await expect(vaultFileFromBackup(backup, other.masterKey, local, deps, { minimumKdf: FAST_KDF })).rejects.toBeInstanceOf(VaultKeyMismatchError);
   });
 
   it('adoptNewerKeySlots takes a password changed on another device, and only a newer list', async () => {
@@ -253,6 +254,33 @@ describe('sharing the master key between devices', () => {
     const deviceB = await changePassword(vaultFile, masterKey, 'changed on device B', deps, FAST_KDF);
     const forged = { ...clone(backup), slotsGeneration: deviceB.slotsGeneration, slots: clone(deviceB.slots) };
     await expect(adoptNewerKeySlots(vaultFile, forged, masterKey)).rejects.toBeInstanceOf(BackupDamagedError);
+  });
+});
+
+describe('never adopt or restore a slot weaker than the defaults', () => {
+  it.each([
+    { label: 'the defaults', kdf: { memoryKiB: 65536, iterations: 3 }, refused: false },
+    { label: 'stronger: 128 MiB, 4 passes', kdf: { memoryKiB: 131072, iterations: 4 }, refused: false },
+    { label: 'less memory: 32 MiB, 3 passes', kdf: { memoryKiB: 32768, iterations: 3 }, refused: true },
+    { label: 'fewer passes: 64 MiB, 2 passes', kdf: { memoryKiB: 65536, iterations: 2 }, refused: true },
+    { label: 'more memory cannot buy back passes: 256 MiB, 1 pass', kdf: { memoryKiB: 262144, iterations: 1 }, refused: true },
+    { label: 'the unit tests\' 64 KiB, 1 pass', kdf: { memoryKiB: 64, iterations: 1 }, refused: true },
+  ])('refuseWeakSlot: $label → refused $refused', ({ kdf, refused }) => {
+    if (refused) expect(() => refuseWeakSlot(kdf)).toThrow(expect.objectContaining({ name: 'VaultDamagedError', problem: 'weak-slot' }));
+    else expect(() => refuseWeakSlot(kdf)).not.toThrow();
+  });
+
+  it('vaultFileFromBackup (restore, join) refuses a backup whose slot is weaker than the defaults, before decrypting', async () => {
+    const { contents, masterKey: key } = await openBackup(backup, PASSWORD);
+    const restored = { accounts: [], settings: contents.settings, tombstones: [] };
+    await expect(vaultFileFromBackup(backup, key, restored, deps)).rejects.toMatchObject({ name: 'BackupDamagedError', problem: 'weak-slot', message: expect.stringMatching(/64 KiB, 1 passes\) is weaker than the minimum \(65536 KiB, 3 passes\)/) });
+  });
+
+  it('adoptNewerKeySlots refuses a newer slot weaker than the defaults when this vault has the defaults', async () => {
+    const strong = await createVault(PASSWORD, local, deps);
+    const weakened = await changePassword(strong.file, strong.masterKey, 'weak slot from elsewhere', deps, FAST_KDF);
+    const planted = await createBackup({ contents: local, masterKey: strong.masterKey, vaultFile: weakened, device, now: NOW }, deps);
+    await expect(adoptNewerKeySlots(strong.file, planted, strong.masterKey)).rejects.toMatchObject({ name: 'BackupDamagedError', problem: 'weak-slot' });
   });
 });
 

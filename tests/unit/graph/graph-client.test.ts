@@ -6,6 +6,8 @@ import {
   GraphConflictError,
   GraphError,
   GraphFileChangedDuringDownloadError,
+  GraphFileTooLargeError,
+  MAX_BACKUP_BYTES,
   GraphForbiddenError,
   GraphNetworkError,
   GraphNotFoundError,
@@ -94,7 +96,7 @@ describe('create, replace and conditions', () => {
     const requests = await graphRequests(cloud.emulator);
     expect(summarize(requests, FILE)).toEqual([
       'GET /v1.0/me/drive/special/approot:/FILE 404',
-      'PUT /v1.0/me/drive/special/approot:/FILE:/content 201',
+      'PUT /v1.0/me/drive/special/approot:/FILE:/content?@microsoft.graph.conflictBehavior=fail 201',
     ]);
     expect(requests[1]?.headers).toMatchObject({ 'if-none-match': '*', 'content-type': 'application/json' });
     expect(requests[1]?.headers['if-match']).toBeUndefined();
@@ -123,6 +125,31 @@ describe('create, replace and conditions', () => {
     expect(error.message).toMatch(/^Uploading hikae-backup\.json to OneDrive failed: .*another device.*\(HTTP 412 resourceModified\)/);
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await storedFile(cloud.emulator, FILE))?.text).toBe(OTHER_DEVICE);
+  });
+
+  it('a first upload also sends conflictBehavior=fail: a server that ignored If-None-Match still refuses to replace (409 → GraphPreconditionFailedError)', async () => {
+    await writeAsOtherDevice(cloud.emulator, FILE, OTHER_DEVICE);
+    // A OneDrive that ignores If-None-Match (it documents If-Match for uploads).
+    const ignoresIfNoneMatch: typeof fetch = async (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.delete('if-none-match');
+      return cloud.fetch(input, { ...init, headers });
+    };
+    const error = await rejection(client({ fetch: ignoresIfNoneMatch }).upload(FIRST, { ifNoneMatch: '*' }), GraphPreconditionFailedError);
+    expect(error).toMatchObject({ status: 409, code: 'nameAlreadyExists' });
+    expect(error.message).toMatch(/already exists .*download and merge first/);
+    expect((await storedFile(cloud.emulator, FILE))?.text).toBe(OTHER_DEVICE);
+    const put = (await graphRequests(cloud.emulator)).find((r) => r.method === 'PUT');
+    expect(put?.path).toMatch(/:\/content\?@microsoft\.graph\.conflictBehavior=fail$/);
+  });
+
+  it('an If-Match upload sends no conflictBehavior (replacing that version is the point)', async () => {
+    const graph = client();
+    const first = await graph.upload(FIRST, { ifNoneMatch: '*' });
+    await graph.upload(SECOND, { ifMatch: first.eTag });
+    const puts = (await graphRequests(cloud.emulator)).filter((r) => r.method === 'PUT').map((r) => r.path);
+    expect(puts[0]).toContain('conflictBehavior=fail');
+    expect(puts[1]).not.toContain('conflictBehavior');
   });
 
   it('refuses If-None-Match: * when the file exists: GraphPreconditionFailedError', async () => {
@@ -162,6 +189,26 @@ describe('create, replace and conditions', () => {
   it('passes a simple-upload size limit refusal on as GraphRequestRejectedError (413 requestTooLarge)', async () => {
     const error = await rejection(client().upload('x'.repeat(4 * 1024 * 1024 + 1), { ifNoneMatch: '*' }), GraphRequestRejectedError);
     expect(error).toMatchObject({ status: 413, code: 'requestTooLarge' });
+  });
+});
+
+describe('the size cap: a huge file is never downloaded', () => {
+  it.each([
+    { label: 'exactly the cap', bytes: MAX_BACKUP_BYTES, refused: false },
+    { label: 'one byte over the cap', bytes: MAX_BACKUP_BYTES + 1, refused: true },
+    { label: '12 MiB', bytes: 12 * 1024 * 1024, refused: true },
+  ])('$label → refused $refused, decided from the metadata', async ({ bytes, refused }) => {
+    await writeAsOtherDevice(cloud.emulator, FILE, 'x'.repeat(bytes));
+    await control(cloud.emulator, 'DELETE', '/_emulator/log');
+    const download = client().download();
+    if (refused) {
+      const error = await rejection(download, GraphFileTooLargeError);
+      expect(error.message).toContain(`is ${bytes} bytes, more than a Hikae backup can be`);
+      // Only the metadata was read: the content was never requested.
+      expect(await requestLines()).toEqual(['GET /v1.0/me/drive/special/approot:/FILE 200']);
+    } else {
+      expect((await download).text).toHaveLength(bytes);
+    }
   });
 });
 
@@ -344,8 +391,8 @@ describe('tokens', () => {
     expect(await client().upload(FIRST, { ifNoneMatch: '*' })).toMatchObject({ size: new TextEncoder().encode(FIRST).length });
     expect(tokenSource.calls).toEqual([{ forceRefresh: false }, { forceRefresh: true }]);
     expect(await requestLines()).toEqual([
-      'PUT /v1.0/me/drive/special/approot:/FILE:/content 401',
-      'PUT /v1.0/me/drive/special/approot:/FILE:/content 201',
+      'PUT /v1.0/me/drive/special/approot:/FILE:/content?@microsoft.graph.conflictBehavior=fail 401',
+      'PUT /v1.0/me/drive/special/approot:/FILE:/content?@microsoft.graph.conflictBehavior=fail 201',
     ]);
   });
 
@@ -524,7 +571,7 @@ describe('configuration', () => {
     const graph = client({ baseUrl: `${cloud.baseUrl}/`, fileName: 'hikae backup #1.json' });
     await graph.upload(FIRST, { ifNoneMatch: '*' });
     expect((await storedFile(cloud.emulator, 'hikae backup #1.json'))?.text).toBe(FIRST);
-    expect((await graphRequests(cloud.emulator))[0]?.path).toBe('/v1.0/me/drive/special/approot:/hikae%20backup%20%231.json:/content');
+    expect((await graphRequests(cloud.emulator))[0]?.path).toBe('/v1.0/me/drive/special/approot:/hikae%20backup%20%231.json:/content?@microsoft.graph.conflictBehavior=fail');
   });
 });
 

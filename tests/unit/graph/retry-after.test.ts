@@ -20,6 +20,12 @@ describe('parseRetryAfter', () => {
     ['words', 'soon', undefined],
     ['a date without GMT', 'Wed, 21 Oct 2026 07:28:00', undefined],
     ['an impossible date', 'Wed, 99 Foo 2026 07:28:00 GMT', undefined],
+    // Capped at 1 h: a huge hint must not stop automatic backup for years.
+    ['exactly 1 h', '3600', 3600],
+    ['1 h + 1 s → 1 h', '3601', 3600],
+    ['ten digits (317 years) → 1 h', '9999999999', 3600],
+    ['thirty digits → 1 h', '9'.repeat(30), 3600],
+    ['a date a year ahead → 1 h', 'Thu, 21 Oct 2027 07:27:30 GMT', 3600],
   ])('%s', (_label, value, expected) => {
     expect(parseRetryAfter(value, NOW)).toBe(expected);
   });

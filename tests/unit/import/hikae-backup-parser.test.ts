@@ -53,6 +53,21 @@ describe('Hikae encrypted export', () => {
     await expect(importFile({ text: '{"format": "hikae-backup", "version": 1}' }, options(password))).rejects.toBeInstanceOf(DamagedFileError);
   });
 
+  // A crafted export is unauthenticated until the password is known: its KDF parameters are
+  // refused when the file is parsed, before Argon2id could run (parseBackupFile is synchronous).
+  it.each([
+    { label: '1 GiB of memory', kdf: { memoryKiB: 1_048_576 }, named: /memory 1048576 KiB is outside/ },
+    { label: '20 passes', kdf: { iterations: 20 }, named: /iterations 20 is outside 1…10/ },
+    { label: '256 MiB × 8 passes (over 8 × the default cost)', kdf: { memoryKiB: 262_144, iterations: 8 }, named: /cost 262144 KiB × 8 passes/ },
+  ])('refuses an export asking for $label as damaged, naming the parameter, before any derivation', async ({ kdf, named }) => {
+    const file = JSON.parse(backupText) as { passwordSlot: { kdf: Record<string, unknown> } };
+    Object.assign(file.passwordSlot.kdf, kdf);
+    expect(() => hikaeBackupParser.detect({ name: undefined, bytes: new Uint8Array(), text: JSON.stringify(file) })).not.toThrow();
+    const refusal = importFile({ text: JSON.stringify(file) }, options(password));
+    await expect(refusal).rejects.toBeInstanceOf(DamagedFileError);
+    await expect(refusal).rejects.toThrow(named);
+  });
+
   it('claims only files that name the backup format; other exports go to their own readers', async () => {
     expect((await importFile({ text: fixtureText('aegis_plain.json') }, options())).format).toBe('aegis');
     expect((await importFile({ text: fixtureText('plain.txt') }, options())).format).toBe('otpauth-uri-list');

@@ -155,7 +155,7 @@ export async function devicesInSync(accounts: Account[]): Promise<{ drive: FakeD
 
   const { contents, masterKey } = await openBackup(cloud.text, PASSWORD);
   const deps = { random: (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n)) };
-  const file = await vaultFileFromBackup(cloud.text, masterKey, contentsFromBackup(contents), deps);
+  const file = await vaultFileFromBackup(cloud.text, masterKey, contentsFromBackup(contents), deps, { minimumKdf: FAST_KDF });
   const ports = createFakeSyncPorts({
     graph: () => drive.client('B'),
     vault: file,

@@ -18,9 +18,13 @@ function withKdf(kdf: Partial<PasswordSlot['kdf']>): VaultFile {
 
 describe('KDF parameters on reading (denial-of-service guard)', () => {
   it.each([
-    { label: 'memory above 1 GiB', kdf: { memoryKiB: KDF_READ_BOUNDS.maxMemoryKiB + 1 } },
+    { label: 'memory above 256 MiB', kdf: { memoryKiB: KDF_READ_BOUNDS.maxMemoryKiB + 1 } },
+    { label: '1 GiB of memory (the old bound, 14 s in the worker)', kdf: { memoryKiB: 1_048_576, iterations: 3 } },
     { label: '4 GiB of memory', kdf: { memoryKiB: 4 * 1_048_576 } },
-    { label: 'more than 20 passes', kdf: { iterations: 21 } },
+    { label: 'more than 10 passes', kdf: { iterations: 11 } },
+    { label: '20 passes (the old bound)', kdf: { iterations: 20 } },
+    { label: '256 MiB × 7 passes: more than 8 × the default cost', kdf: { memoryKiB: 262_144, iterations: 7 } },
+    { label: '192 MiB × 10 passes: more than 8 × the default cost', kdf: { memoryKiB: 196_608, iterations: 10 } },
     { label: 'a million passes', kdf: { iterations: 1_000_000 } },
     { label: 'zero passes', kdf: { iterations: 0 } },
     { label: 'more than 16 lanes', kdf: { parallelism: 17 } },
@@ -40,9 +44,17 @@ describe('KDF parameters on reading (denial-of-service guard)', () => {
     expect(() => parseVaultFile(withKdf(kdf))).toThrow(expect.objectContaining({ problem }));
   });
 
-  it('accepts the largest parameters inside the bounds (reading is not creating)', async () => {
-    const edge = withKdf({ memoryKiB: KDF_READ_BOUNDS.maxMemoryKiB, iterations: KDF_READ_BOUNDS.maxIterations, parallelism: KDF_READ_BOUNDS.maxParallelism });
-    expect(pslot(parseVaultFile(edge)).kdf.iterations).toBe(20);
+  it.each([
+    { label: '256 MiB × 6 passes: exactly 8 × the default cost', kdf: { memoryKiB: 262_144, iterations: 6 } },
+    { label: '152 MiB × 10 passes', kdf: { memoryKiB: 157_286, iterations: 10 } },
+    { label: 'the default, 16 lanes', kdf: { memoryKiB: 65_536, iterations: 3, parallelism: KDF_READ_BOUNDS.maxParallelism } },
+  ])('accepts $label (reading is not creating)', ({ kdf }) => {
+    expect(pslot(parseVaultFile(withKdf(kdf))).kdf).toMatchObject(kdf);
+  });
+
+  it('the error names the parameter and its limit', () => {
+    expect(() => parseVaultFile(withKdf({ memoryKiB: 1_048_576 }))).toThrow(/memory 1048576 KiB is outside 8…262144 KiB/);
+    expect(() => parseVaultFile(withKdf({ memoryKiB: 262_144, iterations: 7 }))).toThrow(/cost 262144 KiB × 7 passes is more than 1572864/);
   });
 
   it('accepts weak parameters when reading (a test vault opens), the checksum still guards them', async () => {
