@@ -129,6 +129,18 @@ export async function vaultFileFromBackup(
   return createVaultWithSlots(keySlotsOf(backup), masterKey, contents, deps);
 }
 
+/**
+ * The backup's key slots, for a device that is about to take them as its own
+ * (restore, join): refused as damaged ('weak-slot') when a password slot is
+ * weaker than `minimumKdf` (default {@link DEFAULT_KDF}; unit tests pass their
+ * fast one) — a cloud writer must not downgrade the device.
+ */
+export async function adoptableBackupKeySlots(file: unknown, options: { minimumKdf?: Pick<KdfParams, 'memoryKiB' | 'iterations'> } = {}): Promise<KeySlots> {
+  const keySlots = keySlotsOf(parseBackupFile(file));
+  await refuseWeakSlots(keySlots, options.minimumKdf ?? DEFAULT_KDF);
+  return keySlots;
+}
+
 /** Refuses (as backup damage, 'weak-slot') a list with a password slot weaker than `floor`. */
 async function refuseWeakSlots(keySlots: KeySlots, floor: Pick<KdfParams, 'memoryKiB' | 'iterations'>): Promise<void> {
   await asBackupErrors(async () => {

@@ -1,5 +1,5 @@
 /** The encrypted OneDrive backup, merge and restore (docs/backup-format.md). */
-export { createBackup, openBackup, openBackupWithKey, vaultFileFromBackup, adoptNewerKeySlots } from './backup';
+export { adoptableBackupKeySlots, createBackup, openBackup, openBackupWithKey, vaultFileFromBackup, adoptNewerKeySlots } from './backup';
 export { readBackupSummary, parseBackupFile, backupKeySlots, BackupFile, BackupFileV1, BackupFileV2, BackupHeaderSummary, BACKUP_FORMAT, BACKUP_VERSION, READABLE_BACKUP_VERSIONS, BACKUP_FILE_NAME, type BackupSummary } from './file';
 export {
   BackupContents,

@@ -1,4 +1,4 @@
-import { backupKeySlots, mergeContents, openBackup } from '../../backup';
+import { adoptableBackupKeySlots, mergeContents, openBackup } from '../../backup';
 import { syncNow } from '../../sync/sync-engine';
 import { INITIAL_SYNC_STATE, type SyncState } from '../../sync/sync-state';
 import { keySlotsOf, openVault } from '../../vault';
@@ -80,7 +80,7 @@ export const cloudJoin: Handler<'cloud.join'> = async ({ password }, ports) => {
     const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
     // The backup's key and slots (authenticated by openBackup: the slots digest is in its AAD).
     await writeVault(ports, {
-      parts: { masterKey, keySlots: backupKeySlots(download.text), contents: merged },
+      parts: { masterKey, keySlots: await adoptableBackupKeySlots(download.text), contents: merged },
       cloud: changes.remoteOutdated ? { kind: 'behind' } : { kind: 'current', eTag: download.file.eTag },
       patch: { enabled: true, remote: { eTag: download.file.eTag }, problem: null, retry: null, pendingMerge: false },
     });

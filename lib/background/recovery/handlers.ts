@@ -1,4 +1,4 @@
-import { accountsFromBackup, applyRestore, contentsFromBackup, openBackup, planRestore, readBackupSummary, backupKeySlots } from '../../backup';
+import { adoptableBackupKeySlots, accountsFromBackup, applyRestore, contentsFromBackup, openBackup, planRestore, readBackupSummary } from '../../backup';
 import { GraphNotFoundError } from '../../graph';
 import type { Account } from '../../otp/account';
 import { nextStamp, openVault } from '../../vault';
@@ -52,7 +52,7 @@ export const recoveryRestore: Handler<'recovery.restore'> = async ({ password },
     const restored = contentsFromBackup(contents);
     // The backup's key and slots (authenticated by openBackup); the cloud already holds exactly this.
     await writeVault(ports, {
-      parts: { masterKey, keySlots: backupKeySlots(download.text), contents: restored },
+      parts: { masterKey, keySlots: await adoptableBackupKeySlots(download.text), contents: restored },
       cloud: { kind: 'current', eTag: download.file.eTag },
       patch: { enabled: true, problem: null, retry: null },
     });
