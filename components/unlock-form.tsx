@@ -30,9 +30,9 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
       <label>
         {t('fieldPassword')}
         <input type="password" name="password" autoComplete="current-password" autoFocus value={password}
-          onChange={(e) => setPassword(e.target.value)} aria-invalid={error !== null} />
+          onChange={(e) => setPassword(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? 'unlock-error' : undefined} />
       </label>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && <p className="error" role="alert" id="unlock-error">{error}</p>}
       <button type="submit" className="primary" disabled={busy}>{busy ? t('unlocking') : t('unlock')}</button>
     </form>
   );

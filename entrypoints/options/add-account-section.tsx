@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, ProtocolFailure } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { failureField } from '../../lib/messaging/failure';
 import { t } from '../../components/i18n';
-import { FieldError } from './field-error';
+import { describedBy, FieldError } from './field-error';
 
 type Form = {
   issuer: string;
@@ -31,8 +31,23 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
   const [linkFailure, setLinkFailure] = useState<ProtocolFailure | null>(null);
   const [added, setAdded] = useState<string | null>(null);
 
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const manual = useRef<HTMLFormElement>(null);
+  // A field's error goes away as soon as the field is changed.
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (failure && failureField(failure) === key) setFailure(null);
+  };
   const errorFor = (field: string) => (failure && failureField(failure) === field ? failureMessage(failure) : null);
+
+  // After a refused submit, the keyboard goes to the field in error (inside "Advanced" if need be).
+  useEffect(() => {
+    const field = failure ? failureField(failure) : undefined;
+    if (!field) return;
+    const input = manual.current?.querySelector<HTMLInputElement>(`[name="${field}"]`);
+    const details = input?.closest('details');
+    if (details) details.open = true;
+    input?.focus();
+  }, [failure]);
 
   function done(account: AccountView) {
     setAdded(t('addedMessage', [account.issuer || account.accountName]));
@@ -92,9 +107,10 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
         <label>
           {t('fieldUri')}
           <input name="uri" value={link} placeholder="otpauth://totp/…" spellCheck={false} autoComplete="off"
-            onChange={(e) => { setLink(e.target.value); setPreview(null); }} aria-invalid={linkFailure !== null} />
+            onChange={(e) => { setLink(e.target.value); setPreview(null); setLinkFailure(null); }} aria-invalid={linkFailure !== null}
+            aria-describedby={linkFailure ? 'error-uri' : undefined} />
         </label>
-        {linkFailure && <p className="error" role="alert" data-testid="link-error">{failureMessage(linkFailure)}</p>}
+        {linkFailure && <p className="error" role="alert" id="error-uri" data-testid="link-error">{failureMessage(linkFailure)}</p>}
         {preview ? (
           <div className="preview" data-testid="link-preview">
             <dl>
@@ -109,26 +125,26 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
         )}
       </form>
 
-      <form className="card stack" onSubmit={submitManual} aria-labelledby="manual-title" data-testid="manual-form" noValidate>
+      <form ref={manual} className="card stack" onSubmit={submitManual} aria-labelledby="manual-title" data-testid="manual-form" noValidate>
         <h3 id="manual-title">{t('addManuallyTitle')}</h3>
         <label>
           {t('fieldIssuer')}
           <input name="issuer" value={form.issuer} onChange={(e) => set('issuer', e.target.value)} placeholder={t('issuerPlaceholder')}
-            aria-invalid={errorFor('issuer') !== null} />
+            aria-invalid={errorFor('issuer') !== null} aria-describedby={describedBy('error-issuer', errorFor('issuer'))} />
         </label>
-        <FieldError message={errorFor('issuer')} />
+        <FieldError id="error-issuer" message={errorFor('issuer')} />
         <label>
           {t('fieldAccountName')}
           <input name="accountName" value={form.accountName} onChange={(e) => set('accountName', e.target.value)}
-            placeholder={t('accountNamePlaceholder')} aria-invalid={errorFor('accountName') !== null} />
+            placeholder={t('accountNamePlaceholder')} aria-invalid={errorFor('accountName') !== null} aria-describedby={describedBy('error-accountName', errorFor('accountName'))} />
         </label>
-        <FieldError message={errorFor('accountName')} />
+        <FieldError id="error-accountName" message={errorFor('accountName')} />
         <label>
           {t('fieldSecret')}
           <input name="secret" value={form.secret} onChange={(e) => set('secret', e.target.value)} spellCheck={false}
-            autoComplete="off" placeholder="JBSW Y3DP EHPK 3PXP" aria-invalid={errorFor('secret') !== null} />
+            autoComplete="off" placeholder="JBSW Y3DP EHPK 3PXP" aria-invalid={errorFor('secret') !== null} aria-describedby={describedBy('error-secret', errorFor('secret'))} />
         </label>
-        <FieldError message={errorFor('secret')} />
+        <FieldError id="error-secret" message={errorFor('secret')} />
         <details>
           <summary>{t('advanced')}</summary>
           <div className="grid">
@@ -151,25 +167,27 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
             <label>
               {t('fieldDigits')}
               <input name="digits" inputMode="numeric" value={form.digits} onChange={(e) => set('digits', e.target.value)}
-                aria-invalid={errorFor('digits') !== null} />
+                aria-invalid={errorFor('digits') !== null} aria-describedby={describedBy('error-digits', errorFor('digits'))} />
             </label>
             {form.type === 'hotp' ? (
               <label>
                 {t('fieldCounter')}
                 <input name="counter" inputMode="numeric" value={form.counter} onChange={(e) => set('counter', e.target.value)}
-                  aria-invalid={errorFor('counter') !== null} />
+                  aria-invalid={errorFor('counter') !== null} aria-describedby={describedBy('error-counter', errorFor('counter'))} />
               </label>
             ) : (
               <label>
                 {t('fieldPeriod')}
                 <input name="period" inputMode="numeric" value={form.period} onChange={(e) => set('period', e.target.value)}
-                  aria-invalid={errorFor('period') !== null} />
+                  aria-invalid={errorFor('period') !== null} aria-describedby={describedBy('error-period', errorFor('period'))} />
               </label>
             )}
           </div>
         </details>
         {/* Outside <details>, so the message shows even when the section is folded. */}
-        <FieldError message={errorFor('type') ?? errorFor('algorithm') ?? errorFor('digits') ?? errorFor('period') ?? errorFor('counter')} />
+        {(['type', 'algorithm', 'digits', 'period', 'counter'] as const).map((field) => (
+          <FieldError key={field} id={`error-${field}`} message={errorFor(field)} />
+        ))}
         {failure && !failureField(failure) && <p className="error" role="alert" data-testid="form-error">{failureMessage(failure)}</p>}
         <button type="submit" className="primary">{t('addAccount')}</button>
       </form>

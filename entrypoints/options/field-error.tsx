@@ -1,5 +1,11 @@
-/** The message under a form field, read out by screen readers when it appears. */
-export function FieldError({ message }: { message: string | null }) {
+/**
+ * The message under a form field, read out by screen readers when it appears. Give the
+ * field `aria-describedby={id}` (see `describedBy`) so it is also read with the field.
+ */
+export function FieldError({ id, message }: { id: string; message: string | null }) {
   if (!message) return null;
-  return <p className="error field-error" role="alert" data-testid="field-error">{message}</p>;
+  return <p className="error field-error" role="alert" id={id} data-testid="field-error">{message}</p>;
 }
+
+/** The aria-describedby of a field: its error's id while there is an error. */
+export const describedBy = (id: string, message: string | null): string | undefined => (message ? id : undefined);

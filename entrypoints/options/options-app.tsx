@@ -51,7 +51,8 @@ export function OptionsApp() {
   if (state === 'uninitialized' && section === 'recovery') {
     return (
       <main className="narrow">
-        <RecoveryFlow initialized={false} onRestored={(summary) => { setNotice(summary); go('accounts'); void reload(); }} />
+        <RecoveryFlow initialized={false} onBack={() => go('accounts')}
+          onRestored={(summary) => { setNotice(summary); go('accounts'); void reload(); }} />
       </main>
     );
   }

@@ -21,7 +21,12 @@ const label = (a: { issuer: string; accountName: string }) => (a.issuer ? `${a.i
  * restore. Into an empty extension the backup becomes the vault; next to
  * existing accounts nothing is overwritten without a choice per account.
  */
-export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean; onRestored(summary: string): void }) {
+export function RecoveryFlow({ initialized, onRestored, onBack }: {
+  initialized: boolean;
+  onRestored(summary: string): void;
+  /** First run: the flow is the whole page (its own h1, no card) with a way back. */
+  onBack?(): void;
+}) {
   const [account, setAccount] = useState<CloudStatusView['account']>(null);
   const [inspection, setInspection] = useState<BackupInspection | null>(null);
   const [password, setPassword] = useState('');
@@ -95,8 +100,9 @@ export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean
   const restoring = tally ? tally.add + tally.replace : 0;
 
   return (
-    <div className="card stack" data-testid="recovery" aria-labelledby="recovery-title">
-      <h3 id="recovery-title">{t('recoveryTitle')}</h3>
+    <section className={onBack ? 'stack' : 'card stack'} data-testid="recovery" aria-labelledby="recovery-title">
+      {onBack && <button type="button" className="back" onClick={onBack}>← {t('back')}</button>}
+      {onBack ? <h1 id="recovery-title">{t('recoveryTitle')}</h1> : <h3 id="recovery-title">{t('recoveryTitle')}</h3>}
       <p className="muted">{t('recoveryIntro')}</p>
       {!account ? (
         <button type="button" className="primary" onClick={() => void signIn()} disabled={busy}>{t('signInMicrosoft')}</button>
@@ -145,6 +151,6 @@ export function RecoveryFlow({ initialized, onRestored }: { initialized: boolean
         </div>
       )}
       {message && <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="recovery-message">{message.text}</p>}
-    </div>
+    </section>
   );
 }

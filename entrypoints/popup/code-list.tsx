@@ -13,11 +13,12 @@ const FIRST_FRAME_ROWS = 24;
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
 
 /** The accounts with their live codes, search, and keyboard navigation. */
-export function CodeList({ accounts, initialCodes, onAddAccount, onLocked }: {
+export function CodeList({ accounts, initialCodes, onAddAccount, onLocked, onVerify }: {
   accounts: AccountView[];
   initialCodes: CodeView[];
   onAddAccount(): void;
   onLocked(): void;
+  onVerify(account: AccountView): void;
 }) {
   const [codes, replaceCode] = useLiveCodes(initialCodes, onLocked);
   const [query, setQuery] = useState('');
@@ -85,11 +86,12 @@ export function CodeList({ accounts, initialCodes, onAddAccount, onLocked }: {
         value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
       <ul ref={list} aria-label={t('accountsTitle')}>
         {visible.slice(0, limit).map((account) => (
-          <CodeRow key={account.id} account={account} code={codes.get(account.id)} onNewCode={replaceCode} onCopied={setAnnouncement} />
+          <CodeRow key={account.id} account={account} code={codes.get(account.id)} onNewCode={replaceCode} onCopied={setAnnouncement} onVerify={onVerify} />
         ))}
       </ul>
       {visible.length === 0 && <p className="muted no-results">{t('noResults')}</p>}
       <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
+      <span id="copy-hint" hidden>{t('copyHint')}</span>
     </main>
   );
 }

@@ -10,11 +10,13 @@ import { Countdown } from './countdown';
 const COPIED_FEEDBACK_MS = 1500;
 
 /** One account: issuer, name, code (click or Enter copies), countdown; HOTP gets "next code". */
-export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopied }: {
+export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopied, onVerify }: {
   account: AccountView;
   code: CodeView | undefined;
   onNewCode(code: CodeView): void;
   onCopied(message: string): void;
+  /** For an account without its secret (restored device-bound): scan its QR code or paste its link. */
+  onVerify(account: AccountView): void;
 }) {
   const [copied, setCopied] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -22,7 +24,7 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
   const subtitle = account.issuer ? account.accountName : '';
 
   async function copy() {
-    if (!code) return;
+    if (!code) return onVerify(account);
     try {
       await navigator.clipboard.writeText(code.value);
       setCopied(true);
@@ -41,8 +43,10 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
 
   return (
     <li className="code-row" data-account-id={account.id}>
-      <button type="button" className="code-button" onClick={copy} disabled={!code}
-        aria-label={code ? t('copyCodeFor', [title, subtitle]) : title} data-testid="code-button">
+      {/* Named by what it shows — issuer, account, code — so a screen reader hears the code;
+          the shared hint says what a press does. */}
+      <button type="button" className={code ? 'code-button' : 'code-button verify'} onClick={copy}
+        aria-describedby={code ? 'copy-hint' : undefined} data-testid="code-button">
         <span className="names">
           <span className="issuer">{title}</span>
           {subtitle && <span className="account-name">{subtitle}</span>}
@@ -51,7 +55,7 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
         {code ? (
           <span className="code" data-testid="code" data-code={code.value}>{groupCode(code.value)}</span>
         ) : (
-          <span className="needs-verification">{t('needsVerification', [account.issuer])}</span>
+          <span className="needs-verification" data-testid="verify-action">{t('needsVerification', [account.issuer])}</span>
         )}
         {copied && <span className="copied" data-testid="copied">{t('copied')}</span>}
         {failed && <span className="error">{t('copyFailed')}</span>}

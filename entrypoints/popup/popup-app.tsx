@@ -96,7 +96,8 @@ export function PopupApp() {
           ) : (
             <>
               <ScanFoundBanner onOpen={setScan} />
-              <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} onLocked={load} />
+              <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} onLocked={load}
+                onVerify={(account) => openOptions(`verify-${account.id}`)} />
             </>
           )}
         </>
