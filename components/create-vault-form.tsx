@@ -29,7 +29,7 @@ export function CreateVaultForm({ onCreated, onBeginRecovery }: { onCreated(): v
     const result = await request('vault.create', { password });
     setBusy(false);
     if (result.ok) onCreated();
-    else fail(result.error.field === 'password' ? 'new-password' : null, failureMessage(result.error));
+    else fail(result.error.code === 'weak-password' ? 'new-password' : null, failureMessage(result.error));
   }
 
   return (
