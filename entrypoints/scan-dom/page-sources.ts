@@ -1,8 +1,9 @@
 import type { ScanRect } from '../../lib/scan/scan-report';
+import { shadowRootOf } from './shadow-root';
 
 /*
  * Finds what on a page may show a QR code: images, canvases, inline SVG, CSS
- * background images — in the document, its open shadow roots and its same-origin
+ * background images — in the document, its shadow roots (closed ones too) and its same-origin
  * frames — and the areas the DOM cannot give (other origins' frames, videos,
  * plugins). Elements are told apart by name, not `instanceof`: a frame's elements
  * belong to another realm.
@@ -90,7 +91,7 @@ export function findPageSources(doc: Document): { sources: PageSource[]; truncat
           }
         }
       }
-      const shadow = (element as HTMLElement).shadowRoot;
+      const shadow = shadowRootOf(element);
       if (shadow) walk(shadow, offset);
       if (truncated) return;
     }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { binarizeGlobal } from './binarize-global';
 import { findCodeOutlines } from './code-outlines';
 import { downscaleArea } from './downscale-area';
@@ -13,27 +12,31 @@ import { checkRgbaImage, type RgbaImage } from './rgba-image';
  * may hold a hundred images; only the few that pass both are worth decoding.
  */
 
+/*
+ * No zod here: this file runs in the page scanners (entrypoints/scan-*.ts), which
+ * must stay small and free of zod's `Function` probe (web-ext lint's
+ * DANGEROUS_EVAL). Plain checks do the same job for four numbers.
+ */
+
 /** An element's sizes: as laid out on the page (CSS px) and its own pixels (natural size). */
-export const ElementSizes = z.object({
-  renderedWidth: z.number().min(0),
-  renderedHeight: z.number().min(0),
-  naturalWidth: z.number().int().min(0),
-  naturalHeight: z.number().int().min(0),
-});
-export type ElementSizes = z.infer<typeof ElementSizes>;
+export interface ElementSizes {
+  renderedWidth: number;
+  renderedHeight: number;
+  naturalWidth: number;
+  naturalHeight: number;
+}
 
 /** The thresholds of {@link judgeQrCandidate}. */
-export const CandidateLimits = z.object({
+export interface CandidateLimits {
   /** Smallest rendered side, CSS px: a person cannot scan a code shown smaller either. */
-  minRenderedSide: z.number().min(0),
+  minRenderedSide: number;
   /** Smallest natural side, px: a version 1 code with 1 px modules and no quiet zone is 21 px. */
-  minNaturalSide: z.number().int().min(1),
+  minNaturalSide: number;
   /** Largest natural side, px: anything larger is a photo or a page, not a code to decode. */
-  maxNaturalSide: z.number().int().min(1),
+  maxNaturalSide: number;
   /** Longest side over shortest side, for both sizes: codes are square, give or take a caption. */
-  maxAspectRatio: z.number().min(1),
-});
-export type CandidateLimits = z.infer<typeof CandidateLimits>;
+  maxAspectRatio: number;
+}
 
 export const DEFAULT_CANDIDATE_LIMITS: CandidateLimits = {
   minRenderedSide: 40,
@@ -42,11 +45,36 @@ export const DEFAULT_CANDIDATE_LIMITS: CandidateLimits = {
   maxAspectRatio: 1.5,
 };
 
-export const CandidateVerdict = z.discriminatedUnion('candidate', [
-  z.object({ candidate: z.literal(true) }),
-  z.object({ candidate: z.literal(false), reason: z.enum(['not-rendered', 'too-small', 'too-large', 'not-square']) }),
-]);
-export type CandidateVerdict = z.infer<typeof CandidateVerdict>;
+export type CandidateVerdict = { candidate: true } | { candidate: false; reason: 'not-rendered' | 'too-small' | 'too-large' | 'not-square' };
+
+type Rule = { whole?: boolean; min: number };
+const SIZE_RULES: Record<keyof ElementSizes, Rule> = {
+  renderedWidth: { min: 0 },
+  renderedHeight: { min: 0 },
+  naturalWidth: { whole: true, min: 0 },
+  naturalHeight: { whole: true, min: 0 },
+};
+const LIMIT_RULES: Record<keyof CandidateLimits, Rule> = {
+  minRenderedSide: { min: 0 },
+  minNaturalSide: { whole: true, min: 1 },
+  maxNaturalSide: { whole: true, min: 1 },
+  maxAspectRatio: { min: 1 },
+};
+
+/**
+ * Checks each field against its rule or throws {@link InvalidQrOptionError} naming
+ * it (e.g. `sizes.naturalWidth`): wrong sizes are a caller's bug, reported precisely.
+ */
+function checkFields(value: object, rules: Record<string, Rule>, name: string): void {
+  for (const [key, rule] of Object.entries(rules)) {
+    const v = (value as Record<string, unknown>)[key];
+    const ok = typeof v === 'number' && Number.isFinite(v) && v >= rule.min && (!rule.whole || Number.isInteger(v));
+    if (!ok) {
+      const field = `${name}.${key}`;
+      throw new InvalidQrOptionError(field, `${field} is invalid: it must be a ${rule.whole ? 'whole ' : ''}number of at least ${rule.min}, not ${String(v)}.`);
+    }
+  }
+}
 
 /**
  * Whether an element (img, canvas, svg, background image) may show a QR code,
@@ -54,8 +82,9 @@ export type CandidateVerdict = z.infer<typeof CandidateVerdict>;
  * roughly square both as drawn and in its own pixels.
  */
 export function judgeQrCandidate(sizes: ElementSizes, limits: CandidateLimits = DEFAULT_CANDIDATE_LIMITS): CandidateVerdict {
-  const { renderedWidth: rw, renderedHeight: rh, naturalWidth: nw, naturalHeight: nh } = checked(ElementSizes, sizes, 'sizes');
-  checked(CandidateLimits, limits, 'limits');
+  checkFields(sizes, SIZE_RULES, 'sizes');
+  checkFields(limits, LIMIT_RULES, 'limits');
+  const { renderedWidth: rw, renderedHeight: rh, naturalWidth: nw, naturalHeight: nh } = sizes;
   if (rw === 0 || rh === 0 || nw === 0 || nh === 0) return { candidate: false, reason: 'not-rendered' };
   if (Math.min(rw, rh) < limits.minRenderedSide || Math.min(nw, nh) < limits.minNaturalSide) {
     return { candidate: false, reason: 'too-small' };
@@ -67,32 +96,19 @@ export function judgeQrCandidate(sizes: ElementSizes, limits: CandidateLimits = 
   return { candidate: true };
 }
 
-/**
- * Parses with `schema` or throws {@link InvalidQrOptionError} naming the field
- * (e.g. `sizes.naturalWidth`): wrong sizes are a caller's bug, reported precisely.
- */
-function checked<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = [name, ...(issue?.path ?? []).map(String)].join('.');
-  throw new InvalidQrOptionError(field, `${field} is invalid: ${issue?.message ?? 'unexpected value'}.`, { cause: parsed.error });
-}
-
 /** Thumbnails larger than this (longest side, px) are shrunk first, so the check stays cheap. */
 export const DEFAULT_LIKENESS_SIDE = 320;
 
-export const QrLikeness = z.object({
+export interface QrLikeness {
   /** True when at least one plausible code outline (three eyes with timing patterns) was seen. */
-  likely: z.boolean(),
+  likely: boolean;
   /** Luminance range of the thumbnail, 0–255 (under 24 nothing can be read). */
-  contrast: z.number().min(0).max(255),
+  contrast: number;
   /** Finder-pattern ("eye") hints seen; stray ones are common, see `outlines`. */
-  finderPatterns: z.number().int().min(0),
+  finderPatterns: number;
   /** Plausible code outlines: three eyes at a right angle joined by timing patterns. */
-  outlines: z.number().int().min(0),
-});
-export type QrLikeness = z.infer<typeof QrLikeness>;
+  outlines: number;
+}
 
 /**
  * A quick look for QR structure in a small RGBA thumbnail of an element: are there

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -67,5 +68,33 @@ describe.each(BROWSERS)('the built extension (%s)', (browser) => {
     expect(code).not.toContain('readBarcodesFromPixmap');
     expect(code).not.toContain('dontInvert');
     expect(pageBundleBytes(dir, 'popup.html')).toBeLessThan(250_000);
+  });
+});
+
+interface LintMessage {
+  code: string;
+  file?: string;
+  message: string;
+}
+
+describe('web-ext lint (Firefox build)', () => {
+  it('has no errors, and the page scanners (scan-page.js, scan-watch.js) draw no message at all', () => {
+    const dir = BUILD_DIRS.firefox;
+    // web-ext exits non-zero only for errors; the JSON is read either way.
+    let out: string;
+    try {
+      out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch (error) {
+      out = String((error as { stdout?: string }).stdout ?? '');
+    }
+    const report = JSON.parse(out) as { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
+    expect(report.errors.map((m) => `${m.code} ${m.file ?? ''}`)).toEqual([]);
+    const onScanners = [...report.warnings, ...report.notices].filter((m) => /^scan-(page|watch)\.js$/.test(m.file ?? ''));
+    expect(onScanners.map((m) => `${m.code} ${m.file}`)).toEqual([]);
+    // Small, as injected into every page while automatic detection is on: no zod in them.
+    for (const file of ['scan-page.js', 'scan-watch.js']) {
+      expect(fs.statSync(path.join(dir, file)).size).toBeLessThan(40_000);
+      expect(fs.readFileSync(path.join(dir, file), 'utf8')).not.toMatch(/new Function|Function\(""\)/);
+    }
   });
 });

@@ -44,3 +44,6 @@ export const MIGRATION_ACCOUNTS: (PageAccount & { part: 0 | 1 })[] = [
 
 /** The hostile page's own code. */
 export const HOSTILE = account('Hostile Page', 'victim@example.com', 'NB2W45DFOJQWY3DFOIYDEMZU');
+
+/** The closed-shadow-root page: one code in a closed root (the other is the corpus's small GitHub code). */
+export const CLOSED_SHADOW = account('Closed Shadow', 'closed@example.com', 'MNWG643FMRZWQYLEN53WIZLEMFXGIZLT');

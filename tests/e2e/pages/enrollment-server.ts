@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { formatMigrationUri, MIGRATION_ALGORITHM, MIGRATION_DIGITS, MIGRATION_OTP_TYPE } from '../../../lib/migration';
 import { secretBytes } from '../../../lib/otp/secret';
 import { ROOT } from '../../../tools/browser/config';
-import { ENROLL, FORMS, HOSTILE, MIGRATION_ACCOUNTS, type PageAccount } from './accounts';
+import { CLOSED_SHADOW, ENROLL, FORMS, HOSTILE, MIGRATION_ACCOUNTS, type PageAccount } from './accounts';
 
 /*
  * Local enrollment pages for the scanning tests and the benchmark: one origin for
@@ -43,6 +43,8 @@ export function migrationUris(): string[] {
 export const BROKEN_OTPAUTH = 'otpauth://totp/Broken%20Co:carol?issuer=Broken%20Co';
 export const NOT_OURS = 'https://example.com/welcome';
 
+/** Corpus images a page may show as they are (the closed-shadow page's small code). */
+const CORPUS_FILES = ['small-1_2px-linear.png'];
 const DECOY_FILES = ['decoy-checkerboard.png', 'decoy-finders-random-data.png', 'decoy-photo-like.jpg', 'decoy-square-logo.png'];
 const PAGES_DIR = import.meta.dirname;
 
@@ -61,6 +63,7 @@ async function qrImages(): Promise<Map<string, Buffer>> {
   for (const [name, account] of Object.entries(FORMS)) images.set(name, await png(otpauthUri(account)));
   images.set('enroll', await png(otpauthUri(ENROLL), 5));
   images.set('hostile', await png(otpauthUri(HOSTILE)));
+  images.set('closedShadow', await png(otpauthUri(CLOSED_SHADOW)));
   const [first, second] = migrationUris();
   images.set('migration-1', await png(first!, 3));
   images.set('migration-2', await png(second!, 3));
@@ -109,6 +112,8 @@ export async function startEnrollmentServers(): Promise<EnrollmentServers> {
     if (decoy && DECOY_FILES.includes(decoy[1]!)) {
       return send(res, decoy[1]!.endsWith('.jpg') ? 'image/jpeg' : 'image/png', fs.readFileSync(path.join(ROOT, 'tests/fixtures/qr', decoy[1]!)));
     }
+    const corpus = /^\/corpus\/([\w.-]+)$/.exec(url.pathname);
+    if (corpus && CORPUS_FILES.includes(corpus[1]!)) return send(res, 'image/png', fs.readFileSync(path.join(ROOT, 'tests/fixtures/qr', corpus[1]!)));
     const values = { OTHER: other, SVG: svg, DATA_URL: dataUrl, DECOYS: JSON.stringify(DECOY_FILES) };
     const page = /^\/([\w-]+\.html)$/.exec(url.pathname);
     if (page && fs.existsSync(path.join(PAGES_DIR, page[1]!))) return send(res, 'text/html; charset=utf-8', template(page[1]!, values));
