@@ -3,7 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { HANDLERS } from '../../lib/background/handlers';
 import type { BackgroundPorts } from '../../lib/background/core';
 import { isExtensionPage } from '../../lib/background/core';
+import { topicsForStorageChange } from '../../lib/background/page-events';
 import { route } from '../../lib/background/router';
+import { PAGE_EVENT_KIND, type PageEvent } from '../../lib/messaging/events';
 import { withScanPorts } from '../../lib/background/scan';
 import { syncPortsFrom } from '../../lib/background/cloud';
 import { readSyncState, restrictToTrustedContexts, SYNC_STORAGE_KEY, type AccessLevelArea } from '../../lib/background/core';
@@ -95,11 +97,14 @@ export default defineBackground({
       if (!existing) void browser.alarms.create(ALARMS.cloudCheck, { delayInMinutes: CLOUD_CHECK_MINUTES, periodInMinutes: CLOUD_CHECK_MINUTES });
     });
 
-    // The badge follows the backup state wherever it changes.
     browser.storage.onChanged.addListener((changes, area) => {
+      // The badge follows the backup state wherever it changes.
       const change = changes[SYNC_STORAGE_KEY];
       // Read back through the registry: an unreadable state leaves the badge as it is.
       if (area === 'local' && change) void readSyncState(ports).then((state) => showCloudBadge(state, ports.now()), () => undefined);
+      // Open pages follow too: they re-read what changed (docs/messaging.md). No page open: nobody to tell.
+      const topics = topicsForStorageChange(area, changes);
+      if (topics.length > 0) browser.runtime.sendMessage({ kind: PAGE_EVENT_KIND, topics } satisfies PageEvent).catch(() => undefined);
     });
 
     // Every start of the background: show the badge, and send what a killed worker left pending.

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CloudStatusView } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
+import { usePageEvents } from '../../components/use-page-events';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { formatNear, formatTime } from './cloud/format-time';
@@ -30,10 +31,9 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
 
   useEffect(() => {
     void refresh();
-    // The background works on its own (retries, uploads after changes): keep the status current.
-    const timer = window.setInterval(() => void refresh(), 2000);
-    return () => window.clearInterval(timer);
   }, [refresh]);
+  // The background works on its own (retries, uploads after changes, sign-in expiry): follow it.
+  usePageEvents(['cloud'], () => void refresh());
 
   /** Runs one action; a failure is shown, a success replaces the status. */
   async function act(action: () => Promise<CloudStatusView | null>) {

@@ -14,6 +14,7 @@ import { RecoveryFlow } from './recovery-flow';
 import { SecuritySection } from './security-section';
 import { TransferSection } from './transfer-section';
 import { useHashSection, type Section } from './use-hash-section';
+import { usePageEvents } from '../../components/use-page-events';
 
 const NAV: { section: Section; label: MessageKey }[] = [
   { section: 'accounts', label: 'navAccounts' },
@@ -43,6 +44,8 @@ export function OptionsApp() {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // Locked or unlocked elsewhere (or automatically), accounts merged from another device, the backup falling behind.
+  usePageEvents(['vault', 'accounts', 'cloud'], () => void reload());
 
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!snapshot) return null;

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { BackupInspection, CloudStatusView, ProtocolFailure, RestorePlan } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
+import { usePageEvents } from '../../components/use-page-events';
 import { failureMessage } from '../../components/failure-message';
 import { t, tn, type MessageKey } from '../../components/i18n';
 import { restoreTally, type RestoreChoice } from '../../lib/backup/restore-tally';
@@ -41,9 +42,10 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
     else setMessage({ kind: 'error', text: failureMessage(result.error) });
   }
 
-  useEffect(() => {
-    void request('cloud.status', {}).then((result) => result.ok && setAccount(result.value.account));
-  }, []);
+  const readAccount = () => void request('cloud.status', {}).then((result) => result.ok && setAccount(result.value.account));
+  useEffect(readAccount, []);
+  // Signed in or out elsewhere (e.g. at the top of Backup & recovery): offer what fits now.
+  usePageEvents(['cloud'], readAccount);
 
   async function signIn(prompt?: 'select_account') {
     setMessage(null);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
+import { usePageEvents } from '../../components/use-page-events';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { AlertIcon, LockIcon, SettingsIcon } from '../../components/icons';
@@ -49,6 +50,7 @@ export function PopupApp() {
   useEffect(() => {
     void load();
   }, [load]);
+  usePageEvents(['vault', 'accounts', 'cloud'], () => void load());
 
   async function lock() {
     await request('vault.lock', {});

@@ -6,7 +6,8 @@ import { CLOUD_AND_VAULT_ERRORS, empty, password, VAULT_ERRORS } from './fields'
 
 /** The OneDrive backup: sign-in state, the switch, syncing. */
 export const CLOUD_REQUESTS = {
-  'cloud.status': defineRequest({ payload: empty, response: answer<CloudStatusView>(), errors: [] }),
+  // Read on opening Backup & recovery and after every cloud event: an open page must not keep the vault unlocked.
+  'cloud.status': defineRequest({ payload: empty, response: answer<CloudStatusView>(), passive: true, errors: [] }),
   // Changing where the backup goes, or deleting it, needs the vault unlocked (once there is a vault).
   'cloud.connect': defineRequest({ payload: z.object({ account: SignedInAccount.strict() }).strict(), response: answer<CloudStatusView>(), errors: VAULT_ERRORS }),
   'cloud.enable': defineRequest({ payload: empty, response: answer<CloudStatusView>(), errors: CLOUD_AND_VAULT_ERRORS }),

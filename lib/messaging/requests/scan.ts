@@ -17,7 +17,7 @@ export const SCAN_REQUESTS = {
     response: answer<ScanView>(),
     errors: [...VAULT_ERRORS, 'scan-not-allowed', 'permission-required'],
   }),
-  'scan.found': defineRequest({ payload: z.object({ tabId }).strict(), response: answer<ScanView | null>(), errors: VAULT_ERRORS }),
+  'scan.found': defineRequest({ payload: z.object({ tabId }).strict(), response: answer<ScanView | null>(), passive: true, errors: VAULT_ERRORS }),
   'scan.texts': defineRequest({
     payload: z.object({ texts: z.array(z.string().max(TEXT_LIMITS.maxTextChars)).max(TEXT_LIMITS.maxTexts) }).strict(),
     response: answer<ScanView>(),
@@ -29,7 +29,7 @@ export const SCAN_REQUESTS = {
     errors: [...VAULT_ERRORS, 'invalid-account', 'duplicate-account', 'not-found'],
   }),
   'scan.dismiss': defineRequest({ payload: z.object({ target }).strict(), response: answer<null>(), errors: [] }),
-  'scan.auto-detect.get': defineRequest({ payload: empty, response: answer<{ enabled: boolean }>(), errors: [] }),
+  'scan.auto-detect.get': defineRequest({ payload: empty, response: answer<{ enabled: boolean }>(), passive: true, errors: [] }),
   'scan.auto-detect.set': defineRequest({
     payload: z.object({ enabled: z.boolean() }).strict(),
     response: answer<{ enabled: boolean }>(),

@@ -6,7 +6,8 @@ import { empty, password, VAULT_ERRORS } from './fields';
 /** The vault: create, unlock, lock, change its password; and its settings. */
 export const VAULT_REQUESTS = {
   'vault.status': defineRequest({ payload: empty, response: answer<VaultStatus>(), passive: true, errors: VAULT_ERRORS }),
-  'vault.snapshot': defineRequest({ payload: empty, response: answer<Snapshot>(), errors: VAULT_ERRORS }),
+  // Pages read it on opening and after every change event: reading is not using.
+  'vault.snapshot': defineRequest({ payload: empty, response: answer<Snapshot>(), passive: true, errors: VAULT_ERRORS }),
   'vault.create': defineRequest({
     payload: z.object({ password }).strict(),
     response: answer<VaultStatus>(),
@@ -23,7 +24,7 @@ export const VAULT_REQUESTS = {
     response: answer<null>(),
     errors: [...VAULT_ERRORS, 'wrong-password', 'weak-password'],
   }),
-  'settings.get': defineRequest({ payload: empty, response: answer<SettingsView>(), errors: VAULT_ERRORS }),
+  'settings.get': defineRequest({ payload: empty, response: answer<SettingsView>(), passive: true, errors: VAULT_ERRORS }),
   'settings.update': defineRequest({
     payload: z.object({ autoLockMinutes: z.number().int().min(1).max(1440) }).partial().strict(),
     response: answer<SettingsView>(),

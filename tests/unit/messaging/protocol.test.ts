@@ -11,10 +11,20 @@ describe('request definitions', () => {
     expect(Object.keys(HANDLERS).sort()).toEqual([...types].sort());
   });
 
-  // Only what is not the user doing something: a status read, the lock itself, the popup's code timer.
+  // Only what is not the user doing something: reads a page makes on opening or after a change
+  // event, the popup's code timer, the lock itself. An open page must never keep the vault unlocked.
   it('marks exactly the passive requests as not postponing the automatic lock', () => {
     const passive = types.filter((type) => REQUESTS[type].passive);
-    expect(passive.sort()).toEqual<RequestType[]>(['codes.get', 'vault.lock', 'vault.status']);
+    expect(passive.sort()).toEqual<RequestType[]>([
+      'cloud.status',
+      'codes.get',
+      'scan.auto-detect.get',
+      'scan.found',
+      'settings.get',
+      'vault.lock',
+      'vault.snapshot',
+      'vault.status',
+    ]);
   });
 
   it.each(types)('%s declares its own errors once, none of them common', (type) => {
