@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RgbaImage } from '../../lib/qr/rgba-image';
 import { createZxingReader, ZXING_WASM_FILE } from '../../lib/qr/zxing-reader';
+import { checkImageSize } from '../../lib/scan/image-header';
 import { ScanNotAllowedError } from '../../lib/background/scan';
 import type { ScanPorts } from '../../lib/background/scan';
 
@@ -40,6 +41,8 @@ function pixelsOf(source: CanvasImageSource, width: number, height: number, maxS
 /** A raster image file's pixels, at most `maxSide` px on the long side. */
 async function blobPixels(blob: Blob, maxSide: number): Promise<RgbaImage> {
   if (blob.type === 'image/svg+xml') return svgPixels(blob, maxSide);
+  // The size in the header first: a few kilobytes can claim 30000×30000 px.
+  checkImageSize(new Uint8Array(await blob.arrayBuffer()));
   const bitmap = await createImageBitmap(blob);
   try {
     return pixelsOf(bitmap, bitmap.width, bitmap.height, maxSide);
@@ -110,7 +113,7 @@ export function createScanPorts(): ScanPorts {
       return blobPixels(await (await fetch(dataUrl)).blob(), Number.MAX_SAFE_INTEGER);
     },
 
-    async fetchImage(url, maxSide) {
+    async fetchImage(url, maxSide, rules) {
       // No cookies and no referrer: the page asked for this URL, the extension should
       // not vouch for the user to another site.
       const response = await fetch(url, {
@@ -119,6 +122,8 @@ export function createScanPorts(): ScanPorts {
         redirect: 'follow',
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
+      // Redirected where the page could not have sent us directly: nothing is read.
+      if (response.redirected && !rules.redirectAllowed(response.url)) throw new Error('The image redirected to a host the scanner may not fetch from.');
       if (!response.ok) throw new Error(`The image answered ${response.status}.`);
       const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (!type.startsWith('image/')) throw new Error(`Not an image: ${type || 'no type'}.`);

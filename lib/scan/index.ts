@@ -5,3 +5,5 @@ export * from './kept-texts';
 export * from './found-codes';
 export * from './registrable-domain';
 export * from './crop';
+export * from './image-header';
+export * from './image-fetch-policy';

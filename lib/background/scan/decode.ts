@@ -3,6 +3,7 @@ import { readQrCodes } from '../../qr/read-qr-codes';
 import type { ZxingReader } from '../../qr/zxing-reader';
 import type { RgbaImage } from '../../qr/rgba-image';
 import { cropImage, regionInScreenshot } from '../../scan/crop';
+import { imageFetchVerdict } from '../../scan/image-fetch-policy';
 import { isOtpText } from '../../scan/kept-texts';
 import { DECODE_BUDGETS, SCAN_LIMITS } from '../../scan/scan-limits';
 import type { ScanRect, ScanReport } from '../../scan/scan-report';
@@ -11,12 +12,19 @@ import { ScanNotAllowedError } from './errors';
 /** What decoding needs: the scanning ports' image functions and clock. */
 export interface DecodeAccess {
   pngPixels(dataUrl: string): Promise<RgbaImage>;
-  fetchImage(url: string, maxSide: number): Promise<RgbaImage>;
+  fetchImage(url: string, maxSide: number, rules: FetchRules): Promise<RgbaImage>;
   /** The screenshot, or `null` when none may be taken (a tab not shown, automatic detection). */
   capture: (() => Promise<RgbaImage>) | null;
   clock(): number;
   /** ZXing over the packaged WebAssembly, read first; `null`: jsqr alone. */
   zxing: ZxingReader | null;
+  /** The page the images are fetched for (the browser's word, not the page's) and whether no click asked for it. */
+  page: { url: string | null; automatic: boolean };
+}
+
+/** How a fetch may go: a redirect is followed only to a URL the same rules allow. */
+export interface FetchRules {
+  redirectAllowed(url: string): boolean;
 }
 
 export interface DecodeOutcome {
@@ -28,6 +36,8 @@ export interface DecodeOutcome {
   decodedImages: number;
   /** Images that could not be read as pixels (a corrupt PNG, a failed fetch): skipped. */
   unreadable: number;
+  /** Image URLs refused before any request (a private host, another site for automatic detection). */
+  refusedFetches: number;
   /** A screenshot was taken. */
   screenshot: boolean;
   /** A screenshot was wanted but the browser refused it (what the DOM gave still counts). */
@@ -52,7 +62,7 @@ const FETCH_MAX_SIDE = SCAN_LIMITS.maxSentSide;
  */
 export async function decodeReport(report: ScanReport | null, access: DecodeAccess, budgetMs: number): Promise<DecodeOutcome> {
   const started = access.clock();
-  const outcome: DecodeOutcome = { texts: [], otherCodes: 0, decodedImages: 0, unreadable: 0, screenshot: false, screenshotRefused: false, outOfTime: false, elapsedMs: 0 };
+  const outcome: DecodeOutcome = { texts: [], otherCodes: 0, decodedImages: 0, unreadable: 0, refusedFetches: 0, screenshot: false, screenshotRefused: false, outOfTime: false, elapsedMs: 0 };
   const remaining = () => budgetMs - (access.clock() - started);
 
   const decode = async (image: RgbaImage) => {
@@ -88,9 +98,16 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
     for (const candidate of report.candidates) {
       if (candidate.kind !== 'url') continue;
       if (!inTime()) break;
+      // The page chose this URL: no way into the user's network, and no other site without a click.
+      if (!imageFetchVerdict(candidate.url, access.page.url, access.page.automatic).ok) {
+        outcome.refusedFetches += 1;
+        if (candidate.rect) fromScreenshot.push(candidate.rect);
+        continue;
+      }
+      const rules: FetchRules = { redirectAllowed: (url) => imageFetchVerdict(url, access.page.url, access.page.automatic).ok };
       let image: RgbaImage;
       try {
-        image = await access.fetchImage(candidate.url, FETCH_MAX_SIDE);
+        image = await access.fetchImage(candidate.url, FETCH_MAX_SIDE, rules);
       } catch {
         outcome.unreadable += 1;
         if (candidate.rect) fromScreenshot.push(candidate.rect);

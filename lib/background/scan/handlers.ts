@@ -48,10 +48,11 @@ export const scanTab: Handler<'scan.tab'> = async ({ tabId }, ports) => {
     report,
     {
       pngPixels: (url) => scan.pngPixels(url),
-      fetchImage: (url, maxSide) => scan.fetchImage(url, maxSide),
+      fetchImage: (url, maxSide, rules) => scan.fetchImage(url, maxSide, rules),
       capture: tab.active ? () => scan.captureVisible(tab.windowId) : null,
       clock: () => scan.clock(),
       zxing: scan.zxing,
+      page: { url: tab.url, automatic: false },
     },
     DECODE_BUDGETS.onDemandMs,
   );

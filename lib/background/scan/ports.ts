@@ -1,5 +1,6 @@
 import type { RgbaImage } from '../../qr/rgba-image';
 import type { ZxingReader } from '../../qr/zxing-reader';
+import type { FetchRules } from './decode';
 import type { BackgroundPorts } from '../core';
 import { ScanNotWiredError } from './errors';
 
@@ -29,14 +30,15 @@ export interface ScanPorts {
   collect(tabId: number): Promise<unknown>;
   /** A screenshot of the tab shown in a window, in device pixels. Throws ScanNotAllowedError when refused. */
   captureVisible(windowId: number): Promise<RgbaImage>;
-  /** The pixels of a PNG data URL. Throws when it is not a readable image. */
+  /** The pixels of a PNG data URL. Throws when it is not a readable image or its header says over 16 Mpx. */
   pngPixels(dataUrl: string): Promise<RgbaImage>;
   /**
    * Fetches an image from the web without cookies (`credentials: 'omit'`) and returns
-   * its pixels, shrunk to at most `maxSide` px on the long side. Throws when the
-   * request, its type or size, or the decoding fails.
+   * its pixels, shrunk to at most `maxSide` px on the long side; a redirect is
+   * followed only where `rules` allow. Throws when the request, its type or size,
+   * the size in its header (ImageTooLargeError over 16 Mpx), or the decoding fails.
    */
-  fetchImage(url: string, maxSide: number): Promise<RgbaImage>;
+  fetchImage(url: string, maxSide: number, rules: FetchRules): Promise<RgbaImage>;
   /** A monotonic clock for decoding budgets, ms. */
   clock(): number;
   /** ZXing over the WebAssembly packaged with the extension (never fetched from elsewhere); `null`: jsqr alone. */

@@ -68,7 +68,7 @@ export async function routeWatchReport(
   // No screenshots here: a page must not cause one by itself; regions wait for "Scan this page".
   const outcome = await decodeReport(
     { ...report, regions: [] },
-    { pngPixels: (url) => scan.pngPixels(url), fetchImage: (url, side) => scan.fetchImage(url, side), capture: null, clock: () => scan.clock(), zxing: scan.zxing },
+    { pngPixels: (url) => scan.pngPixels(url), fetchImage: (url, side, rules) => scan.fetchImage(url, side, rules), capture: null, clock: () => scan.clock(), zxing: scan.zxing, page: { url: sender.url ?? null, automatic: true } },
     Math.min(DECODE_BUDGETS.watchReportMs, left),
   );
   const record = await recordTabTexts(ports, { tabId, origin, site: sender.url ? registrableDomain(sender.url) : null }, outcome.texts, {

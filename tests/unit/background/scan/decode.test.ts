@@ -18,6 +18,7 @@ const zxing = nodeZxingReader();
 function access(images: Record<string, RgbaImage>, overrides: Partial<DecodeAccess> = {}): DecodeAccess {
   return {
     zxing,
+    page: { url: 'https://shop.example/enroll', automatic: false },
     pngPixels: async (url) => {
       const image = images[url];
       if (!image) throw new Error('The source image could not be decoded.');
@@ -65,6 +66,46 @@ describe('decodeReport', () => {
       5000,
     );
     expect(outcome).toMatchObject({ texts: [LINK], unreadable: 1, screenshot: true });
+  });
+
+  it.each([
+    ['a private host, for a public page', 'http://192.168.1.1/qr.png', 'https://shop.example/enroll', false],
+    ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data/', 'https://shop.example/enroll', false],
+    ['another site, for automatic detection', 'https://cdn.other.example/qr.png', 'https://shop.example/enroll', true],
+  ])('never fetches %s: counted as refused, its area read from the screenshot instead', async (_what, url, pageUrl, automatic) => {
+    const fetched: string[] = [];
+    const shot = paste(blank(400, 300), qrImage(LINK, 2), 150, 100);
+    const outcome = await decodeReport(
+      report([{ kind: 'url', element: 'img', url, rect: { x: 150, y: 100, width: 100, height: 100 } }]),
+      access({}, {
+        page: { url: pageUrl, automatic },
+        fetchImage: async (asked) => {
+          fetched.push(asked);
+          throw new Error('must not be called');
+        },
+        capture: automatic ? null : async () => shot,
+      }),
+      5000,
+    );
+    expect(fetched).toEqual([]);
+    expect(outcome).toMatchObject({ refusedFetches: 1, unreadable: 0, texts: automatic ? [] : [LINK] });
+  });
+
+  it('a redirect is followed only where the same rules allow', async () => {
+    let rules: { redirectAllowed(url: string): boolean } | undefined;
+    await decodeReport(
+      report([{ kind: 'url', element: 'img', url: 'https://cdn.other.example/qr.png', rect: null }]),
+      access({}, {
+        fetchImage: async (_url, _side, given) => {
+          rules = given;
+          throw new TypeError('Failed to fetch');
+        },
+      }),
+      5000,
+    );
+    expect(rules?.redirectAllowed('https://img.elsewhere.example/qr.png')).toBe(true);
+    expect(rules?.redirectAllowed('http://10.0.0.1/qr.png')).toBe(false);
+    expect(rules?.redirectAllowed('http://localhost/qr.png')).toBe(false);
   });
 
   it('keeps the DOM’s codes when the screenshot is refused; with nothing else to read, the refusal stands', async () => {
