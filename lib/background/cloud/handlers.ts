@@ -7,7 +7,7 @@ import { toCloudStatusView } from './status-view';
 import type { Handler, HandlersFor } from '../core';
 import type { BackgroundPorts } from '../core';
 import { syncPortsFrom } from './sync-ports-from';
-import { readSyncState, writeSyncState } from '../core';
+import { readSyncState, updateSyncState } from '../core';
 import { requireKey, startSession } from '../vault';
 import { readVaultFile, requireVaultFile, writeVault } from '../vault';
 import type { CLOUD_REQUESTS } from '../../messaging/requests/cloud';
@@ -47,12 +47,13 @@ export const cloudStatusHandler: Handler<'cloud.status'> = async (_payload, port
 /** Remembers the account the options page signed in with; a different account starts from scratch. */
 export const cloudConnect: Handler<'cloud.connect'> = async ({ account }, ports) => {
   await requireUnlockedIfVault(ports);
-  const state = await readSyncState(ports);
-  const same = state.account?.homeAccountId === account.homeAccountId;
-  const next: SyncState = same
-    ? { ...state, account, problem: state.problem?.code === 'sign-in-required' ? null : state.problem }
-    : { ...INITIAL_SYNC_STATE, enabled: state.enabled, revision: state.revision, account };
-  await writeSyncState(ports, next);
+  let same = false;
+  const next = await updateSyncState(ports, (state) => {
+    same = state.account?.homeAccountId === account.homeAccountId;
+    return same
+      ? { ...state, account, problem: state.problem?.code === 'sign-in-required' ? null : state.problem }
+      : { ...INITIAL_SYNC_STATE, enabled: state.enabled, revision: state.revision, account };
+  });
   if (same && next.enabled) ports.requestSync();
   return view(ports, next);
 };
@@ -92,7 +93,7 @@ export const cloudJoin: Handler<'cloud.join'> = async ({ password }, ports) => {
 /** "Back up now" / "Retry": one pass, waited for. */
 export const cloudSyncNow: Handler<'cloud.sync-now'> = async (_payload, ports) => {
   await requireAccount(ports);
-  await writeSyncState(ports, { ...(await readSyncState(ports)), retry: null });
+  await updateSyncState(ports, (state) => ({ ...state, retry: null }));
   return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
 };
 
@@ -114,8 +115,7 @@ export const cloudDisable: Handler<'cloud.disable'> = async ({ deleteRemote }, p
   await requireKey(ports);
   const state = await readSyncState(ports);
   if (deleteRemote && state.account) await ports.cloud.graph(state.account).remove();
-  const next: SyncState = { ...state, enabled: false, outbox: null, remote: null, problem: null, retry: null, pendingMerge: false };
-  await writeSyncState(ports, next);
+  const next = await updateSyncState(ports, (fresh) => ({ ...fresh, enabled: false, outbox: null, remote: null, problem: null, retry: null, pendingMerge: false }));
   await ports.cloud.scheduleRetry(null);
   return view(ports, next);
 };
@@ -124,8 +124,7 @@ export const cloudSignOut: Handler<'cloud.sign-out'> = async (_payload, ports) =
   await requireUnlockedIfVault(ports);
   const state = await readSyncState(ports);
   if (state.account) await ports.cloud.signOut(state.account);
-  const next: SyncState = { ...INITIAL_SYNC_STATE, revision: state.revision };
-  await writeSyncState(ports, next);
+  const next = await updateSyncState(ports, (fresh): SyncState => ({ ...INITIAL_SYNC_STATE, revision: fresh.revision }));
   await ports.cloud.scheduleRetry(null);
   return view(ports, next);
 };

@@ -8,5 +8,5 @@ export type { Handler, HandlerMap, HandlersFor } from './handler';
 export type { BackgroundPorts, CloudPorts, KeyValueArea } from './ports';
 export { isExtensionPage, type ExtensionIdentity, type SenderInfo } from './sender';
 export { restrictToTrustedContexts, type AccessLevelArea, type StorageAccessOutcome } from './storage-access';
-export { readSyncState, SYNC_STORAGE_KEY, writeSyncState } from './sync-state-store';
+export { readSyncState, SYNC_STORAGE_KEY, updateSyncState, writeSyncState } from './sync-state-store';
 export { codesFor, toView } from './views';

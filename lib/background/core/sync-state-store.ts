@@ -17,3 +17,18 @@ export async function readSyncState(ports: Pick<BackgroundPorts, 'local'>): Prom
 export async function writeSyncState(ports: Pick<BackgroundPorts, 'local'>, state: SyncState): Promise<void> {
   await writeItem(ports.local, SYNC_STATE_ITEM, state);
 }
+
+/**
+ * Read-modify-write of the sync state under the vault lock. Every vault change
+ * queues its upload under that lock, so a state write made outside it could
+ * land between a change's read and write and drop its pending upload (seen:
+ * cloud.sync-now interleaved with accounts.add left the account with no
+ * pending upload and the revision back to 0). Network calls stay outside.
+ */
+export function updateSyncState(ports: Pick<BackgroundPorts, 'local' | 'exclusive'>, change: (state: SyncState) => SyncState): Promise<SyncState> {
+  return ports.exclusive(async () => {
+    const next = change(await readSyncState(ports));
+    await writeSyncState(ports, next);
+    return next;
+  });
+}
