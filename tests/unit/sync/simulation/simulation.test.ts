@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { runRound } from './simulate';
+
+/*
+ * The seeded multi-device simulation (simulate.ts), 100 rounds on every run.
+ * `npm run chaos` runs it longer and prints its figures. A failing round names
+ * its seed: `CHAOS_SEED=<seed> CHAOS_ROUNDS=1 npm run chaos` replays it exactly.
+ */
+
+const ROUNDS = 100;
+
+describe('seeded multi-device simulation: clocks ±24 h, faults, killed workers', () => {
+  it(`${ROUNDS} rounds: nothing lost, nothing resurrected, every device and the cloud agree`, async () => {
+    let kills = 0;
+    let faults = 0;
+    for (let seed = 1; seed <= ROUNDS; seed++) {
+      const report = await runRound(seed);
+      kills += report.kills;
+      faults += Object.values(report.faults).reduce((a, b) => a + b, 0);
+      expect({ seed, lost: report.lost, resurrected: report.resurrected, failures: report.failures }).toEqual({ seed, lost: [], resurrected: [], failures: [] });
+    }
+    // The storm really happened (not a run where nothing was injected).
+    expect(kills).toBeGreaterThan(ROUNDS / 2);
+    expect(faults).toBeGreaterThan(ROUNDS);
+  }, 120_000);
+});
