@@ -56,6 +56,8 @@ export function failureMessage(failure: ProtocolFailure): string {
       return t(failure.reason === 'same-secret' ? 'errorDuplicateSecret' : 'errorDuplicateAccount');
     case 'no-backup':
       return t('errorNoBackup', [failure.username]);
+    case 'backup-damaged':
+      return t(failure.problem === 'kdf-params' ? 'errorBackupKdfRefused' : failure.problem === 'weak-slot' ? 'errorBackupWeakSlot' : 'errorBackupDamaged');
     default:
       return t(BY_CODE[failure.code]);
   }

@@ -47,7 +47,10 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof SignInRequiredError || error instanceof GraphUnauthorizedError) return { code: 'sign-in-required', message: error.message };
   if (error instanceof NoBackupError) return { code: 'no-backup', message: error.message, username: error.username };
   if (error instanceof UnsupportedBackupVersionError) return { code: 'backup-newer-version', message: error.message };
-  if (error instanceof BackupDamagedError) return { code: 'backup-damaged', message: error.message };
+  if (error instanceof BackupDamagedError) {
+    const problem = error.problem === 'kdf-params' || error.problem === 'weak-slot' ? { problem: error.problem } : {};
+    return { code: 'backup-damaged', message: error.message, ...problem };
+  }
   if (error instanceof GraphForbiddenError) return { code: 'cloud-forbidden', message: error.message };
   if (error instanceof GraphError || error instanceof AuthNetworkError) return { code: 'cloud-unreachable', message: error.message };
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };

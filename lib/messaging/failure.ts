@@ -37,7 +37,8 @@ export interface FailureFields {
   'sign-in-required': object;
   /** The signed-in Microsoft account that has no backup. */
   'no-backup': { username: string };
-  'backup-damaged': object;
+  /** What is wrong, when it is something the user should be told apart: KDF parameters out of bounds, or a slot weaker than the defaults. */
+  'backup-damaged': { problem?: 'kdf-params' | 'weak-slot' };
   'backup-newer-version': object;
   'cloud-unreachable': object;
   'cloud-forbidden': object;
