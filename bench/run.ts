@@ -3,6 +3,7 @@ import { BUILD_DIRS, ROOT } from '../tools/browser/config';
 import { fileBytes, pageBundleBytes } from './bundle-sizes';
 import { measureBackup } from './backup-timing';
 import { measurePopup } from './popup-timing';
+import { runQrDecodeBench } from './qr-decode';
 import { measureScans } from './scan-timing';
 import { kB, ms, printTable } from './stats';
 
@@ -21,7 +22,13 @@ printTable('Bundle sizes (Chromium build, uncompressed)', ['bundle', 'size', 'ta
   ['popup (start path)', kB(pageBundleBytes(chrome, 'popup.html')), '< 250 kB'],
   ['options', kB(pageBundleBytes(chrome, 'options.html')), ''],
   ['background', kB(fileBytes(chrome, 'background.js')), ''],
+  ['scan-page.js (injected on "Scan this page")', kB(fileBytes(chrome, 'scan-page.js')), 'small, no zod (was 88 kB)'],
+  ['scan-watch.js (automatic detection)', kB(fileBytes(chrome, 'scan-watch.js')), 'small, no zod (was 99 kB)'],
+  ['zxing_reader.wasm (packaged, loaded by the background)', kB(fileBytes(chrome, 'zxing_reader.wasm')), ''],
 ]);
+
+// QR decoding over the corpus, per category, for jsqr, ZXing and both (bench/qr-decode.ts).
+await runQrDecodeBench(Number(process.env.BENCH_QR_RUNS ?? 3));
 
 const { popup, unlockMs } = await measurePopup([10, 100, 1000], RUNS);
 printTable(`Popup, Chromium (median of ${RUNS} opens)`, ['accounts', 'open → first code', 'open → all codes', 'target (first code)'],

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageBundleBytes, pageBundleFiles } from '../../bench/bundle-sizes';
+import { pageBundleFiles } from '../../bench/bundle-sizes';
 import { BROWSERS, BUILD_DIRS } from '../../tools/browser/config';
 
 /*
  * The built extension as shipped (`npm run build:test`): ZXing's WebAssembly is
  * packaged and nothing in the output names a host it could be fetched from
  * (zxing-wasm defaults to a CDN); the CSP is the one 'wasm-unsafe-eval'; the
- * popup's start path carries no QR code.
+ * popup's start path carries no QR decoding code.
  */
 
 /**
@@ -62,12 +62,13 @@ describe.each(BROWSERS)('the built extension (%s)', (browser) => {
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
   });
 
-  it('keeps QR decoding off the popup\'s start path, which stays under 250 kB', () => {
+  // Its size (< 250 kB) is the bench's figure (`npm run bench`), not asserted here.
+  it('keeps QR decoding off the popup\'s start path', () => {
     const code = [...pageBundleFiles(dir, 'popup.html')].map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
     expect(code).not.toContain('zxing_reader');
     expect(code).not.toContain('readBarcodesFromPixmap');
     expect(code).not.toContain('dontInvert');
-    expect(pageBundleBytes(dir, 'popup.html')).toBeLessThan(250_000);
+    expect(code.length).toBeGreaterThan(0);
   });
 });
 
