@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SYNC_STORAGE_KEY } from '../../../../lib/background/core';
 import type { Payload } from '../../../../lib/messaging/protocol';
 import type { SignedInAccount } from '../../../../lib/auth/signed-in-account';
-import { FakeDrive } from '../../sync/fake-drive';
+import { FakeDrive, graphErrors } from '../../sync/fake-drive';
 import { createFakePorts, type FakePorts } from '../fake-ports';
-import { expectFailure, send, sendOk, useSharedVault } from '../harness';
+import { draftFor, expectFailure, send, sendOk, sessionMasterKey, storedContents, useSharedVault } from '../harness';
 
 /*
  * Cloud actions that change where the backup goes, or delete it, need the vault
@@ -85,5 +85,50 @@ describe('cloud actions that change or delete', () => {
     expectFailure(await send(ports, 'cloud.disable', { deleteRemote: true }), 'not-initialized');
     await sendOk(ports, 'cloud.sign-out', {});
     expect(cloud.signedOut).toEqual([ALICE]);
+  });
+});
+
+describe('sync-state writes hold the vault lock', () => {
+  // Issue 9: cloud.sync-now read the state, an account was added (its pending upload
+  // written with the vault), then sync-now wrote its stale copy back: the account was
+  // in the vault with no pending upload and the revision back where it was.
+  it('"Back up now" arriving during an account change keeps the change\'s pending upload', async () => {
+    const { ports } = vault;
+    const drive = new FakeDrive();
+    withCloud(ports, drive);
+    await sendOk(ports, 'cloud.connect', { account: ALICE });
+    await sendOk(ports, 'cloud.enable', {});
+    // Offline from now on: whatever is pending stays pending, so the outbox shows what was kept.
+    drive.failAlways('upload', graphErrors.network);
+    drive.failAlways('download', graphErrors.network);
+    const revisionBefore = (ports.local.peek(SYNC_STORAGE_KEY) as { revision: number }).revision;
+
+    let addDone!: () => void;
+    const added = new Promise<void>((resolve) => (addDone = resolve));
+    const set = ports.local.set.bind(ports.local);
+    let armed = true;
+    ports.local.set = async (key, value) => {
+      // Hold sync-now's first state write until the add has finished (or 50 event-loop turns
+      // have passed, when the lock makes the add wait for it instead).
+      if (armed && key === SYNC_STORAGE_KEY) {
+        armed = false;
+        let turns = 0;
+        const spin = async (): Promise<void> => {
+          while (turns++ < 50) await new Promise<void>((resolve) => setImmediate(resolve));
+        };
+        await Promise.race([added, spin()]);
+      }
+      return set(key, value);
+    };
+    const syncing = send(ports, 'cloud.sync-now', {});
+    const adding = sendOk(ports, 'accounts.add', { draft: draftFor(901) as never }).then((view) => {
+      addDone();
+      return view;
+    });
+    const [account] = await Promise.all([adding, syncing]);
+    const state = ports.local.peek(SYNC_STORAGE_KEY) as { revision: number; outbox: { revision: number } | null };
+    expect(state.revision).toBeGreaterThan(revisionBefore);
+    expect(state.outbox?.revision).toBe(state.revision);
+    expect((await storedContents(ports, sessionMasterKey(ports))).accounts.map((a) => a.id)).toContain(account.id);
   });
 });
