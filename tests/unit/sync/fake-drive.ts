@@ -1,4 +1,5 @@
 import {
+  GraphFileTooLargeError,
   GraphForbiddenError,
   GraphNetworkError,
   GraphNotFoundError,
@@ -7,6 +8,7 @@ import {
   GraphServerError,
   GraphThrottledError,
   GraphUnauthorizedError,
+  MAX_BACKUP_BYTES,
   type GraphClient,
   type GraphUser,
   type RemoteFile,
@@ -76,6 +78,8 @@ export class FakeDrive {
   private readonly faults = new Map<GraphOperation, Fault[]>();
   private readonly persistentFaults = new Map<GraphOperation, Fault>();
   private readonly beforeUploadHooks: (() => Promise<void>)[] = [];
+  /** Downloads refused for size (the content never fetched). */
+  contentRefused = 0;
   /** Every call any client made, in order. */
   readonly calls: GraphCall[] = [];
   /** What an If-Match upload of a deleted file throws: the client's 404 (default) or a 412 that stood. */
@@ -132,6 +136,11 @@ export class FakeDrive {
       download: () =>
         this.run(name, 'download', undefined, async () => {
           if (!this.file) throw graphErrors.notFound();
+          // As lib/graph's client: the size from the metadata decides before any content is fetched.
+          if (this.describe(this.file).size > MAX_BACKUP_BYTES) {
+            this.contentRefused += 1;
+            throw new GraphFileTooLargeError('The file is larger than any backup; not downloaded.', { status: 200, code: 'fileTooLarge' });
+          }
           return { file: this.describe(this.file), text: this.file.text };
         }),
       upload: (text, condition) => this.run(name, 'upload', condition, () => this.upload(text, condition)),

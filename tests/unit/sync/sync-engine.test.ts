@@ -490,6 +490,22 @@ describe('syncNow: a cloud file this device cannot use', () => {
       },
     },
     {
+      name: 'planted, asking for 4 GiB × 20 passes of Argon2id (refused before any derivation)',
+      code: 'remote-damaged',
+      async make(_a, drive) {
+        const file = JSON.parse(drive.current?.text ?? '{}') as { slots: { kdf: object }[] };
+        for (const slot of file.slots) Object.assign(slot.kdf, { memoryKiB: 4 * 1_048_576, iterations: 20 });
+        return JSON.stringify(file);
+      },
+    },
+    {
+      name: 'planted, larger than any backup (5 MiB: never downloaded)',
+      code: 'remote-damaged',
+      async make() {
+        return 'x'.repeat(5 * 1024 * 1024);
+      },
+    },
+    {
       name: 'damaged (a ciphertext byte changed)',
       code: 'remote-damaged',
       async make(_a, drive) {
