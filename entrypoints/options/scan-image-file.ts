@@ -1,5 +1,8 @@
-import { decodeQrCodes } from '../../lib/qr/decode-image';
+import { browser } from 'wxt/browser';
+import { readQrCodes } from '../../lib/qr/read-qr-codes';
 import type { RgbaImage } from '../../lib/qr/rgba-image';
+import type { ZxingReader } from '../../lib/qr/zxing-reader';
+import { ZXING_WASM_FILE } from '../../lib/qr/zxing-reader-file';
 
 /*
  * Reading QR codes from an image file in the options page (docs/page-scanning.md
@@ -74,8 +77,25 @@ export async function imageFilePixels(file: Blob): Promise<RgbaImage> {
   }
 }
 
+let zxing: Promise<ZxingReader> | null = null;
+/**
+ * ZXing over the extension's own packaged WebAssembly (a photo of a code is its
+ * strength), jsqr after it. Its code loads with the first image, not with the page.
+ */
+function zxingReader(): Promise<ZxingReader> {
+  zxing ??= import('../../lib/qr/zxing-reader').then(({ createZxingReader }) =>
+    createZxingReader(async () => {
+      const response = await fetch(new URL(ZXING_WASM_FILE, browser.runtime.getURL('/')).href);
+      if (!response.ok) throw new Error(`${ZXING_WASM_FILE} answered ${response.status}.`);
+      return response.arrayBuffer();
+    }),
+  );
+  return zxing;
+}
+
 /** Every QR code's text in an image file, in the order found. */
 export async function decodeImageFile(file: Blob): Promise<string[]> {
   const pixels = await imageFilePixels(file);
-  return decodeQrCodes(pixels, { timeBudgetMs: DECODE_BUDGET_MS, now: () => performance.now() }).codes.map((code) => code.text);
+  const result = await readQrCodes(pixels, { zxing: await zxingReader(), timeBudgetMs: DECODE_BUDGET_MS, now: () => performance.now() });
+  return result.codes.map((code) => code.text);
 }
