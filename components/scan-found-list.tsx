@@ -45,7 +45,7 @@ export function ScanFoundList({ view, busyKey, onAdd }: {
                 {account.issuer && <span className="muted small" data-testid="scan-name">{account.accountName}</span>}
                 <span className="small">
                   <span className="badge" data-testid="scan-type">{t(TYPE_LABEL[account.type])}</span>{' '}
-                  {account.site && <span className="muted" data-testid="scan-account-site">{account.site}</span>}
+                  {account.sites?.[0] && <span className="muted" data-testid="scan-account-site">{account.sites[0]}</span>}
                 </span>
               </span>
               {account.added ? (

@@ -105,7 +105,7 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
                     <span className="names">
                       <span className="issuer" data-testid="account-issuer">{account.issuer || account.accountName}</span>
                       {account.issuer && <span className="account-name" data-testid="account-name">{account.accountName}</span>}
-                      {account.site && <span className="account-name" data-testid="account-site">{account.site}</span>}
+                      {account.sites?.[0] && <span className="account-name" data-testid="account-site">{account.sites.join(' · ')}</span>}
                       <span className="badges">
                         <span className="badge">{account.type.toUpperCase()}</span>
                         {account.deviceBound && <span className="badge">{t('deviceBoundBadge')}</span>}

@@ -50,7 +50,7 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
         <span className="names">
           <span className="issuer">{title}</span>
           {subtitle && <span className="account-name">{subtitle}</span>}
-          {account.site && <span className="account-name account-site" data-testid="account-site">{account.site}</span>}
+          {account.sites?.[0] && <span className="account-name account-site" data-testid="account-site">{account.sites[0]}</span>}
         </span>
         {code ? (
           <span className="code" data-testid="code" data-code={code.value}>{groupCode(code.value)}</span>

@@ -3,6 +3,7 @@ import { Settings } from '../vault/settings';
 import { Tombstone } from '../vault/contents';
 import { decodeVersioned } from '../vault/contents';
 import type { MigrationTable } from '../vault/migrations';
+import { SHARED_CONTENTS_MIGRATIONS } from '../vault/contents-migrations';
 import { BackupAccount } from './backup-account';
 import { BackupDamagedError, UnsupportedBackupVersionError } from './errors';
 
@@ -39,9 +40,9 @@ export const BackupContents = z.object({
 export type BackupContents = z.infer<typeof BackupContents>;
 
 /** The `contentsVersion` this code writes into backups. */
-export const CURRENT_BACKUP_CONTENTS_VERSION = 1;
-/** Migrations of the backup's encrypted contents, `n → n + 1`. None yet. */
-export const BACKUP_CONTENTS_MIGRATIONS: MigrationTable = {};
+export const CURRENT_BACKUP_CONTENTS_VERSION = 2;
+/** Migrations of the backup's encrypted contents, `n → n + 1` (1 → 2: sites, as the vault's). */
+export const BACKUP_CONTENTS_MIGRATIONS: MigrationTable = SHARED_CONTENTS_MIGRATIONS;
 
 /** Plaintext size granularity: hides the lengths of names and issuers from the file size. */
 export const PADDING_BYTES = 1024;

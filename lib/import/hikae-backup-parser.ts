@@ -73,7 +73,8 @@ export const hikaeBackupParser: FormatParser = {
           digits: account.digits,
           period: account.period,
           counter: account.counter,
-          ...(account.site === undefined ? {} : { site: account.site }),
+          ...(account.sites === undefined ? {} : { sites: account.sites }),
+          ...(account.siteMatch === undefined ? {} : { siteMatch: account.siteMatch }),
           ...(account.deviceBound === undefined ? {} : { deviceBound: account.deviceBound }),
         };
       });

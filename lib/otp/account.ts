@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SITE_LENGTH, MAX_SITES_PER_ACCOUNT } from '../autofill/site-limits';
 
 /**
  * The account model: one second factor the user holds. Plain, serialisable data
@@ -39,8 +40,15 @@ export const AccountDraft = z.object({
   period: z.number().int(),
   /** Moving factor, HOTP only; the code shown is the one for this value. */
   counter: z.number().int().nonnegative(),
-  /** Registrable domain of the page the account was enrolled on, when known. */
-  site: z.string().optional(),
+  /**
+   * Where codes of this account may be filled (docs/autofill.md): registrable
+   * domains (`github.com`), or origins (`https://login.example.com`) when
+   * `siteMatch` is `origin`. The first is the page the account was scanned on, when
+   * it was. Absent or empty: not bound yet (bound on first use, after asking).
+   */
+  sites: z.array(z.string().min(1).max(MAX_SITE_LENGTH)).max(MAX_SITES_PER_ACCOUNT).optional(),
+  /** How `sites` are compared with a page; absent = `domain` (registrable domain). */
+  siteMatch: z.enum(['domain', 'origin']).optional(),
   /**
    * Device-bound accounts keep their secret on this device only: a backup carries
    * their name and position but not the secret.

@@ -1,4 +1,5 @@
 import { AccountDraft, DRAFT_DEFAULTS, HashAlgorithm, LIMITS, OtpType } from './account';
+import { normalizeSiteList } from '../autofill/site-entry';
 import { InvalidAccountError, type AccountField } from './errors';
 import { normalizeSecret } from './secret';
 
@@ -85,7 +86,12 @@ export function validateDraft(input: LooseDraft): AccountDraft {
     period: type.data === 'hotp' ? DRAFT_DEFAULTS.period : period,
     counter: type.data === 'hotp' ? counter : 0,
   };
-  if (typeof input.site === 'string' && input.site !== '') draft.site = cleanText(input.site, 'issuer');
+  if (input.sites !== undefined) {
+    // Sites given with a draft (a scanned page's domain, an import) are normalised
+    // like the ones typed in the options page; a bad one is refused, not dropped.
+    const sites = normalizeSiteList(input.sites, 'domain');
+    if (sites.length > 0) draft.sites = sites;
+  }
   if (input.deviceBound === true) draft.deviceBound = true;
   return draft;
 }

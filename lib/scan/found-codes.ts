@@ -45,7 +45,7 @@ export async function readFoundCodes(texts: readonly string[], site: string | nu
     }
     try {
       const draft = parseOtpUri(text);
-      await add(site === null ? draft : { ...draft, site }, 'otpauth');
+      await add(site === null ? draft : { ...draft, sites: [site] }, 'otpauth');
     } catch (error) {
       if (!(error instanceof InvalidAccountError)) throw error;
       problems.push({ code: 'invalid-otpauth', field: error.field, reason: error.problem, message: error.message });

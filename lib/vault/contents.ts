@@ -3,6 +3,7 @@ import { Account } from '../otp/account';
 import { Settings } from './settings';
 import { InvalidVaultInputError, UnsupportedVaultVersionError, VaultDamagedError } from './errors';
 import { migrate, type MigrationTable } from './migrations';
+import { SHARED_CONTENTS_MIGRATIONS } from './contents-migrations';
 import { describeIssues } from './envelope';
 
 /** Remembers a deletion so a backup merge never brings the account back. */
@@ -34,10 +35,10 @@ export const VaultContents = z.object({
 export type VaultContents = z.infer<typeof VaultContents>;
 
 /** The `contentsVersion` this code writes. */
-export const CURRENT_CONTENTS_VERSION = 1;
+export const CURRENT_CONTENTS_VERSION = 2;
 
-/** Migrations of the encrypted contents, `n → n + 1`. Version 1 is the first: none yet. */
-export const CONTENTS_MIGRATIONS: MigrationTable = {};
+/** Migrations of the encrypted contents, `n → n + 1` (1 → 2: sites, docs/autofill.md). */
+export const CONTENTS_MIGRATIONS: MigrationTable = SHARED_CONTENTS_MIGRATIONS;
 
 
 /** Validates contents about to be written; a vault that could not be read back is never written. */

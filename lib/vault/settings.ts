@@ -13,6 +13,8 @@ export const Settings = z.object({
   autoLockMinutes: z.number().int().min(1).max(1440).default(15),
   /** Default `system`. */
   theme: Theme.default('system'),
+  /** After filling a code into a page, press Enter (submit the form); absent = off (docs/autofill.md). */
+  fillPressEnter: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -14,7 +14,7 @@ const draft = z
     digits: z.unknown(),
     period: z.unknown(),
     counter: z.unknown(),
-    site: z.unknown(),
+    sites: z.unknown(),
     deviceBound: z.unknown(),
   })
   .partial()

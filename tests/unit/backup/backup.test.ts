@@ -31,6 +31,7 @@ import {
 } from '../../../lib/vault';
 import { account, clone, deps, FAST_KDF, flipByte, fromB64, pslot } from '../vault/helpers';
 import { DEFAULT_SETTINGS } from '../../../lib/vault/settings';
+import { CURRENT_BACKUP_CONTENTS_VERSION } from '../../../lib/backup/contents';
 
 const PASSWORD = 'backup test password';
 const NOW = 1_750_000_000_000;
@@ -38,7 +39,7 @@ const device = { deviceName: 'Taro の仕事用 laptop', browser: 'Firefox 153' 
 
 const local: VaultContents = {
   accounts: [
-    account({ issuer: 'GitHub', accountName: 'octocat@example.com', site: 'github.com' }),
+    account({ issuer: 'GitHub', accountName: 'octocat@example.com', sites: ['github.com'] }),
     account({ issuer: '銀行', accountName: '山田太郎', type: 'hotp', counter: 42 }),
     account({ issuer: 'Contoso', accountName: 'worker@contoso.example', deviceBound: true }),
     account({ issuer: 'Fabrikam', accountName: 'pending', deviceBound: true, secret: '', needsVerification: true }),
@@ -95,7 +96,7 @@ describe('createBackup → openBackup', () => {
 
   it('keeps every secret, account name, issuer, site and the device name out of the clear file', () => {
     const text = JSON.stringify(backup);
-    const needles = local.accounts.flatMap((a) => [a.secret, a.accountName, a.issuer, a.site ?? '']).filter((s) => s !== '');
+    const needles = local.accounts.flatMap((a) => [a.secret, a.accountName, a.issuer, ...(a.sites ?? [])]).filter((s) => s !== '');
     needles.push(device.deviceName, 'Taro', 'octocat', 'github');
     for (const needle of needles) {
       expect(text, needle).not.toContain(needle);
@@ -193,10 +194,10 @@ describe('errors', () => {
 
   it('a newer contentsVersion inside → UnsupportedBackupVersionError("contents")', async () => {
     // Re-seal with the real AAD but a future contents version, as a newer extension would.
-    const plaintext = new TextEncoder().encode(JSON.stringify({ contentsVersion: 2, anything: true }));
     const aad = ['hikae-backup', 2, backup.keyId, backup.summary.createdAt, backup.summary.accountCount, backup.summary.browser, backup.slotsGeneration, await slotsDigest(keySlotsOf(backup)), 'AES-256-GCM'];
+    const plaintext = new TextEncoder().encode(JSON.stringify({ contentsVersion: CURRENT_BACKUP_CONTENTS_VERSION + 1, anything: true }));
     const newer = { ...clone(backup), payload: await sealPayload(masterKey, 'hikae/backup-payload/v1', plaintext, aad, deps) };
-    await expect(openBackupWithKey(newer, masterKey)).rejects.toMatchObject({ name: 'UnsupportedBackupVersionError', version: 2, part: 'contents' });
+    await expect(openBackupWithKey(newer, masterKey)).rejects.toMatchObject({ name: 'UnsupportedBackupVersionError', version: CURRENT_BACKUP_CONTENTS_VERSION + 1, part: 'contents' });
   });
 
   it('contents that disagree with the clear summary → "summary-mismatch"', async () => {

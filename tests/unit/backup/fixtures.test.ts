@@ -13,12 +13,14 @@ import {
   WrongPasswordError,
 } from '../../../lib/backup';
 import { VaultContents } from '../../../lib/vault';
+import { sitesFromSite } from '../../../lib/vault/contents-migrations';
 
 const dir = join(import.meta.dirname, '../../fixtures/backup');
 const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
 const password = (read('passwords.json') as Record<string, string>)['backup-v1.json'] as string;
-const expected = BackupContents.parse(read('backup-v1.contents.json'));
-const vaultContents = VaultContents.parse(read('vault-contents-v1.json'));
+// Version-1 contents, as this code reads them: migrated to the current version (sites, docs/autofill.md).
+const expected = BackupContents.parse(sitesFromSite(read('backup-v1.contents.json') as Record<string, unknown>));
+const vaultContents = VaultContents.parse(sitesFromSite(read('vault-contents-v1.json') as Record<string, unknown>));
 
 describe('committed backup fixture backup-v1.json (real Argon2id parameters)', () => {
   it('shows its summary without the password', () => {
@@ -46,7 +48,7 @@ describe('committed backup fixture backup-v1.json (real Argon2id parameters)', (
   it('holds no secret, account name, issuer or site in the clear', () => {
     const text = readFileSync(join(dir, 'backup-v1.json'), 'utf8');
     for (const a of vaultContents.accounts) {
-      for (const needle of [a.secret, a.issuer, a.accountName, a.site].filter((s): s is string => !!s)) expect(text).not.toContain(needle);
+      for (const needle of [a.secret, a.issuer, a.accountName, ...(a.sites ?? [])].filter((s): s is string => !!s)) expect(text).not.toContain(needle);
     }
     expect(text).not.toContain('Fixture PC');
   });
@@ -83,6 +85,6 @@ describe('docs/backup-format.md describes the fixture exactly', () => {
     expect(plaintext.length % 1024).toBe(0);
     const { contentsVersion, ...contents } = JSON.parse(plaintext.toString('utf8')) as { contentsVersion: number };
     expect(contentsVersion).toBe(1);
-    expect(contents).toEqual(expected);
+    expect(BackupContents.parse(sitesFromSite(contents))).toEqual(expected);
   });
 });

@@ -28,7 +28,7 @@ describe('Hikae encrypted export', () => {
     expect(result.encrypted).toBe(true);
     expect(result.accounts).toEqual(
       withSecret.map(({ issuer, accountName, secret, type, algorithm, digits, period, counter, site }) => ({
-        issuer, accountName, secret, type, algorithm, digits, period, counter, ...(site === undefined ? {} : { site }),
+        issuer, accountName, secret, type, algorithm, digits, period, counter, ...(site === undefined ? {} : { sites: [site] }),
       })),
     );
     const index = contents.accounts.findIndex((a) => a.secret === undefined);

@@ -19,14 +19,14 @@ describe('readFoundCodes', () => {
     const found = await readFoundCodes([`otpauth://totp/GitHub:alice?secret=${A}&issuer=GitHub`, `otpauth://hotp/Bank:bob?secret=${B}&issuer=Bank&counter=7`], 'github.com');
     expect(found.problems).toEqual([]);
     expect(found.accounts.map((a) => ({ ...a.draft, from: a.from }))).toEqual([
-      { issuer: 'GitHub', accountName: 'alice', secret: A, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, site: 'github.com', from: 'otpauth' },
-      { issuer: 'Bank', accountName: 'bob', secret: B, type: 'hotp', algorithm: 'SHA1', digits: 6, period: 30, counter: 7, site: 'github.com', from: 'otpauth' },
+      { issuer: 'GitHub', accountName: 'alice', secret: A, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['github.com'], from: 'otpauth' },
+      { issuer: 'Bank', accountName: 'bob', secret: B, type: 'hotp', algorithm: 'SHA1', digits: 6, period: 30, counter: 7, sites: ['github.com'], from: 'otpauth' },
     ]);
   });
 
   it('gives no site when there is none (image files)', async () => {
     const found = await readFoundCodes([`otpauth://totp/X:y?secret=${A}&issuer=X`], null);
-    expect(found.accounts[0]!.draft).not.toHaveProperty('site');
+    expect(found.accounts[0]!.draft).not.toHaveProperty('sites');
   });
 
   it.each([
@@ -47,7 +47,7 @@ describe('readFoundCodes', () => {
     const found = await readFoundCodes([second, first, first], 'example.com');
     expect(found.problems).toEqual([]);
     expect(found.migration).toEqual([{ batchSize: 2, missing: [] }]);
-    expect(found.accounts.map((a) => [a.from, a.draft.issuer, a.draft.accountName, a.draft.type, a.draft.counter, a.draft.site])).toEqual([
+    expect(found.accounts.map((a) => [a.from, a.draft.issuer, a.draft.accountName, a.draft.type, a.draft.counter, a.draft.sites])).toEqual([
       ['migration', 'テスト銀行', '太郎', 'totp', 0, undefined],
       ['migration', 'Café', 'zoë@example.com', 'totp', 0, undefined],
       ['migration', 'Counter Bank', 'bob', 'hotp', 42, undefined],
@@ -82,7 +82,7 @@ describe('accountKey', () => {
     const draft = { issuer: 'I', accountName: 'n', secret: A, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;
     const key = await accountKey(draft);
     expect(key).toMatch(/^[0-9a-f]{24}$/);
-    expect(await accountKey({ ...draft, site: 'example.com' })).toBe(key);
+    expect(await accountKey({ ...draft, sites: ['example.com'] })).toBe(key);
     expect(await accountKey({ ...draft, secret: B })).not.toBe(key);
     expect(await accountKey({ ...draft, counter: 1 })).not.toBe(key);
     expect(key.toUpperCase()).not.toContain(A);

@@ -12,11 +12,11 @@ const DEVICE = { deviceName: 'Margarethe’s laptop', browser: 'Firefox 153' };
 
 /** Strings that must never appear in the clear. */
 const CONTENTS: VaultContents = contentsOf([
-  acc('wombat', { issuer: 'Wombat Savings Bank', accountName: 'margarethe.quill@example.org', site: 'wombat-bank.example' }),
+  acc('wombat', { issuer: 'Wombat Savings Bank', accountName: 'margarethe.quill@example.org', sites: ['wombat-bank.example'] }),
   acc('quokka', { issuer: 'Quokka Mail', accountName: 'mq-admin', deviceBound: true }),
 ]);
 const SECRETS_IN_CLEAR = [
-  ...CONTENTS.accounts.flatMap((a) => [a.secret, a.issuer, a.accountName, a.site ?? a.issuer]),
+  ...CONTENTS.accounts.flatMap((a) => [a.secret, a.issuer, a.accountName, a.sites?.[0] ?? a.issuer]),
   DEVICE.deviceName,
   'wombat',
   'quokka',

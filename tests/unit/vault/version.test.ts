@@ -9,6 +9,7 @@ import {
   type VaultFile,
 } from '../../../lib/vault';
 import { sealPayload } from '../../../lib/vault/envelope';
+import { CURRENT_CONTENTS_VERSION } from '../../../lib/vault/contents';
 import { payloadAad, VAULT_PAYLOAD_INFO } from '../../../lib/vault/vault';
 import { clone, contents, deps, FAST_KDF } from './helpers';
 
@@ -47,8 +48,8 @@ describe('contents version (inside the encryption)', () => {
   }
 
   it('a newer contentsVersion is unsupported, naming it and the part', async () => {
-    const newer = await withPlaintext({ ...contents(), contentsVersion: 2 });
-    await expect(openVault(newer, masterKey)).rejects.toMatchObject({ name: 'UnsupportedVaultVersionError', version: 2, part: 'contents' });
+    const newer = await withPlaintext({ ...contents(), contentsVersion: CURRENT_CONTENTS_VERSION + 1 });
+    await expect(openVault(newer, masterKey)).rejects.toMatchObject({ name: 'UnsupportedVaultVersionError', version: CURRENT_CONTENTS_VERSION + 1, part: 'contents' });
     await expect(unlockVault(newer, PASSWORD)).rejects.toBeInstanceOf(UnsupportedVaultVersionError);
   });
 

@@ -20,7 +20,7 @@ const base: Account = {
 describe('views', () => {
   it('toView keeps everything but the secret', () => {
     const { secret: _secret, ...rest } = base;
-    expect(toView({ ...base, deviceBound: true, site: 'acme.test' })).toStrictEqual({ ...rest, deviceBound: true, site: 'acme.test' });
+    expect(toView({ ...base, deviceBound: true, sites: ['acme.test'] })).toStrictEqual({ ...rest, deviceBound: true, sites: ['acme.test'] });
   });
 
   it('codesFor gives one code per account with a secret, skipping those that need verification', () => {

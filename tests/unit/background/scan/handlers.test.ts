@@ -51,7 +51,7 @@ describe('scan.tab', () => {
     );
     const view = await sendOk(ports, 'scan.tab', { tabId: TAB });
     expect(view.site).toBe('example.co.uk');
-    expect(view.accounts.map((a) => [a.issuer, a.accountName, a.site, a.from, a.existing, a.added])).toEqual([
+    expect(view.accounts.map((a) => [a.issuer, a.accountName, a.sites?.[0], a.from, a.existing, a.added])).toEqual([
       ['Shop', 'alice', 'example.co.uk', 'otpauth', null, false],
       ['Cdn', 'carol', 'example.co.uk', 'otpauth', null, false],
     ]);
@@ -88,7 +88,7 @@ describe('scan.tab', () => {
     openTab(fake, 'https://docs.example.org/setup.pdf');
     fake.screenshot = paste(blank(800, 600), qrImage(link('Pdf', 'p', S1)), 300, 200);
     const view = await sendOk(ports, 'scan.tab', { tabId: TAB });
-    expect(view.accounts.map((a) => [a.issuer, a.site])).toEqual([['Pdf', 'example.org']]);
+    expect(view.accounts.map((a) => [a.issuer, a.sites?.[0]])).toEqual([['Pdf', 'example.org']]);
   });
 
   it('refuses a page it may neither script nor capture, and stores nothing', async () => {
@@ -180,7 +180,7 @@ describe('scan.add', () => {
       { key: existing, reason: 'same-issuer-and-name' },
     ]);
     const stored = (await storedContents(ports, vault.masterKey)).accounts;
-    expect(stored.map((a) => [a.issuer, a.accountName, a.secret, a.site])).toEqual([
+    expect(stored.map((a) => [a.issuer, a.accountName, a.secret, a.sites?.[0]])).toEqual([
       ['Issuer 1', 'user1@example.com', expect.any(String), undefined],
       ['Shop', 'alice', S1, 'example.co.uk'],
     ]);
@@ -224,10 +224,10 @@ describe('scan.texts (image files) and scan.dismiss', () => {
     const view = await sendOk(ports, 'scan.texts', { texts: [link('File', 'f', S1), 'WIFI:S:home;;'] });
     expect(view.target).toEqual({ image: true });
     expect(view.site).toBeNull();
-    expect(view.accounts.map((a) => [a.issuer, a.site])).toEqual([['File', undefined]]);
+    expect(view.accounts.map((a) => [a.issuer, a.sites?.[0]])).toEqual([['File', undefined]]);
     const added = await sendOk(ports, 'scan.add', { target: { image: true }, keys: [view.accounts[0]!.key] });
     expect(added.added).toHaveLength(1);
-    expect((await storedContents(ports, vault.masterKey)).accounts.at(-1)).not.toHaveProperty('site');
+    expect((await storedContents(ports, vault.masterKey)).accounts.at(-1)).not.toHaveProperty('sites');
   });
 
   it('forgets found codes when dismissed, and clears the badge', async () => {
