@@ -129,7 +129,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
 
       {needsPassword && source && (
         <form className="stack" onSubmit={submitPassword} data-testid="import-password-form">
-          <p>{t('importPasswordPrompt')}</p>
+          <p>{failure?.code === 'import-password-required' && failure.formatGuessed === true ? t('importPasswordMaybeAndOtpOld') : t('importPasswordPrompt')}</p>
           <label>
             {t('fieldFilePassword')}
             <input type="password" name="import-password" autoComplete="off" value={password}

@@ -23,6 +23,12 @@ const FORMAT_NAMES: Record<ImportFormat, MessageKey> = {
   steam: 'formatSteam',
   authy: 'formatAuthy',
   'microsoft-authenticator': 'formatMicrosoftAuthenticator',
+  freeotp: 'formatFreeotp',
+  stratum: 'formatStratum',
+  'totp-authenticator': 'formatTotpAuthenticator',
+  'authenticator-plus': 'formatAuthenticatorPlus',
+  duo: 'formatDuo',
+  'battle-net': 'formatBattleNet',
   'hikae-encrypted': 'formatHikaeEncrypted',
 };
 
@@ -41,6 +47,7 @@ const SKIP_REASONS: Record<string, MessageKey> = {
   'secret/malformed': 'importSkipMalformed',
   'secret/invalid-base64': 'importSkipMalformed',
   'damaged-migration-payload': 'importSkipDamagedQr',
+  'secret/damaged': 'importSkipDamagedSecret',
 };
 
 /** Why an entry is not imported, in the user's language. */
@@ -65,7 +72,15 @@ const WARNINGS: Record<string, MessageKey> = {
   'newer-version': 'importWarnNewerVersion',
 };
 
-export const warningText = (warning: { code: string; message: string }): string => {
+/** Warnings about one account or about the file's encoding name it (`label`) in the text. */
+const LABELLED_WARNINGS: Record<string, MessageKey> = {
+  'short-secret': 'importWarnShortSecret',
+  'not-utf8': 'importWarnNotUtf8',
+};
+
+export const warningText = (warning: { code: string; message: string; label?: string }): string => {
+  const labelled = LABELLED_WARNINGS[warning.code];
+  if (labelled && warning.label !== undefined) return t(labelled, [warning.label]);
   const key = WARNINGS[warning.code];
   return key ? t(key) : warning.message;
 };

@@ -5,7 +5,7 @@ import { InvalidAccountError } from '../otp/errors';
 import { InvalidScanReportError, PermissionRequiredError, ScanNotAllowedError } from './scan';
 import { CloudSignedOutError, NoBackupError } from './cloud';
 import type { ErrorCode, ProtocolFailure } from '../messaging/failure';
-import { ImportError, type ImportErrorCode } from '../import/errors';
+import { ImportError, PasswordRequiredError, type ImportErrorCode } from '../import/errors';
 import { UnsupportedVaultVersionError, VaultDamagedError, VaultKeyMismatchError, WrongPasswordError } from '../vault';
 import { AccountNotFoundError, DuplicateAccountError } from './accounts';
 import { BadRequestError } from './core';
@@ -33,6 +33,9 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof InvalidScanReportError) return { code: 'bad-request', message: error.message, field: error.field };
   if (error instanceof DuplicateAccountError) {
     return { code: 'duplicate-account', message: error.message, reason: error.reason };
+  }
+  if (error instanceof PasswordRequiredError && error.formatGuessed) {
+    return { code: 'import-password-required', message: error.message, formatGuessed: true };
   }
   if (error instanceof ImportError) {
     const code = IMPORT_FAILURES[error.code];

@@ -23,9 +23,20 @@ export abstract class ImportError extends Error {
 export class PasswordRequiredError extends ImportError {
   override readonly name = 'PasswordRequiredError';
   readonly code = 'password-required';
-  /** @param formatLabel the app whose encrypted export this is, e.g. "Aegis" */
-  constructor(readonly formatLabel: string) {
-    super(`This ${formatLabel} export is encrypted: enter the password it was exported with.`);
+  /**
+   * @param formatLabel the app whose encrypted export this is, e.g. "Aegis"
+   * @param message when the format is only a guess (old andOTP files have no header)
+   */
+  constructor(
+    readonly formatLabel: string,
+    message?: string,
+  ) {
+    super(message ?? `This ${formatLabel} export is encrypted: enter the password it was exported with.`);
+  }
+
+  /** True when nothing in the file names its format: the password is asked for on a guess. */
+  get formatGuessed(): boolean {
+    return this.message !== `This ${this.formatLabel} export is encrypted: enter the password it was exported with.`;
   }
 }
 

@@ -28,4 +28,20 @@ export const IMPORT_LIMITS = {
   maxAndOtpIterations: 1_000_000,
   /** Decoded bytes of one Google Authenticator migration payload; one QR code holds < 3 KiB. */
   maxMigrationPayloadBytes: 64 * 1024,
+  /** PBKDF2 iterations accepted from a FreeOTP 2.x master key; FreeOTP uses 100 000. */
+  minFreeOtpIterations: 1_000,
+  maxFreeOtpIterations: 1_000_000,
+  /** Bytes of one Java-serialized string (FreeOTP 2.x); a token's JSON is < 1 KiB. */
+  maxJavaStringBytes: 1024 * 1024,
+  /** Bytes of one encrypted secret (Authy, FreeOTP 2.x); a secret is at most 640 bytes. */
+  maxEncryptedSecretBytes: 1024,
+  /** Entries of a zip (Authenticator Plus holds one) and bytes inflated from the one read. */
+  maxZipEntries: 64,
+  maxZipEntryBytes: 4 * 1024 * 1024,
+  /**
+   * Binary data of no known format is offered as a possible old andOTP backup (which
+   * has no header) only within these sizes: an IV, a tag and at least one byte; 1 MiB.
+   */
+  minAndOtpOldBytes: 12 + 16 + 1,
+  maxAndOtpOldBytes: 1024 * 1024,
 } as const;

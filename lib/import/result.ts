@@ -16,6 +16,12 @@ export const ImportFormat = z.enum([
   'steam',
   'authy',
   'microsoft-authenticator',
+  'freeotp',
+  'stratum',
+  'totp-authenticator',
+  'authenticator-plus',
+  'duo',
+  'battle-net',
   'hikae-encrypted',
 ]);
 export type ImportFormat = z.infer<typeof ImportFormat>;
@@ -34,8 +40,11 @@ export const SkippedEntry = z.object({
 });
 export type SkippedEntry = z.infer<typeof SkippedEntry>;
 
-/** Something the user should know that is not about one entry (e.g. missing QR codes). */
-export const ImportWarning = z.object({ code: z.string(), message: z.string() });
+/**
+ * Something the user should know: about the file (missing QR codes, a text that was not
+ * UTF-8) or about one account that is imported anyway (`label` names it: a short secret).
+ */
+export const ImportWarning = z.object({ code: z.string(), message: z.string(), label: z.string().optional() });
 export type ImportWarning = z.infer<typeof ImportWarning>;
 
 /** What an import produced. Plain data: it crosses the message boundary to the options page. */

@@ -27,7 +27,8 @@ export interface FailureFields {
   'forbidden-sender': object;
   'scan-not-allowed': object;
   'permission-required': object;
-  'import-password-required': object;
+  /** `formatGuessed`: the file has no header (old andOTP), so the password is asked for on a guess. */
+  'import-password-required': { formatGuessed?: boolean };
   'import-wrong-password': object;
   'import-unsupported-format': object;
   'import-damaged-file': object;

@@ -90,7 +90,8 @@ export interface ImportPreview {
   encrypted: boolean;
   toAdd: ImportDraftView[];
   skipped: ImportSkipView[];
-  warnings: { code: string; message: string }[];
+  /** `label`: the account (a short secret) or encoding (a non-UTF-8 file) a warning names. */
+  warnings: { code: string; message: string; label?: string }[];
 }
 
 /** An account an export leaves out (or, in the encrypted file, keeps without its secret). */

@@ -1,78 +1,23 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { EntryCollector, entryLabel } from '../entries';
-import { DamagedFileError, ImportLimitError, UnsupportedFormatError } from '../errors';
+import type { Preferences } from '../android-preferences';
+import { aesCbcDecrypt, CbcPaddingError, pbkdf2 } from '../crypto';
+import { decodeBase64, decodeHex, decodeUtf8, encodeUtf8 } from '../encoding';
+import { EntryCollector, EntryProblem, entryLabel } from '../entries';
+import { PasswordRequiredError, WrongPasswordError } from '../errors';
 import { asEntryObject, entryArray, isObject, optNumber, optText, parseJson, text, type JsonObject } from '../json';
+import { IMPORT_LIMITS } from '../limits';
 import type { ImportResult } from '../result';
 
-/* Authy's Android token file from a rooted device (docs/import-export-formats.md#authy). */
+/* Authy's Android token file from a rooted device, plain or with encrypted secrets (docs/import-export-formats.md#authy). */
 
 const TOKENS_KEY = 'com.authy.storage.tokens.authenticator.key';
-/** Android shared preferences nest two levels; anything far deeper is not one. */
-const MAX_XML_DEPTH = 16;
-/** Authy token files are a few KiB. */
-const MAX_XML_LENGTH = 2 * 1024 * 1024;
+/** Authy's PBKDF2 rounds for backup-password encryption; not stored in the file. */
+const AUTHY_PBKDF2_ITERATIONS = 1000;
+const ZERO_IV = new Uint8Array(16);
+const BASE32_TEXT = /^[A-Z2-7]+=*$/i;
 
-export function looksLikeXml(text: string): boolean {
-  return text.trimStart().startsWith('<');
-}
-
-/** Deepest element nesting, counted by scanning tags (no parsing; linear: each tag is passed once). */
-function xmlDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', open + 1)) {
-    const close = text.indexOf('>', open);
-    if (close < 0) break;
-    const tag = text.slice(open + 1, close);
-    if (tag.startsWith('/')) depth--;
-    else if (!tag.startsWith('?') && !tag.startsWith('!') && !tag.endsWith('/')) {
-      depth++;
-      if (depth > max) max = depth;
-    }
-    open = close;
-  }
-  return max;
-}
-
-interface PreferenceString {
-  name: string;
-  value: string;
-}
-
-/** The `<string name="…">` values of an Android shared-preferences file. */
-function preferenceStrings(xml: string): PreferenceString[] {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-    // Never in Android preferences; refusing it rules out entity-expansion attacks.
-    throw new UnsupportedFormatError('This XML file declares a DOCTYPE, which Authy token files never do.');
-  }
-  if (xmlDepth(xml) > MAX_XML_DEPTH) throw new ImportLimitError(`The XML file nests more than ${MAX_XML_DEPTH} elements deep.`);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new DamagedFileError(`The XML file is malformed: ${valid.err.msg} (line ${valid.err.line}).`);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    processEntities: true,
-    htmlEntities: false,
-    isArray: (name) => name === 'string',
-  });
-  let doc: unknown;
-  try {
-    doc = parser.parse(xml);
-  } catch (cause) {
-    // The validator lets through some input the parser then rejects (e.g. an unclosed <?xml …?>).
-    throw new DamagedFileError(`The XML file is malformed: ${(cause as Error).message}`, { cause });
-  }
-  const map = isObject(doc) ? doc.map : undefined;
-  if (!isObject(map)) throw new UnsupportedFormatError('This XML file is not an Android preferences file (<map> is missing), so not an Authy token file.');
-  const strings = Array.isArray(map.string) ? map.string : [];
-  return strings.flatMap((entry: unknown) => {
-    if (!isObject(entry) || typeof entry['@_name'] !== 'string') return [];
-    const value = entry['#text'];
-    return [{ name: entry['@_name'], value: typeof value === 'string' ? value : '' }];
-  });
+/** A preferences file holding Authy's token list. */
+export function isAuthyPreferences(preferences: Preferences): boolean {
+  return preferences.has(TOKENS_KEY);
 }
 
 /** Issuer and account name from Authy's `originalIssuer`, `originalName` ("Issuer:name") and `name`. */
@@ -89,22 +34,92 @@ function names(token: JsonObject): { issuer: string; accountName: string } {
   return { issuer: originalIssuer, accountName: originalName || name };
 }
 
-/** Reads Authy's `com.authy.storage.tokens.authenticator.xml`. */
-export function parseAuthy(xml: string): ImportResult {
-  if (xml.length > MAX_XML_LENGTH) throw new ImportLimitError(`The XML file is larger than ${MAX_XML_LENGTH / 1024 / 1024} MiB; Authy token files are a few KiB.`);
-  const tokens = preferenceStrings(xml).find((entry) => entry.name === TOKENS_KEY);
-  if (tokens === undefined) {
-    throw new UnsupportedFormatError(`This Android preferences file has no "${TOKENS_KEY}" entry, so it is not Authy's token file.`);
+const isEncryptedToken = (value: unknown): boolean =>
+  isObject(value) && typeof value.encryptedSecret === 'string' && (value.decryptedSecret === undefined || value.decryptedSecret === null);
+
+/** The IV: Authy's newer `unique_iv` (base64 or hex of 16 bytes) when present, else zeros. */
+function ivOf(token: JsonObject): Uint8Array {
+  const unique = optText(token, 'unique_iv');
+  if (unique === undefined || unique === '') return ZERO_IV;
+  const iv = decodeHex(unique) ?? decodeBase64(unique);
+  if (iv?.length !== 16) throw new EntryProblem('secret/damaged', 'The token\'s "unique_iv" is not 16 bytes.');
+  return iv;
+}
+
+/**
+ * Decrypts one token's secret. Returns the base32 text, or undefined when the key does
+ * not open it (bad padding, or a plaintext that is not base32: CBC has no tag).
+ */
+async function decryptSecret(token: JsonObject, password: string, keys: Map<string, Promise<Uint8Array>>): Promise<string | undefined> {
+  const ciphertext = decodeBase64(text(token, 'encryptedSecret'));
+  const salt = text(token, 'salt');
+  if (ciphertext === undefined || ciphertext.length === 0 || ciphertext.length % 16 !== 0 || ciphertext.length > IMPORT_LIMITS.maxEncryptedSecretBytes) {
+    throw new EntryProblem('secret/damaged', 'The encrypted secret is not base64 of whole AES blocks.');
   }
+  if (salt.length > 1024) throw new EntryProblem('secret/damaged', 'The salt is longer than 1024 characters.');
+  const iv = ivOf(token);
+  // Tokens of one account share their salt; one key derivation serves them all.
+  let key = keys.get(salt);
+  if (key === undefined) keys.set(salt, (key = pbkdf2(password, encodeUtf8(salt), AUTHY_PBKDF2_ITERATIONS, 'SHA-1')));
+  let plaintext: Uint8Array;
+  try {
+    plaintext = await aesCbcDecrypt(await key, iv, ciphertext);
+  } catch (error) {
+    if (error instanceof CbcPaddingError) return undefined;
+    throw error;
+  }
+  const secret = decodeUtf8(plaintext)?.trim();
+  return secret !== undefined && BASE32_TEXT.test(secret) ? secret : undefined;
+}
+
+/**
+ * The secret of every token: decrypted ones in place of `encryptedSecret`. The first
+ * encrypted token decides whether the password is right; later failures are that
+ * entry's damage (an EntryProblem in its slot).
+ */
+async function secrets(tokens: unknown[], password: string | undefined): Promise<(string | EntryProblem | undefined)[]> {
+  if (!tokens.some(isEncryptedToken)) return tokens.map(() => undefined);
+  if (password === undefined || password === '') throw new PasswordRequiredError('Authy');
+  const keys = new Map<string, Promise<Uint8Array>>();
+  let opened = false;
+  const out: (string | EntryProblem | undefined)[] = [];
+  for (const value of tokens) {
+    if (!isEncryptedToken(value)) {
+      out.push(undefined);
+      continue;
+    }
+    try {
+      const secret = await decryptSecret(value as JsonObject, password, keys);
+      if (secret === undefined) {
+        if (!opened) throw new WrongPasswordError('The password does not open the secrets of this Authy file (or the file is damaged).');
+        out.push(new EntryProblem('secret/damaged', 'This secret does not decrypt with the password that opened the others: it is damaged.'));
+      } else {
+        opened = true;
+        out.push(secret);
+      }
+    } catch (error) {
+      if (!(error instanceof EntryProblem)) throw error;
+      out.push(error);
+    }
+  }
+  return out;
+}
+
+/** Reads Authy's `com.authy.storage.tokens.authenticator.xml` (its parsed preferences). */
+export async function parseAuthy(preferences: Preferences, password: string | undefined): Promise<ImportResult> {
+  const tokens = entryArray(parseJson(preferences.get(TOKENS_KEY) ?? '', 'Authy token list'), 'Authy token list');
+  const decrypted = await secrets(tokens, password);
   const collector = new EntryCollector();
-  entryArray(parseJson(tokens.value, 'Authy token list'), 'Authy token list').forEach((value, i) => {
+  tokens.forEach((value, i) => {
     const raw = isObject(value) ? value : {};
     collector.add(entryLabel('', raw.name ?? raw.originalName, `token ${i + 1}`), () => {
       const token = asEntryObject(value);
       const { issuer, accountName } = names(token);
+      const secret = decrypted[i];
+      if (secret instanceof EntryProblem) throw secret;
       // Authy keeps neither algorithm nor period for authenticator tokens: always SHA1 and 30 s.
-      return { type: 'totp', issuer, accountName, secret: text(token, 'decryptedSecret'), digits: optNumber(token, 'digits'), algorithm: 'SHA1', period: 30 };
+      return { type: 'totp', issuer, accountName, secret: secret ?? text(token, 'decryptedSecret'), digits: optNumber(token, 'digits'), algorithm: 'SHA1', period: 30 };
     });
   });
-  return { format: 'authy', encrypted: false, ...collector.result() };
+  return { format: 'authy', encrypted: decrypted.some((secret) => secret !== undefined), ...collector.result() };
 }

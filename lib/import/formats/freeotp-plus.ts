@@ -39,8 +39,11 @@ function displayOrder(doc: JsonObject, tokens: unknown[]): number[] {
   return fileOrder.sort((a, b) => (ranks[a] ?? 0) - (ranks[b] ?? 0) || a - b);
 }
 
-/** Reads a FreeOTP+ backup (the parsed JSON document). */
-export function parseFreeOtpPlus(doc: JsonObject): ImportResult {
+/**
+ * Reads a FreeOTP+ backup (the parsed JSON document); FreeOTP's own `tokens.xml` has
+ * the same tokens and order list, so its reader passes them here as one document.
+ */
+export function parseFreeOtpPlus(doc: JsonObject, format: 'freeotp-plus' | 'freeotp' = 'freeotp-plus'): ImportResult {
   const tokens = entryArray(doc.tokens, 'FreeOTP+ token list');
   const collector = new EntryCollector();
   for (const i of displayOrder(doc, tokens)) {
@@ -70,5 +73,5 @@ export function parseFreeOtpPlus(doc: JsonObject): ImportResult {
       };
     });
   }
-  return { format: 'freeotp-plus', encrypted: false, ...collector.result() };
+  return { format, encrypted: false, ...collector.result() };
 }

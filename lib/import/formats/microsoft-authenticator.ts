@@ -30,16 +30,17 @@ function checkSchema(db: Database): { order: string } {
   const [definition] = rows(db, "SELECT type, sql FROM sqlite_master WHERE name = 'accounts' LIMIT 1");
   if (definition === undefined) {
     const tables = rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 10").map((row) => String(row[0]).slice(0, 40));
-    throw new UnsupportedFormatError(`This SQLite database has no "accounts" table (tables: ${tables.join(', ') || 'none'}), so it is not Microsoft Authenticator's.`);
+    // The only database we read is Microsoft Authenticator's; any other is simply not an export we know.
+    throw new UnsupportedFormatError(`This SQLite database is not an export we know: it has no "accounts" table (tables: ${tables.join(', ') || 'none'}).`);
   }
   const [type, sql] = definition;
   if (type !== 'table' || typeof sql !== 'string' || /\bVIRTUAL\b|\bGENERATED\b|\bAS\s*\(|\bDEFAULT\s*\(/i.test(sql)) {
-    throw new UnsupportedFormatError('The "accounts" of this SQLite database is not a plain table, so it is not Microsoft Authenticator\'s.');
+    throw new UnsupportedFormatError('This SQLite database is not an export we know: its "accounts" is not a plain table.');
   }
   const columns = new Set(rows(db, "SELECT name FROM pragma_table_info('accounts') LIMIT 200").map((row) => String(row[0])));
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
   if (missing.length > 0) {
-    throw new UnsupportedFormatError(`The "accounts" table lacks the columns ${missing.join(', ')}, so it is not Microsoft Authenticator's.`);
+    throw new UnsupportedFormatError(`This SQLite database is not an export we know: its "accounts" table lacks the columns ${missing.join(', ')} of Microsoft Authenticator's.`);
   }
   const order = [columns.has('ux_position') ? 'ux_position' : '', columns.has('_id') ? '_id' : 'rowid'].filter(Boolean).join(', ');
   return { order };

@@ -73,11 +73,28 @@ function position(value: unknown): number {
   return typeof order === 'number' && Number.isFinite(order) ? order : Number.POSITIVE_INFINITY;
 }
 
+/**
+ * An encrypted backup whose "servicesEncrypted" key is damaged (a flipped byte) would
+ * otherwise read as a plain one with no accounts: its "reference" (only encrypted
+ * backups have one), or a key that differs from "servicesEncrypted" only in case, says
+ * it was encrypted.
+ */
+function refuseLostEncryptedField(doc: JsonObject): void {
+  const lookalike = Object.keys(doc).find((key) => key !== 'servicesEncrypted' && key.toLowerCase() === 'servicesencrypted');
+  if (lookalike !== undefined) {
+    throw new DamagedFileError(`The 2FAS backup is damaged: it has "${lookalike}" where its encrypted accounts ("servicesEncrypted") should be.`);
+  }
+  if (typeof doc.reference === 'string' && doc.reference !== '' && Array.isArray(doc.services) && doc.services.length === 0) {
+    throw new DamagedFileError('The 2FAS backup is damaged: it is marked as encrypted (it has a password "reference") but its encrypted accounts ("servicesEncrypted") are missing.');
+  }
+}
+
 /** Reads a 2FAS backup (the parsed JSON document). */
 export async function parseTwoFas(doc: JsonObject, password: string | undefined): Promise<ImportResult> {
   if (typeof doc.schemaVersion !== 'number') throw new DamagedFileError('The 2FAS backup has no schema version.');
   const encryptedField = doc.servicesEncrypted;
   const encrypted = typeof encryptedField === 'string' && encryptedField !== '';
+  if (!encrypted) refuseLostEncryptedField(doc);
   const list = entryArray(encrypted ? await decryptServices(doc, encryptedField, password) : doc.services, '2FAS service list');
 
   const collector = new EntryCollector();

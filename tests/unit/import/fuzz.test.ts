@@ -118,12 +118,14 @@ interface Source {
   json: boolean;
   encrypted: boolean;
   migration?: boolean;
+  /** The file's own password, when it is not FIXTURE_PASSWORD. */
+  password?: string;
 }
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
 function sources(): Source[] {
-  const files: [string, boolean, boolean][] = [
+  const files: [string, boolean, boolean, string?][] = [
     ['plain.txt', false, false],
     ['ente_auth.txt', false, false],
     ['aegis_plain.json', true, false],
@@ -139,8 +141,19 @@ function sources(): Source[] {
     ['steam.json', true, false],
     ['authy_plain.xml', false, false],
     ['microsoft_authenticator.sqlite', false, false],
+    // Issue 13's apps.
+    ['authy_encrypted.xml', false, true, 'testtest'],
+    ['andotp_encrypted_old.bin', false, true],
+    ['freeotp_v2_api23.xml', false, true],
+    ['freeotp.xml', false, false],
+    ['stratum_plain.json', true, false],
+    ['stratum_encrypted.bin', false, true],
+    ['totp_authenticator.bin', false, true, 'Testtest1'],
+    ['authenticator_plus.zip', false, true, 'testtesttest'],
+    ['duo.json', true, false],
+    ['battle_net_authenticator.xml', false, false],
   ];
-  const list: Source[] = files.map(([name, json, encrypted]) => ({ name, bytes: fixtureBytes(name), json, encrypted }));
+  const list: Source[] = files.map(([name, json, encrypted, password]) => ({ name, bytes: fixtureBytes(name), json, encrypted, ...(password === undefined ? {} : { password }) }));
   const exportable = plainAccounts().filter((a) => a.type !== 'steam' && (a.digits === 6 || a.digits === 8) && (a.type === 'hotp' || a.period === 30));
   const links = toMigrationPayloads(exportable, { batchSize: 2, batchId: 3 }).uris.join('\n');
   list.push({ name: 'google-authenticator links', bytes: new TextEncoder().encode(links), json: false, encrypted: false, migration: true });
@@ -206,15 +219,16 @@ describe('fuzzing importFile', () => {
         // a few cases go through the KDF with the right password.
         const withPassword = source.encrypted && kdfCases < KDF_CASES_PER_ENCRYPTED_FILE && i % 100 === 0;
         if (withPassword) kdfCases++, kdfTotal++;
-        const options: ImportOptions = { sqlite: sqliteEngine, ...(withPassword || !source.encrypted ? { password: FIXTURE_PASSWORD } : {}) };
+        const options: ImportOptions = { sqlite: sqliteEngine, ...(withPassword || !source.encrypted ? { password: source.password ?? FIXTURE_PASSWORD } : {}) };
         await run(`${source.name} #${i} ${kind}${withPassword ? ' +password' : ''}`, { name: source.name, bytes }, options, outcome);
       }
     }
     for (let i = 0; i < RANDOM_INPUTS; i++) {
       const bytes = randomBytes(random, int(random, 2048));
       // Some random inputs wear a real header so they reach the format parsers, not just detection.
-      const headers = ['', '{"version":1,"header":', '[{"secret":', 'otpauth://totp/', 'SQLite format 3\0', '<map>', 'folder,favorite,type,name,notes,fields,login_uri,login_username,login_password,login_totp\n'];
-      const header = new TextEncoder().encode(headers[i % headers.length]!);
+      const headers = ['', '{"version":1,"header":', '[{"secret":', 'otpauth://totp/', 'SQLite format 3\0', '<map>', 'folder,favorite,type,name,notes,fields,login_uri,login_username,login_password,login_totp\n', 'AUTHENTICATORPRO', 'AuthenticatorPro', '{"Authenticators":[', '<map><string name="tokenOrder">'];
+      const binaryHeaders = [[0x50, 0x4b, 0x03, 0x04], [0xac, 0xed, 0x00, 0x05, 0x73, 0x72]];
+      const header = i % 13 < 11 ? new TextEncoder().encode(headers[i % 13]!) : Uint8Array.from(binaryHeaders[(i % 13) - 11]!);
       await run(`random #${i}`, { bytes: new Uint8Array([...header, ...bytes]) }, { sqlite: sqliteEngine }, outcome);
     }
 
@@ -222,8 +236,8 @@ describe('fuzzing importFile', () => {
     console.log(`fuzz: ${outcome.cases} cases in ${seconds.toFixed(1)} s (slowest ${Math.round(outcome.slowestMs)} ms, ${kdfTotal} with the password): ${outcome.results} results, errors ${JSON.stringify(outcome.errors)}`);
     expect(outcome.cases).toBe(sources().length * MUTATIONS_PER_FILE + RANDOM_INPUTS);
     // Both outcomes occur: the fuzzer reaches the parsers, not only the front door.
-    expect(kdfTotal).toBe(3 * KDF_CASES_PER_ENCRYPTED_FILE);
+    expect(kdfTotal).toBe(sources().filter((s) => s.encrypted).length * KDF_CASES_PER_ENCRYPTED_FILE);
     expect(outcome.results).toBeGreaterThan(2000);
     expect(outcome.errors.DamagedFileError).toBeGreaterThan(100);
-  }, 60_000);
+  }, 180_000);
 });

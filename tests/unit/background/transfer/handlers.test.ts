@@ -119,12 +119,14 @@ describe('import.preview', () => {
   });
 
   it.each([
-    ['binary garbage', { fileName: 'x.bin', bytesBase64: base64(Uint8Array.from({ length: 64 }, (_, i) => (i * 37) & 0xff)) }, 'import-unsupported-format'],
+    // Headerless binary may be an old andOTP backup (it has no header): the password is asked for on that guess.
+    ['binary garbage', { fileName: 'x.bin', bytesBase64: base64(Uint8Array.from({ length: 64 }, (_, i) => (i * 37) & 0xff)) }, 'import-password-required'],
+    ['a PNG image', { fileName: 'x.png', bytesBase64: base64(Uint8Array.from({ length: 64 }, (_, i) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a][i] ?? i)) }, 'import-unsupported-format'],
     ['text that is no export', { text: 'hello, this is a letter' }, 'import-unsupported-format'],
     ['broken JSON', { fileName: 'aegis.json', bytesBase64: base64(new TextEncoder().encode('{"header": {"slots": ')) }, 'import-damaged-file'],
     ['an empty file', { fileName: 'empty.txt', bytesBase64: '' }, 'import-unsupported-format'],
   ] satisfies [string, ImportSource, string][])('refuses %s with a typed failure and leaves storage as it was', async (_label, source, code) => {
-    const failure = await expectRefusedUnchanged(vault.ports, 'import.preview', { source }, code as 'import-unsupported-format');
+    const failure = await expectRefusedUnchanged(vault.ports, 'import.preview', { source }, code as 'import-unsupported-format' | 'import-password-required');
     expect(failure.message.length).toBeGreaterThan(10);
   });
 
