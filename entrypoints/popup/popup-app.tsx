@@ -80,9 +80,9 @@ export function PopupApp() {
           <header className="popup-header">
             <h1>{t('extShortName')}</h1>
             {snapshot.backupBehind && (
-              <button type="button" className="icon alert" onClick={() => openOptions('backup')} title={`${t('backupAlert')} — ${t('fix')}`}
-                aria-label={`${t('backupAlert')} — ${t('fix')}`} data-testid="backup-alert">
-                <AlertIcon />
+              // Words, not only a red icon: what is wrong and that a click fixes it.
+              <button type="button" className="alert-chip" onClick={() => openOptions('backup')} data-testid="backup-alert">
+                <AlertIcon /> {t('backupAlert')} — {t('fix')}
               </button>
             )}
             <ScanButton onClick={() => setScan({})} />
