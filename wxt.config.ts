@@ -114,8 +114,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? { default_area: 'navbar' } : {}),
     },
     // identity: the Microsoft sign-in window; offscreen (Chrome): a document to run
-    // msal-browser in, which the service worker can't.
-    permissions: ['storage', 'alarms', 'clipboardWrite', 'identity', ...(browser === 'firefox' ? [] : ['offscreen']), ...SCAN_PERMISSIONS],
+    // msal-browser in, which the service worker can't, and to clear the clipboard;
+    // clipboardRead: a copied code is cleared only if the clipboard still holds it.
+    permissions: ['storage', 'alarms', 'clipboardWrite', 'clipboardRead', 'identity', ...(browser === 'firefox' ? [] : ['offscreen']), ...SCAN_PERMISSIONS],
     host_permissions: cloudHosts(mode),
     ...SCAN_MANIFEST,
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

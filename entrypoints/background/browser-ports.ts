@@ -31,6 +31,7 @@ export const ALARMS = {
   autoLock: 'auto-lock',
   cloudRetry: 'cloud-retry',
   cloudCheck: 'cloud-check',
+  clipboardClear: 'clipboard-clear',
 } as const;
 
 /** Minutes between the periodic backup checks (catches what events missed, and other devices' changes). */

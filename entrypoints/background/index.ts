@@ -14,6 +14,8 @@ import { createSqliteEngine } from '../../lib/import/sqlite-engine';
 import { SQLITE_WASM_FILE } from '../../lib/import/sqlite-wasm-file';
 import { syncNow } from '../../lib/sync/sync-engine';
 import { showCloudBadge } from './badge';
+import { clearCopiedCodeIfDue } from '../../lib/background/clipboard';
+import { clearClipboardIfStillHolds } from './clipboard-clearer';
 import { ALARMS, CLOUD_CHECK_MINUTES, describeDevice, storageArea } from './browser-ports';
 import { createCloudPorts } from './cloud-ports';
 import { createScanPorts } from './scan-ports';
@@ -39,6 +41,10 @@ function createPorts(): BackgroundPorts {
     scheduleAutoLock: async (atMs) => {
       if (atMs === null) await browser.alarms.clear(ALARMS.autoLock);
       else await browser.alarms.create(ALARMS.autoLock, { when: atMs });
+    },
+    scheduleClipboardClear: async (atMs) => {
+      if (atMs === null) await browser.alarms.clear(ALARMS.clipboardClear);
+      else await browser.alarms.create(ALARMS.clipboardClear, { when: atMs });
     },
     // Web Locks serialise vault changes across every event the worker handles.
     exclusive: async <T,>(task: () => Promise<T>): Promise<T> => (await navigator.locks.request('vault', task)) as T,
@@ -87,6 +93,7 @@ export default defineBackground({
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === ALARMS.autoLock) void lockIfIdle(ports);
+      if (alarm.name === ALARMS.clipboardClear) void clearCopiedCodeIfDue(ports, clearClipboardIfStillHolds).catch((error: unknown) => console.warn('Clearing the clipboard failed:', error));
       if (alarm.name === ALARMS.cloudRetry || alarm.name === ALARMS.cloudCheck) {
         void runSync(ports).then(async () => showCloudBadge(await readSyncState(ports), ports.now()));
       }

@@ -3,10 +3,11 @@ import { BUILD_CLOUD_CONFIG } from '../../lib/auth/build-config';
 import { createDocumentMsal } from '../../lib/auth/document-msal';
 import { encodeAuthError, isAuthHostRequest, type AuthHostAnswer, type AuthHostRequest } from '../../lib/auth/host-messages';
 import type { MsalSession } from '../../lib/auth/msal-session';
+import { clearClipboardIfHolds, isClipboardClearRequest } from './dom-clipboard';
 
 /*
  * Chrome's offscreen document: runs msal-browser for the service worker, which
- * has no window. Answers only the worker (a message from an extension page or
+ * has no window, and clears a copied code from the clipboard. Answers only the worker (a message from an extension page or
  * a tab carries a URL/tab; the worker's does not).
  */
 
@@ -31,6 +32,18 @@ async function answer(request: AuthHostRequest): Promise<unknown> {
       return null;
   }
 }
+
+// The worker asks to clear a copied code from the clipboard (the worker has no clipboard).
+browser.runtime.onMessage.addListener((message, sender) => {
+  if (!isClipboardClearRequest(message) || sender.id !== browser.runtime.id || sender.tab || (sender.url && !sender.url.endsWith('/background.js'))) {
+    return undefined;
+  }
+  try {
+    return Promise.resolve({ ok: true, cleared: clearClipboardIfHolds(document, message.text) });
+  } catch (error) {
+    return Promise.resolve({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+});
 
 browser.runtime.onMessage.addListener((message, sender): Promise<AuthHostAnswer> | undefined => {
   if (!isAuthHostRequest(message) || sender.id !== browser.runtime.id || sender.tab || (sender.url && !sender.url.endsWith('/background.js'))) {

@@ -5,10 +5,17 @@ import { t } from '../../components/i18n';
 import { PasswordStrengthMeter } from '../../components/password-strength-meter';
 
 const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 1440];
+/** Seconds; 0 = never. A delay set otherwise (5…600) is shown too. */
+const CLIPBOARD_CHOICES = [0, 15, 30, 60, 120, 300];
+
+const clipboardChoiceText = (seconds: number) =>
+  seconds === 0 ? t('clipboardNever') : seconds % 60 === 0 ? t('minutes', [String(seconds / 60)]) : t('seconds', [String(seconds)]);
 
 /** Change password, automatic lock, lock now. */
 export function SecuritySection({ onLocked }: { onLocked(): void }) {
   const [autoLock, setAutoLock] = useState<number | null>(null);
+  const [clipboardSeconds, setClipboardSeconds] = useState<number | null>(null);
+  const [clipboardSaved, setClipboardSaved] = useState(false);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -16,7 +23,11 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    void request('settings.get', {}).then((result) => result.ok && setAutoLock(result.value.autoLockMinutes));
+    void request('settings.get', {}).then((result) => {
+      if (!result.ok) return;
+      setAutoLock(result.value.autoLockMinutes);
+      setClipboardSeconds(result.value.clipboardClearSeconds);
+    });
   }, []);
 
   async function changePassword(event: FormEvent) {
@@ -34,6 +45,12 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
     setAutoLock(minutes);
     const result = await request('settings.update', { autoLockMinutes: minutes });
     setSaved(result.ok);
+  }
+
+  async function saveClipboardSeconds(seconds: number) {
+    setClipboardSeconds(seconds);
+    const result = await request('settings.update', { clipboardClearSeconds: seconds });
+    setClipboardSaved(result.ok);
   }
 
   async function lockNow() {
@@ -59,6 +76,21 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
         {saved && <p className="success small" role="status">{t('saved')}</p>}
         <p className="muted small">{t('autoLockHelp')}</p>
         <button type="button" onClick={() => void lockNow()} data-testid="lock-now">{t('lockNow')}</button>
+      </div>
+
+      <div className="card stack">
+        <h3>{t('clipboardTitle')}</h3>
+        <label>
+          {t('clipboardLabel')}
+          <select name="clipboardClear" value={clipboardSeconds ?? ''} disabled={clipboardSeconds === null}
+            onChange={(e) => void saveClipboardSeconds(Number(e.target.value))}>
+            {[...new Set([...CLIPBOARD_CHOICES, ...(clipboardSeconds === null ? [] : [clipboardSeconds])])].sort((a, b) => a - b).map((s) => (
+              <option key={s} value={s}>{clipboardChoiceText(s)}</option>
+            ))}
+          </select>
+        </label>
+        {clipboardSaved && <p className="success small" role="status">{t('saved')}</p>}
+        <p className="muted small">{t('clipboardHelp')}</p>
       </div>
 
       <form className="card stack" onSubmit={changePassword} aria-labelledby="password-title">

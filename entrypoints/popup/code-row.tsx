@@ -27,6 +27,8 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
     if (!code) return onVerify(account);
     try {
       await navigator.clipboard.writeText(code.value);
+      // The background clears it after the user's delay, if the clipboard still holds it.
+      void request('clipboard.copied', { text: code.value });
       setCopied(true);
       setFailed(false);
       onCopied(t('copiedAnnouncement', [title]));

@@ -1,4 +1,5 @@
 import { ACCOUNT_HANDLERS } from './accounts';
+import { CLIPBOARD_HANDLERS } from './clipboard';
 import { CLOUD_HANDLERS } from './cloud';
 import type { HandlerMap } from './core';
 import { RECOVERY_HANDLERS } from './recovery';
@@ -10,6 +11,7 @@ import { VAULT_HANDLERS } from './vault';
 export const HANDLERS: HandlerMap = {
   ...VAULT_HANDLERS,
   ...ACCOUNT_HANDLERS,
+  ...CLIPBOARD_HANDLERS,
   ...SCAN_HANDLERS,
   ...TRANSFER_HANDLERS,
   ...CLOUD_HANDLERS,

@@ -3,6 +3,7 @@ import type { Result } from '../result';
 import type { RequestDefinition } from './define-request';
 import type { CommonError, ProtocolFailure } from './failure';
 import { ACCOUNT_REQUESTS } from './requests/accounts';
+import { CLIPBOARD_REQUESTS } from './requests/clipboard';
 import { CLOUD_REQUESTS } from './requests/cloud';
 import { RECOVERY_REQUESTS } from './requests/recovery';
 import { SCAN_REQUESTS } from './requests/scan';
@@ -30,6 +31,7 @@ export type { ExportFileFormat, ImportSource } from './requests/transfer';
 export const REQUESTS = {
   ...VAULT_REQUESTS,
   ...ACCOUNT_REQUESTS,
+  ...CLIPBOARD_REQUESTS,
   ...SCAN_REQUESTS,
   ...TRANSFER_REQUESTS,
   ...CLOUD_REQUESTS,

@@ -38,6 +38,8 @@ export interface Snapshot {
 export interface SettingsView {
   /** Minutes of inactivity before the vault locks itself (1–1440). */
   autoLockMinutes: number;
+  /** Seconds after which a copied code leaves the clipboard, if still there: 0 = never, else 5–600. */
+  clipboardClearSeconds: number;
 }
 
 /** Why the cloud copy is behind, as the options page, popup and badge explain it: a sync problem, or a change not uploaded yet. */

@@ -26,6 +26,8 @@ export {
   RECENTLY_DELETED_ITEM,
   SCAN_RECORD_ITEM,
   SCAN_SETTINGS_ITEM,
+  COPIED_CODE_ITEM,
+  CopiedCode,
   UnlockRecord,
   DeletedEntry,
   ScanSettings,

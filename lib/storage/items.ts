@@ -95,6 +95,20 @@ export const SCAN_SETTINGS_ITEM: StoredItem<ScanSettings> = defineItem<ScanSetti
   schema: ScanSettings,
 });
 
+/** A code the popup copied, to clear from the clipboard at `clearAt` if it is still there. */
+export const CopiedCode = z.object({ text: z.string(), clearAt: z.number() });
+export type CopiedCode = z.infer<typeof CopiedCode>;
+
+export const COPIED_CODE_ITEM: StoredItem<CopiedCode> = defineItem<CopiedCode>({
+  key: 'copied-code',
+  area: 'session',
+  holds: 'secrets',
+  // Kept past a lock: the clipboard is cleared even when the vault locks meanwhile.
+  lifetime: 'kept',
+  describes: 'the last copied one-time code, until it is cleared from the clipboard (≤ 10 min)',
+  schema: CopiedCode,
+});
+
 /** Every stored item. A key not matched by one of these is not the extension's. */
 export const STORED_ITEMS: readonly ItemDeclaration[] = [
   VAULT_ITEM,
@@ -103,6 +117,7 @@ export const STORED_ITEMS: readonly ItemDeclaration[] = [
   RECENTLY_DELETED_ITEM,
   SCAN_RECORD_ITEM,
   SCAN_SETTINGS_ITEM,
+  COPIED_CODE_ITEM,
 ];
 
 /** The item a storage key belongs to, or `null`. */

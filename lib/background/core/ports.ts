@@ -25,6 +25,8 @@ export interface BackgroundPorts {
   randomId(): string;
   /** (Re)schedules the automatic lock at an absolute time; `null` cancels it. */
   scheduleAutoLock(atMs: number | null): Promise<void>;
+  /** (Re)schedules clearing the copied code from the clipboard at an absolute time; `null` cancels it. */
+  scheduleClipboardClear(atMs: number | null): Promise<void>;
   /**
    * Runs `task` with exclusive access to the vault, so two read-modify-write
    * changes arriving together cannot lose one another.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answer, defineRequest } from '../define-request';
 import type { SettingsView, Snapshot, VaultStatus } from '../views';
 import { empty, password, VAULT_ERRORS } from './fields';
+import { ClipboardClearSeconds } from '../../vault/settings';
 
 /** The vault: create, unlock, lock, change its password; and its settings. */
 export const VAULT_REQUESTS = {
@@ -26,7 +27,7 @@ export const VAULT_REQUESTS = {
   }),
   'settings.get': defineRequest({ payload: empty, response: answer<SettingsView>(), passive: true, errors: VAULT_ERRORS }),
   'settings.update': defineRequest({
-    payload: z.object({ autoLockMinutes: z.number().int().min(1).max(1440) }).partial().strict(),
+    payload: z.object({ autoLockMinutes: z.number().int().min(1).max(1440), clipboardClearSeconds: ClipboardClearSeconds }).partial().strict(),
     response: answer<SettingsView>(),
     errors: VAULT_ERRORS,
   }),

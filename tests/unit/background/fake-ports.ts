@@ -86,6 +86,8 @@ export interface FakePorts extends BackgroundPorts {
   setNow(ms: number): void;
   /** The last time passed to scheduleAutoLock: `undefined` = never called, `null` = cancelled. */
   readonly scheduledLockAt: number | null | undefined;
+  /** The last time passed to scheduleClipboardClear (`undefined` = never called, `null` = cancelled). */
+  readonly scheduledClipboardClearAt: number | null | undefined;
   /** How many tasks went through `exclusive`. */
   readonly exclusiveRuns: number;
 }
@@ -104,6 +106,7 @@ export function createFakePorts(options: { nowMs?: number; seed?: number } = {})
   let prng = (seed * 0x9e3779b1) >>> 0 || 1;
   let idCounter = 0;
   let scheduledLockAt: number | null | undefined;
+  let scheduledClipboardClearAt: number | null | undefined;
   let exclusiveRuns = 0;
   let tail: Promise<unknown> = Promise.resolve();
   let syncRequests = 0;
@@ -154,6 +157,12 @@ export function createFakePorts(options: { nowMs?: number; seed?: number } = {})
     },
     async scheduleAutoLock(atMs) {
       scheduledLockAt = atMs;
+    },
+    async scheduleClipboardClear(atMs) {
+      scheduledClipboardClearAt = atMs;
+    },
+    get scheduledClipboardClearAt() {
+      return scheduledClipboardClearAt;
     },
     get scheduledLockAt() {
       return scheduledLockAt;

@@ -7,16 +7,16 @@ const vault = useSharedVault();
 
 describe('settings.get / settings.update', () => {
   it('gives the defaults of a new vault', async () => {
-    expect(await sendOk(vault.ports, 'settings.get', {})).toEqual({ autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes });
+    expect(await sendOk(vault.ports, 'settings.get', {})).toEqual({ autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes, clipboardClearSeconds: 30 });
   });
 
   it.each([1, 30, 1440])('stores autoLockMinutes = %i in one write and applies it to the open session at once', async (minutes) => {
     const { ports } = vault;
     ports.advance(42_000);
     const { result, local } = await countWrites(ports, () => send(ports, 'settings.update', { autoLockMinutes: minutes }));
-    expect(result).toEqual({ ok: true, value: { autoLockMinutes: minutes } });
+    expect(result).toEqual({ ok: true, value: { autoLockMinutes: minutes, clipboardClearSeconds: 30 } });
     expect(local).toBe(1);
-    expect(await sendOk(ports, 'settings.get', {})).toEqual({ autoLockMinutes: minutes });
+    expect(await sendOk(ports, 'settings.get', {})).toEqual({ autoLockMinutes: minutes, clipboardClearSeconds: 30 });
     expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: minutes });
     expect(ports.scheduledLockAt).toBe(ports.now() + minutes * 60_000);
     const contents = await storedContents(ports, vault.masterKey);
@@ -25,7 +25,7 @@ describe('settings.get / settings.update', () => {
   });
 
   it('accepts an empty change and keeps the value', async () => {
-    expect(await sendOk(vault.ports, 'settings.update', {})).toEqual({ autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes });
+    expect(await sendOk(vault.ports, 'settings.update', {})).toEqual({ autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes, clipboardClearSeconds: 30 });
   });
 
   it.each([
@@ -41,7 +41,7 @@ describe('settings.get / settings.update', () => {
     const { result, local } = await countWrites(ports, () => send(ports, 'settings.update', { autoLockMinutes } as { autoLockMinutes: number }));
     expectFailure(result, 'bad-request');
     expect(local).toBe(0);
-    expect(await sendOk(ports, 'settings.get', {})).toEqual({ autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes });
+    expect(await sendOk(ports, 'settings.get', {})).toEqual({ autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes, clipboardClearSeconds: 30 });
   });
 
   it('refuses a setting the protocol does not offer', async () => {
