@@ -34,16 +34,14 @@ export function otpParametersToDraft(otp: MigrationOtpParameters): LooseDraft {
   else throw new EntryProblem('type/unsupported', `Unknown OTP type value ${otp.type}.`);
 
   if (otp.secret.length === 0) throw new EntryProblem('secret/required', 'The secret is empty.');
-  let issuer = otp.issuer;
+  const issuer = otp.issuer;
   let accountName = otp.name;
   const colon = accountName.indexOf(':');
   if (colon >= 0) {
     const prefix = accountName.slice(0, colon).trim();
-    // Google writes the whole label into `name`; drop an "Issuer:" prefix it repeats.
-    if (issuer.trim() === '' || prefix === issuer.trim()) {
-      issuer = issuer.trim() === '' ? prefix : issuer;
-      accountName = accountName.slice(colon + 1);
-    }
+    // Google writes the whole label into `name`; drop an "Issuer:" prefix it repeats. Without an
+    // issuer the name stays whole: "encoding: ¿äÄéÉ? (demo)" is a name, not issuer "encoding".
+    if (issuer.trim() !== '' && prefix === issuer.trim()) accountName = accountName.slice(colon + 1);
   }
   return {
     issuer,

@@ -52,6 +52,11 @@ export function parseBitwardenCsv(text: string): ImportResult {
   };
   const collector = new EntryCollector();
   rows.forEach((row, i) => {
+    if (row.length !== header.length) {
+      // A missing or extra comma shifts every later cell: reading it would take the wrong column as the secret.
+      collector.skip(`line ${i + 2}`, { code: 'malformed', message: `Line ${i + 2} has ${row.length} fields; the header has ${header.length}.` });
+      return;
+    }
     const totp = cell(row, totpColumn);
     if (totp.trim() === '') return;
     const name = cell(row, nameColumn);

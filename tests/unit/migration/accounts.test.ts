@@ -9,7 +9,9 @@ const base: MigrationOtpParameters = { secret: Uint8Array.from([0x48, 0x65, 0x6c
 describe('Google Authenticator records → drafts', () => {
   it.each([
     { what: 'an "Issuer:" prefix repeated in the name', otp: { name: 'Deno:Mason' }, expected: { issuer: 'Deno', accountName: 'Mason' } },
-    { what: 'the issuer only in the name', otp: { name: 'Deno:Mason', issuer: '' }, expected: { issuer: 'Deno', accountName: 'Mason' } },
+    // Without an issuer the name is kept whole: a colon in a name is not an issuer (issue 13).
+    { what: 'a colon in a name without issuer', otp: { name: 'Deno:Mason', issuer: '' }, expected: { issuer: '', accountName: 'Deno:Mason' } },
+    { what: 'a Google export name with a colon and no issuer', otp: { name: 'encoding: ¿äÄéÉ? (demo)', issuer: '' }, expected: { issuer: '', accountName: 'encoding: ¿äÄéÉ? (demo)' } },
     { what: 'a colon that is part of the name', otp: { name: 'a:b', issuer: 'X' }, expected: { issuer: 'X', accountName: 'a:b' } },
     { what: 'unspecified algorithm, digits and type', otp: { algorithm: 0, digits: 0, type: 0 }, expected: { algorithm: 'SHA1', digits: 6, type: 'totp' } },
     { what: 'an HOTP counter', otp: { type: MIGRATION_OTP_TYPE.hotp, counter: 10300, digits: MIGRATION_DIGITS.eight, algorithm: MIGRATION_ALGORITHM.SHA512 }, expected: { type: 'hotp', counter: 10300, digits: 8, algorithm: 'SHA512' } },

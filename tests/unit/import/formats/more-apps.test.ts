@@ -156,3 +156,30 @@ describe('entries that do not open are reported, not dropped', () => {
     ]);
   });
 });
+
+describe('damage in plain files is reported', () => {
+  it('a Bitwarden CSV row with a missing comma is a skipped entry naming its line', async () => {
+    const lines = fixtureText('bitwarden.csv').trimEnd().split('\n');
+    lines[1] = lines[1]!.replace(',', '');
+    const result = await importFile({ text: lines.join('\n') });
+    expect(result.skipped).toEqual([{ index: 0, label: 'line 2', reason: { code: 'malformed', message: expect.stringMatching(/^Line 2 has \d+ fields; the header has 10\.$/) } }]);
+  });
+
+  it('a 2FAS backup whose encrypted-field key lost its case is damaged, not an empty plain backup', async () => {
+    const text = fixtureText('2fas_authenticator_encrypted_v4.2fas').replace('"servicesEncrypted"', '"servicesEncRypted"');
+    await expect(importFile({ text }, { password: 'test' })).rejects.toBeInstanceOf(DamagedFileError);
+  });
+
+  it('Latin-1 text is read as Windows-1252 with a warning saying so', async () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('otpauth://totp/Caf'), 0xe9, ...new TextEncoder().encode(':Ren?secret=JBSWY3DPEHPK3PXP\n')]);
+    const result = await importFile({ bytes });
+    expect(result.accounts.map((a) => a.issuer)).toEqual(['Café']);
+    expect(result.warnings).toEqual([{ code: 'not-utf8', label: 'Windows-1252 (Latin-1)', message: expect.any(String) }]);
+  });
+
+  it('a secret shorter than 10 bytes is imported with a warning naming the account', async () => {
+    const result = await importFile({ text: 'otpauth://totp/Shop:ann?secret=JBSWY3DP' });
+    expect(result.accounts).toHaveLength(1);
+    expect(result.warnings).toEqual([{ code: 'short-secret', label: 'Shop: ann', message: expect.stringMatching(/only 5 bytes/) }]);
+  });
+});
