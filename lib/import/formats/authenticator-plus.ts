@@ -1,3 +1,4 @@
+import * as zip from '@zip.js/zip.js';
 import { DamagedFileError, ImportLimitError, PasswordRequiredError, UnsupportedFormatError, WrongPasswordError } from '../errors';
 import { decodeUtf8 } from '../encoding';
 import { IMPORT_LIMITS } from '../limits';
@@ -41,7 +42,6 @@ function boundedSink(limit: number): { stream: WritableStream<Uint8Array>; bytes
 
 /** Reads an Authenticator Plus export (a zip, usually encrypted). */
 export async function parseAuthenticatorPlus(bytes: Uint8Array, password: string | undefined): Promise<ImportResult> {
-  const zip = await import('@zip.js/zip.js');
   // No workers (a service worker cannot start them) and no WebAssembly fetch: the platform's DecompressionStream inflates.
   zip.configure({ useWebWorkers: false, useCompressionStream: true });
   const reader = new zip.ZipReader(new zip.Uint8ArrayReader(bytes), { checkSignature: true });
