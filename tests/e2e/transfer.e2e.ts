@@ -372,3 +372,55 @@ describe.each(BROWSERS)('import and export in %s', (kind) => {
     await expectPopupCodes(ext, all());
   });
 });
+
+describe.each(BROWSERS)('imports from issue 13 apps in %s', (kind) => {
+  let ext: ExtensionBrowser;
+  /** Authy keeps no algorithm or period: its three TOTP accounts come in as SHA1, 30 s. */
+  const AUTHY = PLAIN.slice(0, 3).map((a) => ({ ...a, algorithm: 'sha1' as const, period: 30 }));
+  /** Stratum holds all seven; the three with Authy's secrets are duplicates. */
+  const STRATUM_NEW = PLAIN.slice(3);
+
+  beforeAll(async () => {
+    ext = await launchWithExtension(kind);
+    await createVault(ext, PASSWORD);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('imports an Authy file with encrypted secrets: password asked, a wrong one refused, preview, then added', async () => {
+    const options = await ext.open('options.html#transfer');
+    await chooseFile(options, path.join(FIXTURES, 'authy_encrypted.xml'));
+    await waitForText(options, 'This export is encrypted. Enter the password it was exported with.');
+    const before = JSON.stringify(await ext.readStorage('local'));
+    await fill(options, 'import-password', 'not the password');
+    await clickButton(options, 'Open');
+    await waitForText(options, 'This password does not open the file. Nothing was imported.');
+    expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
+
+    await fill(options, 'import-password', 'testtest');
+    await clickButton(options, 'Open');
+    await waitForText(options, 'Read as: Authy (encrypted)');
+    await waitForText(options, `To add (${AUTHY.length})`);
+    expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
+    await clickButton(options, `Add ${AUTHY.length} accounts`);
+    await waitForText(options, `Import done: ${AUTHY.length} added, 0 not added.`);
+    await options.close();
+    await expectPopupCodes(ext, AUTHY);
+  });
+
+  it('imports a Stratum (Authenticator Pro) encrypted backup (Argon2id in the background): preview, then added', async () => {
+    const options = await ext.open('options.html#transfer');
+    await chooseFile(options, path.join(FIXTURES, 'stratum_encrypted.bin'));
+    await waitForText(options, 'This export is encrypted. Enter the password it was exported with.');
+    await fill(options, 'import-password', 'test');
+    await clickButton(options, 'Open');
+    await waitForText(options, 'Read as: Stratum (Authenticator Pro) (encrypted)');
+    await waitForText(options, `To add (${STRATUM_NEW.length})`);
+    await waitForText(options, `Not added (${AUTHY.length})`);
+    await clickButton(options, `Add ${STRATUM_NEW.length} accounts`);
+    await waitForText(options, `Import done: ${STRATUM_NEW.length} added, ${AUTHY.length} not added.`);
+    await options.close();
+    await expectPopupCodes(ext, [...AUTHY, ...STRATUM_NEW]);
+  });
+});
