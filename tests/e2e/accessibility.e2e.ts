@@ -112,7 +112,7 @@ describe.each(cases)('axe-core in %s (%s)', (kind, lang) => {
     await check(options, 'options: add, errors shown', () => !!document.querySelector('[data-testid="field-error"]'));
     await send(options, 'vault.lock', {});
     await reload(options);
-    await check(options, 'options: locked', () => !!document.querySelector('input[name="password"]'));
+    await check(options, 'options: locked', () => !!document.querySelector('main h1') && !!document.querySelector('input[name="password"]'));
     await options.close();
   });
 

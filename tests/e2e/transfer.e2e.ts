@@ -342,7 +342,7 @@ describe.each(BROWSERS)('import and export in %s', (kind) => {
     expect(fileName).toMatch(/^hikae-export-\d{4}-\d{2}-\d{2}\.json$/);
     await waitForText(options, `Saved as ${fileName}.`);
     const text = await options.evaluate(async (url) => (await fetch(url)).text(), href as string);
-    expect(JSON.parse(text)).toMatchObject({ format: 'hikae-backup', version: 1, summary: { accountCount: all().length } });
+    expect(JSON.parse(text)).toMatchObject({ format: 'hikae-backup', version: 2, summary: { accountCount: all().length } });
     expect(findLeaks(JSON.parse(text), { secrets: all().map((a) => a.secret), names: all().flatMap((a) => [a.accountName, a.issuer]) })).toEqual([]);
     exported = { fileName, text };
     await options.close();
