@@ -24,6 +24,7 @@ const BY_CODE: Record<ErrorCode, MessageKey> = {
   'weak-password': 'errorWeakPassword',
   'vault-damaged': 'errorVaultDamaged',
   'vault-unsupported-version': 'errorVaultUnsupportedVersion',
+  'stored-data-unreadable': 'errorStoredDataUnreadable',
   'invalid-account': 'errorInvalidAccount',
   'duplicate-account': 'errorDuplicateAccount',
   'not-found': 'errorNotFound',

@@ -9,6 +9,7 @@ import { ImportError, PasswordRequiredError, type ImportErrorCode } from '../imp
 import { UnsupportedVaultVersionError, VaultDamagedError, VaultKeyMismatchError, WrongPasswordError } from '../vault';
 import { AccountNotFoundError, DuplicateAccountError } from './accounts';
 import { BadRequestError } from './core';
+import { StoredValueInvalidError } from '../storage';
 import { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from './vault';
 
 /** Whole-file import failures (docs/transfer.md); a missing SQLite engine is our bug: internal. */
@@ -57,6 +58,8 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof GraphForbiddenError) return { code: 'cloud-forbidden', message: error.message };
   if (error instanceof GraphError || error instanceof AuthNetworkError) return { code: 'cloud-unreachable', message: error.message };
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
+  // A stored item that does not parse: named by its key; the data stays in place (lib/storage).
+  if (error instanceof StoredValueInvalidError) return { code: 'stored-data-unreadable', message: error.message, key: error.key };
   if (error instanceof VaultDamagedError) return { code: 'vault-damaged', message: error.message };
   if (error instanceof UnsupportedVaultVersionError) return { code: 'vault-unsupported-version', message: error.message };
   if (error instanceof VaultKeyMismatchError) return { code: 'locked', message: 'Unlock again: the vault was replaced.' };

@@ -18,6 +18,8 @@ export interface FailureFields {
   'weak-password': { field: 'password' };
   'vault-damaged': object;
   'vault-unsupported-version': object;
+  /** A stored item (lib/storage) that does not parse, by its storage key; it was left in place. */
+  'stored-data-unreadable': { key: string };
   /** The field that is wrong and what is wrong with it, as the add form shows it. */
   'invalid-account': { field: AccountField; problem: AccountProblem };
   'duplicate-account': { reason: DuplicateReason };
@@ -61,7 +63,8 @@ export function isFailureOf<C extends ErrorCode>(failure: ProtocolFailure, codes
 }
 
 /** Any request may fail with these: a malformed or refused message, or a bug of ours. */
-export const COMMON_ERRORS = ['bad-request', 'forbidden-sender', 'internal'] as const satisfies readonly ErrorCode[];
+// Any request reads stored items (lib/storage): one that does not parse can fail any of them.
+export const COMMON_ERRORS = ['bad-request', 'forbidden-sender', 'stored-data-unreadable', 'internal'] as const satisfies readonly ErrorCode[];
 export type CommonError = (typeof COMMON_ERRORS)[number];
 
 /** The form field a failure is about, if any (the page shows the message next to it). */

@@ -1,4 +1,4 @@
-import type { Account } from '../otp/account';
+import type { Account, AccountDraft } from '../otp/account';
 import type { VaultContents } from './contents';
 import type { Settings } from './settings';
 import { nextStamp } from './stamps';
@@ -40,4 +40,15 @@ export function reorderAccounts(contents: VaultContents, orderedIds: readonly st
 /** Changes settings and records when. */
 export function updateSettings(contents: VaultContents, patch: Partial<Settings>, now: number): VaultContents {
   return { ...contents, settings: { ...contents.settings, ...patch }, settingsModifiedAt: nextStamp(contents, now) };
+}
+
+/**
+ * THE construction of new accounts from drafts (adding by hand or link, a QR
+ * scan, an import): a fresh id each (`newId`), created at `now`, stamped with the
+ * contents' clock so the merge sees them as the newest edits. Pure; the caller
+ * appends them (after its own duplicate checks) in one vault write.
+ */
+export function accountsFromDrafts(contents: VaultContents, drafts: readonly AccountDraft[], clock: { now: number; newId: () => string }): Account[] {
+  const stamp = nextStamp(contents, clock.now);
+  return drafts.map((draft) => ({ ...draft, id: clock.newId(), createdAt: clock.now, modifiedAt: stamp }));
 }

@@ -13,7 +13,7 @@ export type { VaultDeps } from './deps';
 export { PasswordSlot } from './password-slot';
 export { keyIdOf } from './envelope';
 export { migrate, type MigrationTable, type MigrationOutcome } from './migrations';
-export { deleteAccount, reorderAccounts, updateSettings } from './contents-edits';
+export { accountsFromDrafts, deleteAccount, reorderAccounts, updateSettings } from './contents-edits';
 export { clockOf, nextStamp } from './stamps';
 export { encodeBase64 } from './bytes';
 export {

@@ -3,7 +3,7 @@ import { generateCode } from '../../otp/code';
 import { findDuplicate } from '../../otp/duplicates';
 import { parseOtpUri } from '../../otp/uri';
 import { validateDraft, validateNames } from '../../otp/validate';
-import { deleteAccount, nextStamp, reorderAccounts, type VaultContents } from '../../vault';
+import { accountsFromDrafts, deleteAccount, nextStamp, reorderAccounts, type VaultContents } from '../../vault';
 import type { Handler, HandlersFor } from '../core';
 import { BadRequestError } from '../core';
 import { AccountNotFoundError, DuplicateAccountError } from './errors';
@@ -42,7 +42,7 @@ export async function addAccount(ports: BackgroundPorts, draft: AccountDraft): P
       return { contents: { ...contents, accounts }, result: verified };
     }
     if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
-    const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: stamp };
+    const [account] = accountsFromDrafts(contents, [draft], { now, newId: ports.randomId }) as [Account];
     return { contents: { ...contents, accounts: [...contents.accounts, account] }, result: account };
   });
 }

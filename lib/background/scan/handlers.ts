@@ -5,7 +5,7 @@ import { httpOrigin, registrableDomain } from '../../scan/registrable-domain';
 import { DECODE_BUDGETS } from '../../scan/scan-limits';
 import type { ScanReport } from '../../scan/scan-report';
 import type { ScanAddResult, ScanStats } from '../../scan/scan-view';
-import { nextStamp } from '../../vault';
+import { accountsFromDrafts } from '../../vault';
 import type { Handler, HandlersFor } from '../core';
 import { decodeReport } from './decode';
 import { PermissionRequiredError, ScanNotAllowedError } from './errors';
@@ -105,15 +105,13 @@ export const scanAdd: Handler<'scan.add'> = async ({ target, keys }, ports) => {
   const addedKeys = await changeContents(ports, (contents) => {
     const accounts = contents.accounts.slice();
     const keysAdded: string[] = [];
-    const stamp = nextStamp(contents, ports.now());
     for (const { key, draft } of chosen) {
       const duplicate = findDuplicate(accounts, draft);
       if (duplicate) {
         result.skipped.push({ key, reason: duplicate.reason });
         continue;
       }
-      const now = ports.now();
-      const account: Account = { ...draft, id: ports.randomId(), createdAt: now, modifiedAt: stamp };
+      const [account] = accountsFromDrafts(contents, [draft], { now: ports.now(), newId: ports.randomId }) as [Account];
       accounts.push(account);
       keysAdded.push(key);
       result.added.push({ id: account.id, issuer: account.issuer, accountName: account.accountName });

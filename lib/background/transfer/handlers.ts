@@ -5,7 +5,7 @@ import { hikaeBackupParser } from '../../import/hikae-backup-parser';
 import { base64ToBytes } from '../../encoding/base64';
 import type { ExportOmission, ImportSkipView, ImportSource } from '../../messaging/protocol';
 import type { Account } from '../../otp/account';
-import { nextStamp, unlockVault, type VaultContents, type VaultFile } from '../../vault';
+import { accountsFromDrafts, unlockVault, type VaultContents, type VaultFile } from '../../vault';
 import { BadRequestError } from '../core';
 import { accountLabel, deviceBoundOmission, exportFileName, plainExportable } from './export-files';
 import type { Handler, HandlersFor } from '../core';
@@ -79,8 +79,7 @@ export const importApply: Handler<'import.apply'> = async ({ source, password },
   return changeContents(ports, (contents) => {
     const plan = planImport(contents.accounts, result.accounts);
     const now = ports.now();
-    const stamp = nextStamp(contents, now);
-    const added: Account[] = plan.toAdd.map((draft) => ({ ...draft, id: ports.randomId(), createdAt: now, modifiedAt: stamp }));
+    const added = accountsFromDrafts(contents, plan.toAdd, { now, newId: ports.randomId });
     return {
       contents: { ...contents, accounts: [...contents.accounts, ...added] },
       result: { added: added.length, skipped: unusable + plan.duplicates.length },

@@ -88,3 +88,26 @@ describe('docs/backup-format.md describes the fixture exactly', () => {
     expect(BackupContents.parse(sitesFromSite(contents))).toEqual(expected);
   });
 });
+
+describe('committed backup fixture backup-v2.json (a list of key slots; real Argon2id parameters)', () => {
+  const passwordV2 = (read('passwords.json') as Record<string, string>)['backup-v2.json'] as string;
+  const expectedV2 = BackupContents.parse(read('backup-v2.contents.json'));
+
+  it('shows its summary without the password', () => {
+    expect(readBackupSummary(read('backup-v2.json'))).toEqual({ formatVersion: 2, createdAt: 1_764_000_000_000, accountCount: 4, browser: 'Chrome 156' });
+  });
+
+  it('opens with its (changed) password and the key it unwraps; the first password is refused', async () => {
+    const { contents, masterKey } = await openBackup(readFileSync(join(dir, 'backup-v2.json'), 'utf8'), passwordV2);
+    expect(contents).toEqual(expectedV2);
+    expect(await openBackupWithKey(read('backup-v2.json'), masterKey)).toEqual(expectedV2);
+    await expect(openBackup(read('backup-v2.json'), 'the first password of this vault')).rejects.toBeInstanceOf(WrongPasswordError);
+  });
+
+  it('restores the vault it was made from, except the device-bound secret', () => {
+    const restored = contentsFromBackup(expectedV2);
+    const bound = vaultContents.accounts.findIndex((a) => a.deviceBound === true);
+    const withoutBound = (c: VaultContents) => ({ ...c, accounts: c.accounts.filter((_, i) => i !== bound) });
+    expect(withoutBound(restored)).toEqual(withoutBound(vaultContents));
+  });
+});

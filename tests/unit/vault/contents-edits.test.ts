@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteAccount, reorderAccounts, updateSettings } from '../../../lib/vault';
+import { accountsFromDrafts, deleteAccount, reorderAccounts, updateSettings } from '../../../lib/vault';
 import { account, contents } from './helpers';
 
 /** A wall clock later than every stamp the helpers' contents hold. */
@@ -47,5 +47,22 @@ describe('contents edits keep what the merge needs', () => {
   ])('$edit with a clock behind the contents stamps highest held + 1', ({ stampOf }) => {
     const held = contents({ accounts: [account({ modifiedAt: 7000 })], tombstones: [{ id: 'gone', deletedAt: 9000 }], settingsModifiedAt: 8000 });
     expect(stampOf(held)).toBe(9001);
+  });
+});
+
+describe('accountsFromDrafts (adding by hand, by QR scan, by import)', () => {
+  it('gives each draft a fresh id, the creation time, and one stamp above the contents\' clock', () => {
+    const base = contents();
+    const ahead = { ...base, accounts: base.accounts.map((a, i) => (i === 0 ? { ...a, modifiedAt: 2_000_000_000_000 } : a)) };
+    const { id: _1, createdAt: _2, modifiedAt: _3, ...draftA } = account();
+    const { id: _4, createdAt: _5, modifiedAt: _6, ...draftB } = account();
+    const ids = ['new-1', 'new-2'];
+    const made = accountsFromDrafts(ahead, [draftA, draftB], { now: 1_800_000_000_000, newId: () => ids.shift()! });
+    expect(made.map((a) => a.id)).toEqual(['new-1', 'new-2']);
+    expect(made.every((a) => a.createdAt === 1_800_000_000_000)).toBe(true);
+    // The wall clock is behind a stamp the contents hold: the new accounts still come after it.
+    expect(made.every((a) => a.modifiedAt === 2_000_000_000_001)).toBe(true);
+    expect(made[0]).toMatchObject(draftA);
+    expect(accountsFromDrafts(base, [], { now: 1, newId: () => 'x' })).toEqual([]);
   });
 });

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { backupKeySlots } from '../../../../lib/backup';
+import { changePassword, keySlotsOf, parseVaultFile, sameKeySlots } from '../../../../lib/vault';
+import type { SyncState } from '../../../../lib/sync/sync-state';
+import { FakeDrive } from '../../sync/fake-drive';
+import { ACCOUNT } from '../../sync/sync-fixtures';
+import { createFakePorts, type FakePorts } from '../fake-ports';
+import { expectFailure, PASSWORD, send, sendOk, sessionMasterKey } from '../harness';
+
+/*
+ * The bug of issue 8: a password change wrote the vault alone, so with backup on
+ * the cloud kept the old slot — recovery with the new password failed and the
+ * old one still opened the cloud copy. Every vault change now goes through one
+ * write path that stores the vault and its pending upload together.
+ */
+
+const NEW_PASSWORD = 'a brand new password, long enough';
+
+/** A device: fake background ports whose cloud is `drive`, acting as `name`. */
+function device(drive: FakeDrive, name: string, seed: number): FakePorts {
+  const ports = createFakePorts({ seed });
+  ports.cloud = { configured: true, graph: () => drive.client(name), scheduleRetry: async () => undefined, signOut: async () => undefined };
+  return ports;
+}
+
+async function deviceWithBackup(drive: FakeDrive): Promise<FakePorts> {
+  const a = device(drive, 'A', 11);
+  await sendOk(a, 'vault.create', { password: PASSWORD });
+  await sendOk(a, 'accounts.add', { draft: { issuer: 'Example', accountName: 'alice', secret: 'JBSWY3DPEHPK3PXP' } } as never);
+  await sendOk(a, 'cloud.connect', { account: ACCOUNT });
+  await sendOk(a, 'cloud.enable', {});
+  expect(drive.current).not.toBeNull();
+  return a;
+}
+
+const syncState = (ports: FakePorts) => ports.local.peek('cloud-backup') as SyncState;
+
+describe('a password change with backup on', () => {
+  it('queues the upload of the new slot in the same single storage write as the vault', async () => {
+    const drive = new FakeDrive();
+    const a = await deviceWithBackup(drive);
+    const writesBefore = a.local.writes;
+    const before = syncState(a);
+    expect(before.outbox).toBeNull();
+
+    await sendOk(a, 'vault.change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+
+    expect(a.local.writes - writesBefore).toBe(1);
+    const vault = parseVaultFile(a.local.peek('vault'));
+    const state = syncState(a);
+    expect(state.outbox).not.toBeNull();
+    expect(state.revision).toBe(before.revision + 1);
+    // The queued backup carries exactly the vault's new slots.
+    expect(await sameKeySlots(backupKeySlots(state.outbox!.text), keySlotsOf(vault))).toBe(true);
+    expect(a.syncRequests).toBeGreaterThan(0);
+  });
+
+  it('device B recovers with the new password; the old one is refused', async () => {
+    const drive = new FakeDrive();
+    const a = await deviceWithBackup(drive);
+    await sendOk(a, 'vault.change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    await sendOk(a, 'cloud.sync-now', {});
+    expect(syncState(a).outbox).toBeNull();
+
+    const b = device(drive, 'B', 12);
+    await sendOk(b, 'cloud.connect', { account: ACCOUNT });
+    expectFailure(await send(b, 'recovery.restore', { password: PASSWORD }), 'wrong-password');
+    expect(b.local.peek('vault')).toBeUndefined();
+    expect(await sendOk(b, 'recovery.restore', { password: NEW_PASSWORD })).toEqual({ restored: 1 });
+    // B shares A's key and its new password.
+    expect(sessionMasterKey(b)).toBe(sessionMasterKey(a));
+    await sendOk(b, 'vault.lock', {});
+    expectFailure(await send(b, 'vault.unlock', { password: PASSWORD }), 'wrong-password');
+    await sendOk(b, 'vault.unlock', { password: NEW_PASSWORD });
+  });
+
+  it('sync uploads a slot the cloud lacks even when nothing else changed (a vault left so by an older version)', async () => {
+    const drive = new FakeDrive();
+    const a = await deviceWithBackup(drive);
+    const eTag = drive.current!.eTag;
+    // What the old code did: the vault re-wrapped and written alone, no upload queued.
+    const key = Uint8Array.from(Buffer.from(sessionMasterKey(a), 'base64'));
+    const rewrapped = await changePassword(parseVaultFile(a.local.peek('vault')), key, NEW_PASSWORD, { random: a.random });
+    await a.local.set('vault', rewrapped);
+    expect(syncState(a).outbox).toBeNull();
+
+    await sendOk(a, 'cloud.sync-now', {});
+
+    expect(drive.current!.eTag).not.toBe(eTag);
+    expect(await sameKeySlots(backupKeySlots(drive.current!.text), keySlotsOf(rewrapped))).toBe(true);
+    const b = device(drive, 'B', 13);
+    await sendOk(b, 'cloud.connect', { account: ACCOUNT });
+    expectFailure(await send(b, 'recovery.restore', { password: PASSWORD }), 'wrong-password');
+    await sendOk(b, 'recovery.restore', { password: NEW_PASSWORD });
+  });
+
+  it('another device sharing the key adopts the new password at its next sync', async () => {
+    const drive = new FakeDrive();
+    const a = await deviceWithBackup(drive);
+    const b = device(drive, 'B', 14);
+    await sendOk(b, 'cloud.connect', { account: ACCOUNT });
+    await sendOk(b, 'recovery.restore', { password: PASSWORD });
+
+    await sendOk(a, 'vault.change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    await sendOk(a, 'cloud.sync-now', {});
+    await sendOk(b, 'cloud.sync-now', {});
+
+    await sendOk(b, 'vault.lock', {});
+    expectFailure(await send(b, 'vault.unlock', { password: PASSWORD }), 'wrong-password');
+    await sendOk(b, 'vault.unlock', { password: NEW_PASSWORD });
+  });
+});
