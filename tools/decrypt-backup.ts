@@ -131,7 +131,8 @@ export async function decryptHikaeFile(text: string, password: string): Promise<
   if (!plaintext) throw new DecryptError('damaged', 'The encrypted contents failed authentication: the file was changed or corrupted.');
   const contents: unknown = JSON.parse(plaintext.toString('utf8'));
   if (!isObject(contents) || !Array.isArray(contents.accounts)) throw new DecryptError('damaged', 'The decrypted contents have no account list.');
-  if (contents.contentsVersion !== 1) throw new DecryptError('unsupported-version', `This tool reads contents version 1; the file has ${JSON.stringify(contents.contentsVersion)}.`);
+  // Contents 2 added `sites` to accounts; nothing an otpauth:// link carries changed.
+  if (contents.contentsVersion !== 1 && contents.contentsVersion !== 2) throw new DecryptError('unsupported-version', `This tool reads contents versions 1 and 2; the file has ${JSON.stringify(contents.contentsVersion)}.`);
   return { kind, contents };
 }
 
