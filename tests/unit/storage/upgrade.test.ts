@@ -29,7 +29,9 @@ describe('upgrading from the previous version\'s stored data', () => {
   ];
 
   it('the fixture has a value of every registered item', () => {
-    for (const item of STORED_ITEMS) expect(stored.some((s) => s.area === item.area && itemFor(s.area, s.key) === item), keyOf(item, item.family ? '…' : undefined)).toBe(true);
+    // Items added since the previous release have no previous data.
+    const NEW_SINCE_PREVIOUS = ['copied-code'];
+    for (const item of STORED_ITEMS.filter((i) => !NEW_SINCE_PREVIOUS.includes(i.key))) expect(stored.some((s) => s.area === item.area && itemFor(s.area, s.key) === item), keyOf(item, item.family ? '…' : undefined)).toBe(true);
   });
 
   it.each(stored.map((s) => ({ ...s, name: `${s.area}:${s.key}` })))('$name reads through the registry, unchanged in meaning', ({ area, key, value }) => {
