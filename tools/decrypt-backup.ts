@@ -63,7 +63,7 @@ function checkKdf(kdf: Json): void {
   const memoryKiB = num(kdf.memoryKiB, 'kdf.memoryKiB');
   const iterations = num(kdf.iterations, 'kdf.iterations');
   const parallelism = num(kdf.parallelism, 'kdf.parallelism');
-  const ok = kdf.algorithm === 'argon2id' && kdf.outputBytes === 32 && parallelism >= 1 && parallelism <= 16 && memoryKiB >= 8 * parallelism && memoryKiB <= 1_048_576 && iterations >= 1 && iterations <= 20;
+  const ok = kdf.algorithm === 'argon2id' && kdf.outputBytes === 32 && parallelism >= 1 && parallelism <= 16 && memoryKiB >= 8 * parallelism && memoryKiB <= 262_144 && iterations >= 1 && iterations <= 10 && memoryKiB * iterations <= 1_572_864;
   if (!ok) throw new DecryptError('kdf-refused', 'The password slot asks for Argon2id parameters outside the documented bounds.');
 }
 

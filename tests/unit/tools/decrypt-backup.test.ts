@@ -60,7 +60,7 @@ describe('tools/decrypt-backup.ts on the committed fixtures', () => {
     { label: 'another app\'s JSON', text: () => '{"version":1,"db":"x"}', password: 'x', code: 'not-hikae' },
     { label: 'a newer format version', text: () => JSON.stringify({ ...JSON.parse(read('backup/backup-v2.json')), version: 3 }), password: 'x', code: 'unsupported-version' },
     { label: 'a summary changed in the cloud', text: () => JSON.stringify({ ...JSON.parse(read('backup/backup-v2.json')), summary: { ...JSON.parse(read('backup/backup-v2.json')).summary, accountCount: 99 } }), password: passwords['backup-v2.json']!, code: 'damaged' },
-    { label: 'a slot asking for 4 GiB', text: () => JSON.stringify(((f) => ({ ...f, slots: [{ ...f.slots[0], kdf: { ...f.slots[0].kdf, memoryKiB: 4_194_304 } }] }))(JSON.parse(read('backup/backup-v2.json')))), password: 'x', code: 'kdf-refused' },
+    { label: 'a slot asking for 4 GiB', text: () => JSON.stringify(((f: { slots: { kdf: object }[] }) => ({ ...f, slots: [{ ...f.slots[0], kdf: { ...f.slots[0]?.kdf, memoryKiB: 4_194_304 } }] }))(JSON.parse(read('backup/backup-v2.json')) as { slots: { kdf: object }[] })), password: 'x', code: 'kdf-refused' },
   ])('$label → DecryptError("$code")', async ({ text, password, code }) => {
     const error = await decryptToOtpauthList(text(), password).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DecryptError);
