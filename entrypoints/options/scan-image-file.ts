@@ -24,11 +24,7 @@ const DECODE_BUDGET_MS = 3000;
 /** The file is not an image the scan reads, or too large; `reason` is for the UI. */
 export class UnreadableImageError extends Error {
   override readonly name = 'UnreadableImageError';
-  constructor(
-    readonly reason: 'type' | 'size' | 'decode',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly reason: 'type' | 'size' | 'decode', message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

@@ -15,11 +15,7 @@ export class SignInCancelledError extends Error {
 /** The identity provider answered the sign-in with an error (access denied, bad request…). */
 export class SignInFailedError extends Error {
   override readonly name = 'SignInFailedError';
-  constructor(
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly code: string, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

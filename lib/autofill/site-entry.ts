@@ -17,11 +17,7 @@ export type SiteEntryProblem = 'not-web' | 'insecure' | 'public-suffix' | 'too-l
 /** A site the user typed that cannot be stored, and why. */
 export class InvalidSiteError extends Error {
   override name = 'InvalidSiteError';
-  constructor(
-    readonly problem: SiteEntryProblem,
-    readonly input: string,
-    message: string,
-  ) {
+  constructor(readonly problem: SiteEntryProblem, readonly input: string, message: string) {
     super(message);
   }
 }

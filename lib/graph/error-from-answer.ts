@@ -1,17 +1,5 @@
 import { z } from 'zod';
-import {
-  GraphConflictError,
-  GraphError,
-  GraphForbiddenError,
-  GraphNotFoundError,
-  GraphPreconditionFailedError,
-  GraphRequestRejectedError,
-  GraphResponseError,
-  GraphServerError,
-  GraphThrottledError,
-  GraphUnauthorizedError,
-  type GraphErrorDetails,
-} from './errors';
+import { GraphConflictError, GraphError, GraphForbiddenError, GraphNotFoundError, GraphPreconditionFailedError, GraphRequestRejectedError, GraphResponseError, GraphServerError, GraphThrottledError, GraphUnauthorizedError, type GraphErrorDetails } from './errors';
 import { requestIdOf, type GraphAnswer } from './graph-answer';
 import { parseRetryAfter } from './retry-after';
 

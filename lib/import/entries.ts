@@ -12,10 +12,7 @@ import type { ImportWarning, SkipReason, SkippedEntry } from './result';
  */
 export class EntryProblem extends Error {
   override readonly name = 'EntryProblem';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
+  constructor(readonly code: string, message: string) {
     super(message);
   }
 }

@@ -27,10 +27,7 @@ export class PasswordRequiredError extends ImportError {
    * @param formatLabel the app whose encrypted export this is, e.g. "Aegis"
    * @param message when the format is only a guess (old andOTP files have no header)
    */
-  constructor(
-    readonly formatLabel: string,
-    message?: string,
-  ) {
+  constructor(readonly formatLabel: string, message?: string) {
     super(message ?? `This ${formatLabel} export is encrypted: enter the password it was exported with.`);
   }
 
@@ -44,7 +41,7 @@ export class PasswordRequiredError extends ImportError {
 export class WrongPasswordError extends ImportError {
   override readonly name = 'WrongPasswordError';
   readonly code = 'wrong-password';
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -53,7 +50,7 @@ export class WrongPasswordError extends ImportError {
 export class UnsupportedFormatError extends ImportError {
   override readonly name = 'UnsupportedFormatError';
   readonly code = 'unsupported-format';
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -62,7 +59,7 @@ export class UnsupportedFormatError extends ImportError {
 export class DamagedFileError extends ImportError {
   override readonly name = 'DamagedFileError';
   readonly code = 'damaged-file';
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

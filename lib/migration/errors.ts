@@ -1,7 +1,7 @@
 /** An `otpauth-migration://` link or its protobuf payload is malformed; the message says where. */
 export class InvalidMigrationPayloadError extends Error {
   override readonly name = 'InvalidMigrationPayloadError';
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

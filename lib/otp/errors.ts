@@ -25,12 +25,7 @@ export type AccountProblem =
 /** An account (or the otpauth:// link describing one) is invalid; names the field. */
 export class InvalidAccountError extends Error {
   override readonly name = 'InvalidAccountError';
-  constructor(
-    readonly field: AccountField,
-    readonly problem: AccountProblem,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly field: AccountField, readonly problem: AccountProblem, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

@@ -4,11 +4,7 @@ export type ImageField = 'data' | 'width' | 'height';
 /** A pixel buffer handed to the QR code is not a well-formed RGBA image; names the field. */
 export class InvalidImageError extends Error {
   override readonly name = 'InvalidImageError';
-  constructor(
-    readonly field: ImageField,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly field: ImageField, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -19,11 +15,7 @@ export class InvalidImageError extends Error {
  */
 export class InvalidQrOptionError extends Error {
   override readonly name = 'InvalidQrOptionError';
-  constructor(
-    readonly option: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly option: string, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -34,11 +26,7 @@ export class InvalidQrOptionError extends Error {
  */
 export class QrScannerFailedError extends Error {
   override readonly name = 'QrScannerFailedError';
-  constructor(
-    readonly attempt: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly attempt: string, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -49,11 +37,7 @@ export class QrScannerFailedError extends Error {
  */
 export class QrEngineUnavailableError extends Error {
   override readonly name = 'QrEngineUnavailableError';
-  constructor(
-    readonly engine: 'zxing',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly engine: 'zxing', message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

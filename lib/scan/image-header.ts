@@ -19,10 +19,7 @@ export const MAX_DECODED_PIXELS = 16_000_000;
 /** The image is larger than the decoder accepts; names its size. */
 export class ImageTooLargeError extends Error {
   override readonly name = 'ImageTooLargeError';
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
+  constructor(readonly width: number, readonly height: number) {
     super(`The image is ${width}×${height} px, over the ${MAX_DECODED_PIXELS / 1_000_000} Mpx the scanner decodes.`);
   }
 }

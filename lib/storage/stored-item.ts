@@ -75,12 +75,7 @@ export type StoredValueProblem = 'unreadable' | 'too-new' | 'no-migration';
 /** A stored value that does not parse (or was written by a newer version). It is left in place. */
 export class StoredValueInvalidError extends Error {
   override readonly name = 'StoredValueInvalidError';
-  constructor(
-    readonly key: string,
-    readonly problem: StoredValueProblem,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly key: string, readonly problem: StoredValueProblem, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

@@ -7,7 +7,7 @@
 /** The password does not open this vault (or backup). */
 export class WrongPasswordError extends Error {
   override readonly name = 'WrongPasswordError';
-  constructor(message = 'The password is wrong.', options?: { cause?: unknown }) {
+  constructor(message = 'The password is wrong.', options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -31,11 +31,7 @@ export type VaultDamage =
 /** The file is damaged or was tampered with: no password can open it as it is. */
 export class VaultDamagedError extends Error {
   override readonly name: string = 'VaultDamagedError';
-  constructor(
-    readonly problem: VaultDamage,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly problem: VaultDamage, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -49,7 +45,7 @@ export class UnsupportedVaultVersionError extends Error {
     /** `file`: the envelope's `version`; `contents`: the encrypted `contentsVersion`. */
     readonly part: 'file' | 'contents',
     message: string,
-    options?: { cause?: unknown },
+    options?: ErrorOptions,
   ) {
     super(message, options);
   }
@@ -62,7 +58,7 @@ export class UnsupportedVaultVersionError extends Error {
  */
 export class VaultKeyMismatchError extends Error {
   override readonly name = 'VaultKeyMismatchError';
-  constructor(message = 'This key does not belong to this file.', options?: { cause?: unknown }) {
+  constructor(message = 'This key does not belong to this file.', options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -81,11 +77,7 @@ export type VaultInputProblem =
 /** A programming or input error on the writing side (nothing was written). */
 export class InvalidVaultInputError extends Error {
   override readonly name = 'InvalidVaultInputError';
-  constructor(
-    readonly problem: VaultInputProblem,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly problem: VaultInputProblem, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

@@ -3,18 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../ms-cloud-emulator/server.ts';
-import {
-  control,
-  EXTENSION_ORIGIN,
-  graph,
-  refresh,
-  send,
-  tokensFor,
-  type DriveItemBody,
-  type GraphErrorBody,
-  type TokenBody,
-  type TokenErrorBody,
-} from './support/emulator-client.ts';
+import { control, EXTENSION_ORIGIN, graph, refresh, send, tokensFor, type DriveItemBody, type GraphErrorBody, type TokenBody, type TokenErrorBody } from './support/emulator-client.ts';
 
 const BACKUP = '/me/drive/special/approot:/backup.json:/content';
 

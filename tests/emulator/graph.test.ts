@@ -4,19 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../ms-cloud-emulator/server.ts';
-import {
-  control,
-  EXTENSION_ORIGIN,
-  graph,
-  redeemCode,
-  refresh,
-  send,
-  signIn,
-  tokensFor,
-  type DriveItemBody,
-  type GraphErrorBody,
-  type TokenBody,
-} from './support/emulator-client.ts';
+import { control, EXTENSION_ORIGIN, graph, redeemCode, refresh, send, signIn, tokensFor, type DriveItemBody, type GraphErrorBody, type TokenBody } from './support/emulator-client.ts';
 
 const BACKUP = '/me/drive/special/approot:/backup.json:/content';
 const BACKUP_ITEM = '/me/drive/special/approot:/backup.json';

@@ -4,28 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../ms-cloud-emulator/server.ts';
-import {
-  authorizePath,
-  CHROME_REDIRECT_URI,
-  CLIENT_ID,
-  control,
-  EXTENSION_ORIGIN,
-  FIREFOX_REDIRECT_URI,
-  graph,
-  pageContext,
-  pkcePair,
-  redeemCode,
-  refresh,
-  replyParams,
-  send,
-  sessionCookieOf,
-  signIn,
-  submitCredentials,
-  tokenRequest,
-  tokensFor,
-  type TokenBody,
-  type TokenErrorBody,
-} from './support/emulator-client.ts';
+import { authorizePath, CHROME_REDIRECT_URI, CLIENT_ID, control, EXTENSION_ORIGIN, FIREFOX_REDIRECT_URI, graph, pageContext, pkcePair, redeemCode, refresh, replyParams, send, sessionCookieOf, signIn, submitCredentials, tokenRequest, tokensFor, type TokenBody, type TokenErrorBody } from './support/emulator-client.ts';
 
 const PERSONAL_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
 const ALLOW_LISTED_REDIRECT = 'https://app.example.test/auth/callback';

@@ -1,10 +1,7 @@
 /** The new account is one the user already has; nothing was saved. */
 export class DuplicateAccountError extends Error {
   override readonly name = 'DuplicateAccountError';
-  constructor(
-    readonly existingId: string,
-    readonly reason: 'same-issuer-and-name' | 'same-secret',
-  ) {
+  constructor(readonly existingId: string, readonly reason: 'same-issuer-and-name' | 'same-secret') {
     super(
       reason === 'same-secret'
         ? 'An account with the same secret already exists.'

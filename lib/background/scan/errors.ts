@@ -1,7 +1,7 @@
 /** The browser would not let the extension read this tab (a browser page, an add-on store, no activeTab grant). */
 export class ScanNotAllowedError extends Error {
   override readonly name = 'ScanNotAllowedError';
-  constructor(message = 'The browser does not allow reading this page.', options?: { cause?: unknown }) {
+  constructor(message = 'The browser does not allow reading this page.', options?: ErrorOptions) {
     super(message, options);
   }
 }
@@ -25,11 +25,7 @@ export class ScanNotWiredError extends Error {
 /** The content script's report does not match the schema; names the first bad field. */
 export class InvalidScanReportError extends Error {
   override readonly name = 'InvalidScanReportError';
-  constructor(
-    readonly field: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly field: string, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

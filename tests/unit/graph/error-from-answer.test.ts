@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GraphConflictError,
-  GraphError,
-  GraphForbiddenError,
-  GraphNotFoundError,
-  GraphPreconditionFailedError,
-  GraphRequestRejectedError,
-  GraphResponseError,
-  GraphServerError,
-  GraphThrottledError,
-  GraphUnauthorizedError,
-} from '../../../lib/graph';
+import { GraphConflictError, GraphError, GraphForbiddenError, GraphNotFoundError, GraphPreconditionFailedError, GraphRequestRejectedError, GraphResponseError, GraphServerError, GraphThrottledError, GraphUnauthorizedError } from '../../../lib/graph';
 import { errorFromAnswer } from '../../../lib/graph/error-from-answer';
 import type { GraphAnswer } from '../../../lib/graph/graph-answer';
 

@@ -1,40 +1,8 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createGraphClient,
-  GraphClientConfigError,
-  GraphConflictError,
-  GraphError,
-  GraphFileChangedDuringDownloadError,
-  GraphFileTooLargeError,
-  MAX_BACKUP_BYTES,
-  GraphForbiddenError,
-  GraphNetworkError,
-  GraphNotFoundError,
-  GraphPreconditionFailedError,
-  GraphRequestRejectedError,
-  GraphResponseError,
-  GraphServerError,
-  GraphThrottledError,
-  GraphUnauthorizedError,
-  type GraphClient,
-  type GraphClientOptions,
-} from '../../../lib/graph';
+import { createGraphClient, GraphClientConfigError, GraphConflictError, GraphError, GraphFileChangedDuringDownloadError, GraphFileTooLargeError, MAX_BACKUP_BYTES, GraphForbiddenError, GraphNetworkError, GraphNotFoundError, GraphPreconditionFailedError, GraphRequestRejectedError, GraphResponseError, GraphServerError, GraphThrottledError, GraphUnauthorizedError, type GraphClient, type GraphClientOptions } from '../../../lib/graph';
 import { control, redeemCode, signIn, tokensFor, type TokenBody } from '../../emulator/support/emulator-client.ts';
-import {
-  ALICE,
-  addFault,
-  deleteAppFolder,
-  deleteAsOtherDevice,
-  emulatorTokenSource,
-  graphRequests,
-  startGraphEmulator,
-  storedFile,
-  summarize,
-  writeAsOtherDevice,
-  type GraphEmulator,
-  type RecordingTokenSource,
-} from './emulator-fixture';
+import { ALICE, addFault, deleteAppFolder, deleteAsOtherDevice, emulatorTokenSource, graphRequests, startGraphEmulator, storedFile, summarize, writeAsOtherDevice, type GraphEmulator, type RecordingTokenSource } from './emulator-fixture';
 
 const FILE = 'hikae-backup.json';
 // Non-ASCII on purpose: the text must come back byte for byte (UTF-8 both ways).

@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GraphConflictError,
-  GraphError,
-  GraphFileChangedDuringDownloadError,
-  GraphForbiddenError,
-  GraphNetworkError,
-  GraphNotFoundError,
-  GraphPreconditionFailedError,
-  GraphRequestRejectedError,
-  GraphResponseError,
-  GraphServerError,
-  GraphThrottledError,
-  GraphUnauthorizedError,
-  retryDelayMs,
-} from '../../../lib/graph';
+import { GraphConflictError, GraphError, GraphFileChangedDuringDownloadError, GraphForbiddenError, GraphNetworkError, GraphNotFoundError, GraphPreconditionFailedError, GraphRequestRejectedError, GraphResponseError, GraphServerError, GraphThrottledError, GraphUnauthorizedError, retryDelayMs } from '../../../lib/graph';
 
 const throttled = (retryAfterSeconds?: number) =>
   new GraphThrottledError('throttled', { status: 429, code: 'activityLimitReached', ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../../lib/otp/account';
-import {
-  DamagedFileError,
-  ImportLimitError,
-  importFile,
-  IMPORT_LIMITS,
-  PasswordRequiredError,
-  SqliteEngineMissingError,
-  UnsupportedFormatError,
-  WrongPasswordError,
-  type ImportFormat,
-} from '../../../lib/import';
+import { DamagedFileError, ImportLimitError, importFile, IMPORT_LIMITS, PasswordRequiredError, SqliteEngineMissingError, UnsupportedFormatError, WrongPasswordError, type ImportFormat } from '../../../lib/import';
 import { ImportResult } from '../../../lib/import/result';
 import { FIXTURE_PASSWORD, fixtureBytes, fixtureText, plainAccounts, sqliteEngine } from './fixtures';
 

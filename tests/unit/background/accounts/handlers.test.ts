@@ -3,17 +3,7 @@ import { UNDO_WINDOW_MS } from '../../../../lib/background/accounts/undo-store';
 import type { ErrorCode, Payload, RequestType } from '../../../../lib/messaging/protocol';
 import { generateCode } from '../../../../lib/otp/code';
 import { countWrites, type FakePorts } from '../fake-ports';
-import {
-  draftFor,
-  expectFailure,
-  PASSWORD,
-  rememberSecret,
-  secretFor,
-  send,
-  sendOk,
-  storedContents,
-  useSharedVault,
-} from '../harness';
+import { draftFor, expectFailure, PASSWORD, rememberSecret, secretFor, send, sendOk, storedContents, useSharedVault } from '../harness';
 
 // Three accounts (Issuer 1…3, user1…3@example.com) in a vault made once.
 const vault = useSharedVault(async (ports) => {

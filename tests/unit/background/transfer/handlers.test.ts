@@ -6,19 +6,7 @@ import type { ImportSource, Payload, RequestType, Response } from '../../../../l
 import type { Account, AccountDraft } from '../../../../lib/otp/account';
 import { generateCode } from '../../../../lib/otp/code';
 import { countWrites, createFakePorts, type FakePorts } from '../fake-ports';
-import {
-  draftFor,
-  expectFailure,
-  PASSWORD,
-  POPUP,
-  rememberSecret,
-  SELF,
-  send,
-  sendOk,
-  sessionMasterKey,
-  storedContents,
-  useSharedVault,
-} from '../harness';
+import { draftFor, expectFailure, PASSWORD, POPUP, rememberSecret, SELF, send, sendOk, sessionMasterKey, storedContents, useSharedVault } from '../harness';
 import { FIXTURE_PASSWORD, fixtureBytes, fixtureText, plainAccounts, sqliteEngine } from '../../import/fixtures';
 
 /*

@@ -3,19 +3,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../../lib/background/vault/handlers';
 import { VAULT_STORAGE_KEY } from '../../../../lib/background/vault/store';
 import { DEFAULT_SETTINGS } from '../../../../lib/vault';
 import { countWrites, createFakePorts, T0 } from '../fake-ports';
-import {
-  addAccounts,
-  draftFor,
-  expectFailure,
-  PASSWORD,
-  rememberSecret,
-  secretFor,
-  send,
-  sendOk,
-  sessionMasterKey,
-  storedContents,
-  useSharedVault,
-} from '../harness';
+import { addAccounts, draftFor, expectFailure, PASSWORD, rememberSecret, secretFor, send, sendOk, sessionMasterKey, storedContents, useSharedVault } from '../harness';
 
 const NEW_PASSWORD = 'a different passphrase 42';
 rememberSecret(NEW_PASSWORD);

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aesCbcEncrypt, pbkdf2 } from '../../../../lib/import/crypto';
-import {
-  DamagedFileError,
-  importFile,
-  PasswordRequiredError,
-  UnsupportedFormatError,
-  WrongPasswordError,
-  type ImportFormat,
-} from '../../../../lib/import';
+import { DamagedFileError, importFile, PasswordRequiredError, UnsupportedFormatError, WrongPasswordError, type ImportFormat } from '../../../../lib/import';
 import { ImportResult } from '../../../../lib/import/result';
 import type { AccountDraft } from '../../../../lib/otp/account';
 import { fixtureBytes, fixtureText, plainAccounts } from '../fixtures';
