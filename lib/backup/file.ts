@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { decodeBase64Field } from '../vault/bytes';
-import { checkFormatAndVersion, checkPayloadFields, describeIssues, EncryptedPayload, fileValue, KEY_ID_BYTES } from '../vault/envelope';
-import { keySlotsOf } from '../vault/file';
-import { checkKeySlots, SlotList, type KeySlots } from '../vault/key-slots';
-import { PasswordSlot } from '../vault/password-slot';
+import { envelopeV1Fields, envelopeV2Fields } from '../vault/envelope';
+import { keySlotsOf, type KeySlots } from '../vault/key-slots';
+import { parseEnvelope, type EnvelopeKind } from '../vault/parse-envelope';
 import { backupLabel } from './contents';
 import { BackupDamagedError, toBackupError, UnsupportedBackupVersionError } from './errors';
 
@@ -27,26 +25,11 @@ export const BackupHeaderSummary = z.strictObject({
 export type BackupHeaderSummary = z.infer<typeof BackupHeaderSummary>;
 
 /** Version 1: one password slot. Read forever, never written again. */
-export const BackupFileV1 = z.strictObject({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
-  summary: BackupHeaderSummary,
-  keyId: z.string(),
-  passwordSlot: PasswordSlot,
-  payload: EncryptedPayload,
-});
+export const BackupFileV1 = z.strictObject(envelopeV1Fields(BACKUP_FORMAT, { summary: BackupHeaderSummary }));
 export type BackupFileV1 = z.infer<typeof BackupFileV1>;
 
 /** Version 2: the vault's list of key slots, copied unchanged. Layout: docs/backup-format.md. */
-export const BackupFileV2 = z.strictObject({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(2),
-  summary: BackupHeaderSummary,
-  keyId: z.string(),
-  slotsGeneration: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  slots: SlotList,
-  payload: EncryptedPayload,
-});
+export const BackupFileV2 = z.strictObject(envelopeV2Fields(BACKUP_FORMAT, { summary: BackupHeaderSummary }));
 export type BackupFileV2 = z.infer<typeof BackupFileV2>;
 
 /** The backup as uploaded (or exported), of any readable version. */
@@ -64,34 +47,24 @@ export interface BackupSummary {
   browser: string;
 }
 
-const damaged = (problem: 'not-json' | 'structure') => (message: string, cause?: unknown) =>
-  new BackupDamagedError(problem, message, { cause });
+/** The backup's side of the shared envelope reading (lib/vault/parse-envelope.ts). */
+const BACKUP_KIND: EnvelopeKind<BackupFile> = {
+  what: 'backup', format: BACKUP_FORMAT, schemas: { 1: BackupFileV1, 2: BackupFileV2 },
+  Damaged: BackupDamagedError, Unsupported: UnsupportedBackupVersionError,
+};
 
 /**
  * Checks a backup's structure and version without any key (JSON, format id,
  * version, strict fields, base64, lengths, KDF bounds). Accepts the object or
- * its JSON text. Throws {@link BackupDamagedError} or {@link UnsupportedBackupVersionError}.
+ * its JSON text. Throws {@link BackupDamagedError} or {@link UnsupportedBackupVersionError}
+ * (the shared checks' vault errors are turned into their backup subclasses).
  */
 export function parseBackupFile(file: unknown): BackupFile {
-  const value = fileValue(file, 'backup', damaged('not-json'));
-  const version = checkFormatAndVersion(value, BACKUP_FORMAT, READABLE_BACKUP_VERSIONS, {
-    damaged: damaged('structure'),
-    unsupported: (found) =>
-      new UnsupportedBackupVersionError(found, 'file', `The backup is format version ${found}; this version of the extension reads up to ${BACKUP_VERSION}. Update the extension.`),
-  });
-  const parsed = (version === 1 ? BackupFileV1 : BackupFileV2).safeParse(value);
-  if (!parsed.success) {
-    throw new BackupDamagedError('structure', `The backup file is malformed: ${describeIssues(parsed.error)}`, { cause: parsed.error });
-  }
-  const backup = parsed.data;
   try {
-    decodeBase64Field(backup.keyId, 'keyId', { exactly: KEY_ID_BYTES });
-    checkKeySlots(keySlotsOf(backup));
-    checkPayloadFields(backup.payload);
+    return parseEnvelope(file, BACKUP_KIND);
   } catch (error) {
     throw toBackupError(error);
   }
-  return backup;
 }
 
 /** What the backup holds, without the password (structure and version checked, nothing decrypted). */

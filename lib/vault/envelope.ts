@@ -3,6 +3,8 @@ import { decodeBase64Field, encodeBase64 } from './bytes';
 import { aadOf, aesGcmDecrypt, aesGcmEncrypt, hkdf, KEY_BYTES, NONCE_BYTES, TAG_BYTES } from './crypto';
 import { InvalidVaultInputError, VaultDamagedError, VaultKeyMismatchError } from './errors';
 import { randomBytes, type VaultDeps } from './deps';
+import { SlotList } from './key-slots';
+import { PasswordSlot } from './password-slot';
 
 /*
  * Pieces both file formats (vault and backup) share: reading the JSON, the
@@ -18,6 +20,29 @@ export const EncryptedPayload = z.strictObject({
 export type EncryptedPayload = z.infer<typeof EncryptedPayload>;
 
 export const KEY_ID_BYTES = 16;
+
+/**
+ * The fields of a version-1 envelope (one password slot), in file order; `extra`
+ * (the backup's summary) goes right after the version. Read forever, never written again.
+ */
+export function envelopeV1Fields<F extends string, X extends z.ZodRawShape>(format: F, extra: X) {
+  return { format: z.literal(format), version: z.literal(1), ...extra, keyId: z.string(), passwordSlot: PasswordSlot, payload: EncryptedPayload };
+}
+
+/** The fields of a version-2 envelope (a list of key slots), in file order; `extra` as for version 1. */
+export function envelopeV2Fields<F extends string, X extends z.ZodRawShape>(format: F, extra: X) {
+  return {
+    format: z.literal(format),
+    version: z.literal(2),
+    ...extra,
+    /** HKDF(master key, "hikae/key-id/v1"), base64 of 16 bytes. */
+    keyId: z.string(),
+    /** +1 on every change of `slots`. */
+    slotsGeneration: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    slots: SlotList,
+    payload: EncryptedPayload,
+  };
+}
 
 /** The file as a value: storage may hold the object or its JSON text. */
 export function fileValue(file: unknown, what: string, damaged: (message: string, cause?: unknown) => VaultDamagedError): unknown {

@@ -121,3 +121,13 @@ export async function unwrapKeySlots(keySlots: KeySlots, password: string): Prom
   }
   throw damage ?? wrong ?? new WrongPasswordError();
 }
+
+/** What carries key slots: a vault or backup file of version 1 (one slot) or 2 (a list). */
+export type SlotCarrier = { version: 1; passwordSlot: PasswordSlot } | { version: 2; slotsGeneration: number; slots: KeySlots['slots'] };
+
+/** The key slots of a file; a version-1 file is the list of its one password slot. */
+export function keySlotsOf(file: SlotCarrier): KeySlots {
+  return file.version === 1
+    ? { generation: file.passwordSlot.generation, slots: [file.passwordSlot] }
+    : { generation: file.slotsGeneration, slots: file.slots };
+}
