@@ -31,6 +31,38 @@ export async function openExtensionPage(
   }
   // Background tabs in Firefox throttle timers to 1 s: keep the page under test in front.
   await page.bringToFront();
-  if (waitForRender) await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, { timeout: 20_000 });
+  if (waitForRender) await waitForRoot(page);
   return page;
+}
+
+/** Waits until React has rendered into #root. */
+const waitForRoot = (page: Page) => page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, { timeout: 20_000 });
+
+/** Set on the document being replaced; the reloaded document does not have it. */
+const OLD_DOCUMENT_MARK = '__hikaeBeforeReload';
+
+/**
+ * Reloads an extension page and returns once the NEW document has rendered.
+ * `location.reload()` only schedules the navigation — and Firefox never reports
+ * the load of a moz-extension:// page — so until the old document is gone, a
+ * probe may still read it: a page that already followed a live event (e.g. showing
+ * the unlock screen after vault.lock) satisfies the probe, and what runs next
+ * (axe) then reads a document being torn down. The old document is marked
+ * first, so the wait ends only in a document without the mark.
+ */
+export async function reloadExtensionPage(page: Page): Promise<void> {
+  await page.evaluate((mark) => {
+    (window as unknown as Record<string, boolean>)[mark] = true;
+    location.reload();
+  }, OLD_DOCUMENT_MARK);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const reloaded = await page
+      .evaluate((mark) => !(mark in window) && document.readyState === 'complete', OLD_DOCUMENT_MARK)
+      .catch(() => false);
+    if (reloaded) break;
+    if (Date.now() > deadline) throw new Error(`Timed out reloading ${page.url()}`);
+    await sleep(50);
+  }
+  await waitForRoot(page);
 }
