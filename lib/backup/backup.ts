@@ -8,7 +8,7 @@ import { compareKeySlots, isPasswordSlot, slotsDigest, unwrapKeySlots, type KeyS
 import { verifySlotChecksum } from '../vault/password-slot';
 import { createVaultWithSlots } from '../vault/vault';
 import { DEFAULT_KDF, refuseWeakSlot, type KdfParams } from '../vault/kdf';
-import { toBackupAccount } from './backup-account';
+import { backupContentsOf } from './from-vault';
 import { BackupSource, decodeBackupContents, encodeBackupContents, type BackupContents } from './contents';
 import { asBackupErrors, BackupDamagedError } from './errors';
 import { BACKUP_FORMAT, parseBackupFile, type BackupFile, type BackupFileV2, type BackupHeaderSummary } from './file';
@@ -50,15 +50,7 @@ export async function createBackup(
   if (!source.success) {
     throw new InvalidVaultInputError('invalid-device', `The device or browser name is unusable: ${source.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const backupContents: BackupContents = {
-    source: source.data,
-    accounts: contents.accounts.map(toBackupAccount),
-    settings: contents.settings,
-    tombstones: contents.tombstones,
-    ...(contents.orderModifiedAt === undefined ? {} : { orderModifiedAt: contents.orderModifiedAt }),
-    ...(contents.settingsModifiedAt === undefined ? {} : { settingsModifiedAt: contents.settingsModifiedAt }),
-    ...(contents.prunedBefore === undefined ? {} : { prunedBefore: contents.prunedBefore }),
-  };
+  const backupContents = backupContentsOf(contents, source.data);
   const summary: BackupHeaderSummary = { createdAt: input.now, accountCount: backupContents.accounts.length, browser: source.data.browser };
   const keySlots = keySlotsOf(vault);
   const header = { format: BACKUP_FORMAT, version: 2, summary, keyId: vault.keyId, slotsGeneration: keySlots.generation, slots: keySlots.slots } as const;

@@ -9,6 +9,7 @@ export {
   PADDING_BYTES,
 } from './contents';
 export { BackupAccount, toBackupAccount, accountFromBackup } from './backup-account';
+export { backupContentsOf } from './from-vault';
 export { mergeContents, TOMBSTONE_MAX_AGE_MS, type MergeReport } from './merge';
 export { CLOCK_TOLERANCE_MS, clampStamps } from './clamp-stamps';
 export { mergeOrder } from './order';

@@ -18,6 +18,7 @@ import {
 } from '../../../lib/vault';
 import { FakeDrive } from './fake-drive';
 import { createFakeSyncPorts, T0, type FakeSyncPorts } from './fake-sync-ports';
+import { testAccount } from '../support/test-account';
 
 /*
  * Devices made of real vaults (real crypto, tiny Argon2id cost) and fake ports,
@@ -44,20 +45,7 @@ export function secretFor(id: string): string {
 
 /** Account `id`: issuer "Issuer <id>", name "<id>@example.com", created and modified at T0 unless overridden. */
 export function acc(id: string, overrides: Partial<Account> = {}): Account {
-  return {
-    id,
-    issuer: `Issuer ${id}`,
-    accountName: `${id}@example.com`,
-    secret: secretFor(id),
-    type: 'totp',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    createdAt: T0,
-    modifiedAt: T0,
-    ...overrides,
-  };
+  return testAccount(id, secretFor(id), T0, overrides);
 }
 
 export function contentsOf(accounts: Account[]): VaultContents {

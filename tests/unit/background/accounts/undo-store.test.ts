@@ -4,21 +4,10 @@ import type { BackgroundPorts } from '../../../../lib/background/core';
 import { endSession } from '../../../../lib/background/vault';
 import type { Account } from '../../../../lib/otp/account';
 import { createFakePorts, T0 } from '../fake-ports';
+import { testAccount } from '../../support/test-account';
 
 function account(n: number): Account {
-  return {
-    id: `id-${n}`,
-    issuer: `Issuer ${n}`,
-    accountName: `user${n}`,
-    secret: 'JBSWY3DPEHPK3PXP',
-    type: 'totp',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    createdAt: T0,
-    modifiedAt: T0,
-  };
+  return testAccount(`id-${n}`, 'JBSWY3DPEHPK3PXP', T0, { issuer: `Issuer ${n}`, accountName: `user${n}` });
 }
 
 /** Find and forget, as accounts.undo-delete does (inside its vault change). */

@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { codesFor, toView } from '../../../../lib/background/core/views';
 import type { Account } from '../../../../lib/otp/account';
 import { generateCode } from '../../../../lib/otp/code';
+import { testAccount } from '../../support/test-account';
 
-const base: Account = {
-  id: 'a',
-  issuer: 'ACME',
-  accountName: 'me',
-  secret: 'JBSWY3DPEHPK3PXP',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  createdAt: 1,
-  modifiedAt: 2,
-};
+const base: Account = testAccount('a', 'JBSWY3DPEHPK3PXP', 1, { issuer: 'ACME', accountName: 'me', modifiedAt: 2 });
 
 describe('views', () => {
   it('toView keeps everything but the secret', () => {
