@@ -75,7 +75,11 @@ function cloudHosts(mode: string): string[] {
 const SCAN_PERMISSIONS = ['activeTab', 'scripting', 'contextMenus'];
 const SCAN_MANIFEST = {
   optional_host_permissions: ['<all_urls>'],
-  commands: { 'scan-page': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_scanCommand__' } },
+  commands: {
+    'scan-page': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_scanCommand__' },
+    // Filling (docs/autofill.md): the same activeTab + scripting, on the gesture; no host permission.
+    'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_fillCommand__' },
+  },
 };
 
 export default defineConfig({

@@ -45,6 +45,13 @@ const BY_CODE: Record<ErrorCode, MessageKey> = {
   'backup-newer-version': 'errorBackupNewerVersion',
   'cloud-unreachable': 'errorCloudUnreachable',
   'cloud-forbidden': 'errorCloudForbidden',
+  'fill-page-refused': 'errorFillNotScriptable',
+  'fill-no-account': 'errorFillNoAccount',
+  'fill-several': 'errorFillSeveral',
+  'fill-frame-off-site': 'errorFillFrameOffSite',
+  'fill-no-field': 'errorFillNoField',
+  'fill-interrupted': 'errorFillInterrupted',
+  'fill-already-bound': 'errorFillAlreadyBound',
   internal: 'errorInternal',
 };
 
@@ -59,6 +66,18 @@ export function failureMessage(failure: ProtocolFailure): string {
       return t('errorNoBackup', [failure.username]);
     case 'backup-damaged':
       return t(failure.problem === 'kdf-params' ? 'errorBackupKdfRefused' : failure.problem === 'weak-slot' ? 'errorBackupWeakSlot' : 'errorBackupDamaged');
+    case 'fill-page-refused':
+      if (failure.problem === 'insecure') return t('errorFillInsecure', [failure.host ?? '']);
+      return t(failure.problem === 'not-web' ? 'errorFillNotWeb' : 'errorFillNotScriptable');
+    case 'fill-no-account': {
+      // "No account for evil.example — GitHub's is github.com": the site the user may have meant.
+      const hint = failure.hints[0];
+      return hint ? t('errorFillNoAccountHint', [failure.site, hint.issuer, hint.site]) : t('errorFillNoAccount', [failure.site]);
+    }
+    case 'fill-frame-off-site':
+      return t('errorFillFrameOffSite', [failure.frameHost ?? '?', failure.site]);
+    case 'fill-already-bound':
+      return t('errorFillAlreadyBound', [failure.sites.join(', ')]);
     default:
       return t(BY_CODE[failure.code]);
   }

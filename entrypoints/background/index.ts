@@ -20,6 +20,9 @@ import { ALARMS, CLOUD_CHECK_MINUTES, describeDevice, storageArea } from './brow
 import { createCloudPorts } from './cloud-ports';
 import { createScanPorts } from './scan-ports';
 import { answerContentScript, registerScanning } from './scan-wiring';
+import { withFillPorts } from '../../lib/background/fill';
+import { createFillPorts } from './fill-ports';
+import { registerFilling } from './fill-wiring';
 
 /*
  * The background: the only code that sees decrypted secrets. Thin on purpose —
@@ -74,13 +77,13 @@ export default defineBackground({
     // First: the vault and the pending upload are for the extension's own pages and
     // background only, not content scripts (Chromium; Firefox can't, docs/security.md).
     void restrictToTrustedContexts(browser.storage.local as unknown as AccessLevelArea);
-    const ports = withScanPorts(createPorts(), createScanPorts());
+    const ports = withFillPorts(withScanPorts(createPorts(), createScanPorts()), createFillPorts());
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
     browser.runtime.onMessage.addListener((message, sender) => {
       // Messages for the offscreen sign-in document are not requests to the background.
       if (typeof message === 'object' && message !== null && 'target' in message) return undefined;
-      // Content scripts may send one thing only: the QR watcher's report (docs/page-scanning.md).
+      // Content scripts may send two things only: the fill script's request (docs/autofill.md) and the QR watcher's report (docs/page-scanning.md).
       if (!isExtensionPage(sender, self)) return answerContentScript(message, sender, self, ports);
       return route(message, sender, self, ports, HANDLERS).then((answer) => {
         // After an unlock, a pending upload or a merge waiting for the key can proceed.
@@ -90,6 +93,7 @@ export default defineBackground({
     });
 
     registerScanning(ports);
+    registerFilling(ports);
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === ALARMS.autoLock) void lockIfIdle(ports);

@@ -4,6 +4,9 @@ import type { ExtensionIdentity } from '../../lib/background/core';
 import type { ScanCapablePorts } from '../../lib/background/scan';
 import { dropScanRecord, readAutoDetect } from '../../lib/background/scan';
 import { routeWatchReport, type ContentScriptSender } from '../../lib/background/scan';
+import { routeFillRequest, type FillCapablePorts } from '../../lib/background/fill';
+import { isFillRequest } from '../../lib/autofill/fill-messages';
+import { createMenus } from './context-menus';
 import { ALL_SITES } from './scan-ports';
 
 /*
@@ -31,11 +34,6 @@ async function scanFromGesture(ports: ScanCapablePorts, tabId: number): Promise<
   }
 }
 
-function createMenu(): void {
-  void browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: SCAN_IMAGE_MENU, title: browser.i18n.getMessage('scanImageMenu'), contexts: ['image'] }),
-  );
-}
 
 /** Makes the watcher's registration match the setting and the permission (they can drift: the user can revoke the permission in the browser). */
 async function syncWatcher(ports: ScanCapablePorts): Promise<void> {
@@ -44,10 +42,12 @@ async function syncWatcher(ports: ScanCapablePorts): Promise<void> {
 }
 
 /**
- * Answers a message that is not from one of the extension's pages: only the
- * watcher's report is accepted (see routeWatchReport).
+ * Answers a message that is not from one of the extension's pages: the fill
+ * script's request for its digits (routeFillRequest) or the watcher's report
+ * (routeWatchReport); nothing else.
  */
-export function answerContentScript(message: unknown, sender: ContentScriptSender, self: ExtensionIdentity, ports: ScanCapablePorts) {
+export function answerContentScript(message: unknown, sender: ContentScriptSender, self: ExtensionIdentity, ports: ScanCapablePorts & FillCapablePorts) {
+  if (isFillRequest(message)) return routeFillRequest(sender, self, ports);
   return routeWatchReport(message, sender, self, ports);
 }
 
@@ -65,8 +65,8 @@ export function registerScanning(ports: ScanCapablePorts): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SCAN_IMAGE_MENU && typeof tab?.id === 'number') void scanFromGesture(ports, tab.id);
   });
-  browser.runtime.onInstalled.addListener(createMenu);
-  browser.runtime.onStartup.addListener(createMenu);
+  browser.runtime.onInstalled.addListener(createMenus);
+  browser.runtime.onStartup.addListener(createMenus);
 
   browser.tabs.onRemoved.addListener((tabId) => void dropScanRecord(ports, { tabId }));
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -9,6 +9,7 @@ import { ImportError, PasswordRequiredError, type ImportErrorCode } from '../imp
 import { UnsupportedVaultVersionError, VaultDamagedError, VaultKeyMismatchError, WrongPasswordError } from '../vault';
 import { AccountNotFoundError, DuplicateAccountError } from './accounts';
 import { BadRequestError } from './core';
+import { AlreadyBoundError, FillInterruptedError, FillPageRefusedError, FrameOffSiteError, NoAccountForSiteError, NoFieldError, SeveralAccountsError } from './fill';
 import { StoredValueInvalidError } from '../storage';
 import { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from './vault';
 
@@ -64,6 +65,20 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof UnsupportedVaultVersionError) return { code: 'vault-unsupported-version', message: error.message };
   if (error instanceof VaultKeyMismatchError) return { code: 'locked', message: 'Unlock again: the vault was replaced.' };
   if (error instanceof AccountNotFoundError) return { code: 'not-found', message: error.message };
+  const fill = fillFailure(error);
+  if (fill) return fill;
   if (error instanceof BadRequestError) return { code: 'bad-request', message: error.message };
   return { code: 'internal', message: 'Something went wrong in the extension.' };
+}
+
+/** Why a fill did not happen (docs/autofill.md), with what the popup needs to explain it. */
+function fillFailure(error: unknown): ProtocolFailure | null {
+  if (error instanceof FillPageRefusedError) return { code: 'fill-page-refused', message: error.message, problem: error.problem, host: error.host };
+  if (error instanceof NoAccountForSiteError) return { code: 'fill-no-account', message: error.message, host: error.host, site: error.site, hints: error.hints };
+  if (error instanceof SeveralAccountsError) return { code: 'fill-several', message: error.message, accountIds: error.accountIds };
+  if (error instanceof FrameOffSiteError) return { code: 'fill-frame-off-site', message: error.message, frameHost: error.frameHost, site: error.site };
+  if (error instanceof NoFieldError) return { code: 'fill-no-field', message: error.message };
+  if (error instanceof FillInterruptedError) return { code: 'fill-interrupted', message: error.message };
+  if (error instanceof AlreadyBoundError) return { code: 'fill-already-bound', message: error.message, sites: error.sites };
+  return null;
 }

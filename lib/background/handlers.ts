@@ -2,6 +2,7 @@ import { ACCOUNT_HANDLERS } from './accounts';
 import { CLIPBOARD_HANDLERS } from './clipboard';
 import { CLOUD_HANDLERS } from './cloud';
 import type { HandlerMap } from './core';
+import { FILL_HANDLERS } from './fill';
 import { RECOVERY_HANDLERS } from './recovery';
 import { SCAN_HANDLERS } from './scan';
 import { TRANSFER_HANDLERS } from './transfer';
@@ -16,4 +17,5 @@ export const HANDLERS: HandlerMap = {
   ...TRANSFER_HANDLERS,
   ...CLOUD_HANDLERS,
   ...RECOVERY_HANDLERS,
+  ...FILL_HANDLERS,
 };

@@ -1,5 +1,6 @@
 import type { AccountField, AccountProblem } from '../otp/errors';
 import type { DuplicateReason } from '../otp/duplicates';
+import type { SiteHint } from '../autofill/resemblance';
 
 /*
  * Every way a request can fail, as a page receives it: a union keyed by `code`,
@@ -45,6 +46,28 @@ export interface FailureFields {
   'backup-newer-version': object;
   'cloud-unreachable': object;
   'cloud-forbidden': object;
+  /**
+   * Filling (docs/autofill.md): the page can never get a code — `not-web` (a browser
+   * page, a file), `insecure` (http outside loopback), `not-scriptable` (the browser
+   * refused to run the fill script there). `host`: the page's, when it has one.
+   */
+  'fill-page-refused': { problem: 'not-web' | 'insecure' | 'not-scriptable'; host: string | null };
+  /**
+   * No account (or not the one asked for) is bound to the page: "No account for
+   * evil.example — GitHub's is github.com". `site`: the page's registrable domain;
+   * `hints`: accounts the user may have meant, with their real site.
+   */
+  'fill-no-account': { host: string; site: string; hints: SiteHint[] };
+  /** Several accounts are bound to the page: the popup asks which (`accountIds`, the user's order). */
+  'fill-several': { accountIds: string[] };
+  /** The only frame with a code field is not on the account's site (a cross-site iframe): nothing was sent. `frameHost`: as the browser reports it. */
+  'fill-frame-off-site': { frameHost: string | null; site: string };
+  /** No visible, enabled code field on the page. */
+  'fill-no-field': object;
+  /** The page navigated or closed before the code was written: nothing was filled. */
+  'fill-interrupted': object;
+  /** The account already has sites: it is not bound to another one from the popup (options page: Sites). */
+  'fill-already-bound': { sites: string[] };
   internal: object;
 }
 

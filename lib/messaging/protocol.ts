@@ -5,6 +5,7 @@ import type { CommonError, ProtocolFailure } from './failure';
 import { ACCOUNT_REQUESTS } from './requests/accounts';
 import { CLIPBOARD_REQUESTS } from './requests/clipboard';
 import { CLOUD_REQUESTS } from './requests/cloud';
+import { FILL_REQUESTS } from './requests/fill';
 import { RECOVERY_REQUESTS } from './requests/recovery';
 import { SCAN_REQUESTS } from './requests/scan';
 import { TRANSFER_REQUESTS } from './requests/transfer';
@@ -36,6 +37,7 @@ export const REQUESTS = {
   ...TRANSFER_REQUESTS,
   ...CLOUD_REQUESTS,
   ...RECOVERY_REQUESTS,
+  ...FILL_REQUESTS,
 };
 
 type Definitions = typeof REQUESTS;

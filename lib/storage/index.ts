@@ -27,6 +27,7 @@ export {
   SCAN_RECORD_ITEM,
   SCAN_SETTINGS_ITEM,
   COPIED_CODE_ITEM,
+  PENDING_FILL_ITEM,
   CopiedCode,
   UnlockRecord,
   DeletedEntry,

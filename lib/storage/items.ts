@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PendingFill } from '../autofill/pending-fill';
 import { Account } from '../otp/account';
 import { ScanRecord } from '../scan/scan-record';
 import { SyncState } from '../sync/sync-state';
@@ -109,6 +110,17 @@ export const COPIED_CODE_ITEM: StoredItem<CopiedCode> = defineItem<CopiedCode>({
   schema: CopiedCode,
 });
 
+/** One pending fill per tab: `fill:<tab id>` (docs/autofill.md, step 2). */
+export const PENDING_FILL_ITEM: StoredItem<PendingFill> = defineItem<PendingFill>({
+  key: 'fill:',
+  family: true,
+  area: 'session',
+  holds: 'nothing-secret',
+  lifetime: 'until-lock',
+  describes: 'a checked fill waiting for its frame to ask: account id, frame id, expiry (≤ 15 s)',
+  schema: PendingFill,
+});
+
 /** Every stored item. A key not matched by one of these is not the extension's. */
 export const STORED_ITEMS: readonly ItemDeclaration[] = [
   VAULT_ITEM,
@@ -118,6 +130,7 @@ export const STORED_ITEMS: readonly ItemDeclaration[] = [
   SCAN_RECORD_ITEM,
   SCAN_SETTINGS_ITEM,
   COPIED_CODE_ITEM,
+  PENDING_FILL_ITEM,
 ];
 
 /** The item a storage key belongs to, or `null`. */

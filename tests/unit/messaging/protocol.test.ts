@@ -18,6 +18,7 @@ describe('request definitions', () => {
     expect(passive.sort()).toEqual<RequestType[]>([
       'cloud.status',
       'codes.get',
+      'fill.site-accounts',
       'scan.auto-detect.get',
       'scan.found',
       'settings.get',
