@@ -1,5 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, type ExtensionBrowser } from '../tools/browser/launch';
+import { installCodeProbe, readCodeProbe } from './dom-probe';
+import { writeFloorExtension } from './floor-extension';
 import { median } from './stats';
 
 const PASSWORD = 'benchmark password';
@@ -28,55 +30,84 @@ function secretFor(i: number): string {
   return s;
 }
 
-/** Adds accounts until the vault holds `count`. */
+const issuer = (i: number) => `Service ${i}`;
+const accountName = (i: number) => `user${i}@example.com`;
+
+/** Adds accounts to our vault until it holds `count`. */
 async function fillTo(page: Page, from: number, count: number): Promise<void> {
   for (let i = from; i < count; i++) {
     const result = await send(page, 'accounts.add', {
-      uri: `otpauth://totp/Service%20${i}:user${i}%40example.com?secret=${secretFor(i)}&issuer=Service%20${i}`,
+      uri: `otpauth://totp/${encodeURIComponent(issuer(i))}:${encodeURIComponent(accountName(i))}?secret=${secretFor(i)}&issuer=${encodeURIComponent(issuer(i))}`,
     });
     if (!result.ok) throw new Error(`seeding account ${i}: ${JSON.stringify(result.error)}`);
   }
 }
 
-async function openPopupOnce(ext: ExtensionBrowser): Promise<{ first: number; all: number }> {
+/** The same accounts, in clear, where the floor popup reads them. */
+async function seedFloor(ext: ExtensionBrowser, origin: string, count: number): Promise<void> {
   const page = await ext.browser.newPage();
-  await page.goto(`${ext.origin}popup.html`, { waitUntil: 'load' });
-  await page.waitForFunction(() => performance.getEntriesByName('all-codes').length > 0, { timeout: 30_000 });
-  const marks = await page.evaluate(() => ({
-    first: performance.getEntriesByName('first-code')[0]!.startTime,
-    all: performance.getEntriesByName('all-codes')[0]!.startTime,
-  }));
+  await page.goto(`${origin}popup.html`, { waitUntil: 'load' });
+  const accounts = Array.from({ length: count }, (_, i) => ({ issuer: issuer(i), name: accountName(i), secret: secretFor(i) }));
+  await page.evaluate((a) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ accounts: a }), accounts);
   await page.close();
-  return marks;
+}
+
+/** Opens a popup page in a fresh tab and times its codes with the DOM probe. */
+async function openOnce(ext: ExtensionBrowser, url: string, expected: number): Promise<{ firstMs: number; allMs: number }> {
+  const page = await ext.browser.newPage();
+  await installCodeProbe(page, expected);
+  await page.goto(url, { waitUntil: 'load' });
+  const figures = await readCodeProbe(page);
+  await page.close();
+  return figures;
 }
 
 export interface PopupFigures {
   accounts: number;
   firstCodeMs: number;
   allCodesMs: number;
+  floorFirstMs: number;
+  floorAllMs: number;
 }
 
 /**
- * Popup open → first code and → all codes (performance marks relative to the
- * navigation start), median of `runs`, for each account count; and unlock time.
+ * Popup open → first code and → all codes, measured from outside by the DOM
+ * probe for this extension and for the floor popup, opened alternately in one
+ * browser (median of `runs` each), for each account count; and unlock time.
  */
 export async function measurePopup(counts: number[], runs: number): Promise<{ popup: PopupFigures[]; unlockMs: number }> {
-  const ext = await launchWithExtension('chromium');
+  const floor = writeFloorExtension();
+  const ext = await launchWithExtension('chromium', { extraExtensions: [floor.dir] });
   try {
     const page = await ext.browser.newPage();
     await page.goto(`${ext.origin}options.html`, { waitUntil: 'load' });
     const created = await send(page, 'vault.create', { password: PASSWORD });
     if (!created.ok) throw new Error(JSON.stringify(created.error));
 
+    const ours = `${ext.origin}popup.html`;
+    const floorPopup = `${floor.origin}popup.html`;
     const popup: PopupFigures[] = [];
     let have = 0;
     for (const count of counts) {
       await fillTo(page, have, count);
+      await seedFloor(ext, floor.origin, count);
       have = count;
-      await openPopupOnce(ext); // warm-up: the first open also compiles the bundle
-      const samples = [];
-      for (let r = 0; r < runs; r++) samples.push(await openPopupOnce(ext));
-      popup.push({ accounts: count, firstCodeMs: median(samples.map((s) => s.first)), allCodesMs: median(samples.map((s) => s.all)) });
+      // Warm-up: the first open of each also compiles its bundle.
+      await openOnce(ext, ours, count);
+      await openOnce(ext, floorPopup, count);
+      const mine = [];
+      const base = [];
+      for (let r = 0; r < runs; r++) {
+        mine.push(await openOnce(ext, ours, count));
+        base.push(await openOnce(ext, floorPopup, count));
+      }
+      popup.push({
+        accounts: count,
+        firstCodeMs: median(mine.map((s) => s.firstMs)),
+        allCodesMs: median(mine.map((s) => s.allMs)),
+        floorFirstMs: median(base.map((s) => s.firstMs)),
+        floorAllMs: median(base.map((s) => s.allMs)),
+      });
     }
 
     const unlocks = [];

@@ -14,12 +14,15 @@ import { kB, ms, printTable } from './stats';
  */
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** `BENCH_ONLY=popup,backup` runs only those sections (sizes, qr, popup, backup, scan). */
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (section: string) => !only || only.includes(section);
 
 if (!process.env.BENCH_SKIP_BUILD) execSync('npm run build:test', { cwd: ROOT, stdio: 'inherit' });
 
 const chrome = BUILD_DIRS.chromium;
-printTable('Bundle sizes (Chromium build, uncompressed)', ['bundle', 'size', 'target'], [
-  ['popup (start path)', kB(pageBundleBytes(chrome, 'popup.html')), '< 250 kB'],
+if (want('sizes')) printTable('Bundle sizes (Chromium build, uncompressed)', ['bundle', 'size', 'target'], [
+  ['popup (start path)', kB(pageBundleBytes(chrome, 'popup.html')), '≤ 200 kB'],
   ['options', kB(pageBundleBytes(chrome, 'options.html')), ''],
   ['background', kB(fileBytes(chrome, 'background.js')), ''],
   ['scan-page.js (injected on "Scan this page")', kB(fileBytes(chrome, 'scan-page.js')), 'small, no zod (was 88 kB)'],
@@ -27,24 +30,35 @@ printTable('Bundle sizes (Chromium build, uncompressed)', ['bundle', 'size', 'ta
   ['zxing_reader.wasm (packaged, loaded by the background)', kB(fileBytes(chrome, 'zxing_reader.wasm')), ''],
 ]);
 
-// QR decoding over the corpus, per category, for jsqr, ZXing and both (bench/qr-decode.ts).
-await runQrDecodeBench(Number(process.env.BENCH_QR_RUNS ?? 3));
+if (want('qr')) {
+  // QR decoding over the corpus, per category, for jsqr, ZXing and both (bench/qr-decode.ts).
+  await runQrDecodeBench(Number(process.env.BENCH_QR_RUNS ?? 3));
+}
 
-const { popup, unlockMs } = await measurePopup([10, 100, 1000], RUNS);
-printTable(`Popup, Chromium (median of ${RUNS} opens)`, ['accounts', 'open → first code', 'open → all codes', 'target (first code)'],
-  popup.map((p) => [String(p.accounts), ms(p.firstCodeMs), ms(p.allCodesMs), '< 150 ms']));
-printTable('Unlock (Argon2id m=64 MiB t=3, message round trip, median of 5)', ['operation', 'time', 'target'], [['unlock', ms(unlockMs), '< 1000 ms']]);
+if (want('popup')) {
+  const { popup, unlockMs } = await measurePopup([10, 100, 1000], RUNS);
+  const ratio = (value: number, floor: number) => `${(value / floor).toFixed(2)}×`;
+  printTable(`Popup, Chromium: open → codes in the DOM, seen from outside (median of ${RUNS} opens, alternating with the floor popup)`,
+    ['accounts', 'first code', 'all codes', 'floor first / all', 'first ÷ floor', 'all ÷ floor', 'target'],
+    popup.map((p) => [String(p.accounts), ms(p.firstCodeMs), ms(p.allCodesMs), `${ms(p.floorFirstMs)} / ${ms(p.floorAllMs)}`,
+      ratio(p.firstCodeMs, p.floorFirstMs), ratio(p.allCodesMs, p.floorAllMs), p.accounts === 1000 ? 'first ≤ 1.5×, all ≤ 2×' : 'first ≤ 1.5×']));
+  printTable('Unlock (Argon2id m=64 MiB t=3, message round trip, median of 5)', ['operation', 'time', 'target'], [['unlock', ms(unlockMs), '< 1000 ms']]);
+}
 
-const backup = await measureBackup(1000, 5);
-printTable('Backup and restore, 1000 accounts (lib/ in Node, real Argon2id, median of 5)', ['step', 'time'], [
-  ['seal a backup (each upload, session key)', ms(backup.createMs)],
-  ['open with the key (merge after a 412)', ms(backup.openWithKeyMs)],
-  ['restore on a new device (password → new vault)', ms(backup.restoreMs)],
-  ['backup file size', kB(backup.bytes)],
-]);
+if (want('backup')) {
+  const backup = await measureBackup(1000, 5);
+  printTable('Backup and restore, 1000 accounts (lib/ in Node, real Argon2id, median of 5)', ['step', 'time'], [
+    ['seal a backup (each upload, session key)', ms(backup.createMs)],
+    ['open with the key (merge after a 412)', ms(backup.openWithKeyMs)],
+    ['restore on a new device (password → new vault)', ms(backup.restoreMs)],
+    ['backup file size', kB(backup.bytes)],
+  ]);
+}
 
-const scans = await measureScans(RUNS);
-printTable(`"Scan this page", Chromium (popup → answer; median of ${RUNS} after a first scan)`, ['page', 'first', 'median', 'in page', 'decoding', 'codes', 'page fps / longest gap', 'target'],
-  scans.map((s) => [s.page, ms(s.firstMs), ms(s.medianMs), ms(s.collectMs), ms(s.decodeMs), String(s.codes),
-    s.framesPerSecond === undefined ? '' : `${s.framesPerSecond.toFixed(0)} / ${ms(s.longestFrameGapMs ?? 0)}`,
-    s.page.startsWith('typical') ? '< 200 ms' : s.page.startsWith('100') ? 'bounded (1.5 s collection budget)' : '']));
+if (want('scan')) {
+  const scans = await measureScans(RUNS);
+  printTable(`"Scan this page", Chromium (popup → answer; median of ${RUNS} after a first scan)`, ['page', 'first', 'median', 'in page', 'decoding', 'codes', 'page fps / longest gap', 'target'],
+    scans.map((s) => [s.page, ms(s.firstMs), ms(s.medianMs), ms(s.collectMs), ms(s.decodeMs), String(s.codes),
+      s.framesPerSecond === undefined ? '' : `${s.framesPerSecond.toFixed(0)} / ${ms(s.longestFrameGapMs ?? 0)}`,
+      s.page.startsWith('typical') ? '< 200 ms' : s.page.startsWith('100') ? 'bounded (1.5 s collection budget)' : '']));
+}

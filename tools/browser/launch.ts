@@ -18,6 +18,8 @@ export interface LaunchOptions {
    * Firefox's 2 s background idle timeout. Default false (tests).
    */
   userSettings?: boolean;
+  /** Further unpacked extensions to load beside ours (Chromium only; the bench's floor popup). */
+  extraExtensions?: string[];
 }
 
 /** A real browser with the built extension loaded, and what tests need to drive it. */
@@ -50,13 +52,13 @@ const CHROMIUM_ARGS = [
   '--ignore-certificate-errors',
 ];
 
-async function launchChromium(profileDir: string, lang: string | undefined, headed: boolean): Promise<Browser> {
+async function launchChromium(profileDir: string, lang: string | undefined, headed: boolean, extra: string[]): Promise<Browser> {
   return puppeteer.launch({
     executablePath: BROWSER_PATHS.chromium,
     headless: !headed,
     defaultViewport: headed ? null : undefined,
     pipe: true,
-    enableExtensions: [BUILD_DIRS.chromium],
+    enableExtensions: [BUILD_DIRS.chromium, ...extra],
     userDataDir: profileDir,
     args: [...CHROMIUM_ARGS, ...(lang ? [`--lang=${lang}`] : [])],
     env: { ...process.env, ...(lang ? { LANGUAGE: lang, LANG: `${lang}_JP.UTF-8` } : {}) },
@@ -94,7 +96,7 @@ export async function launchWithExtension(kind: BrowserKind, options: LaunchOpti
   const headed = options.headed ?? false;
   const browser =
     kind === 'chromium'
-      ? await launchChromium(profileDir, options.lang, headed)
+      ? await launchChromium(profileDir, options.lang, headed, options.extraExtensions ?? [])
       : await launchFirefox(profileDir, options.lang, headed, options.userSettings ?? false);
   const origin = kind === 'chromium' ? `chrome-extension://${CHROME_EXTENSION_ID}/` : `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
 
