@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { HANDLERS } from '../../lib/background/handlers';
 import type { BackgroundPorts } from '../../lib/background/core';
+import { VaultContentsCache } from '../../lib/vault/contents-cache';
 import { isExtensionPage } from '../../lib/background/core';
 import { topicsForStorageChange } from '../../lib/background/page-events';
 import { route } from '../../lib/background/router';
@@ -38,6 +39,7 @@ function createPorts(): BackgroundPorts {
   const ports: BackgroundPorts = {
     local: storageArea(browser.storage.local),
     session: storageArea(browser.storage.session),
+    vaultCache: new VaultContentsCache(),
     now: () => Date.now(),
     random: (bytes) => crypto.getRandomValues(new Uint8Array(bytes)),
     randomId: () => crypto.randomUUID(),

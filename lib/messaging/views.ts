@@ -29,8 +29,12 @@ export interface VaultStatus {
 /** All the background shows a page when it opens: one round trip to the first code. */
 export interface Snapshot {
   status: VaultStatus;
+  /** Every account in order, or the first `first` of them when the page asked for fewer. */
   accounts: AccountView[];
+  /** The current codes of the accounts in `accounts`. */
   codes: CodeView[];
+  /** How many accounts the vault holds (more than `accounts.length` when the page asked for the first few). */
+  accountCount: number;
   /** The cloud backup is behind this device: the popup shows its alert and one-click fix. */
   backupBehind: boolean;
 }

@@ -2,6 +2,7 @@ import type { GraphClient } from '../../graph';
 import type { SignedInAccount } from '../../auth/signed-in-account';
 import type { SqliteEngine } from '../../import/sqlite-engine';
 import type { StorageArea } from '../../storage';
+import type { VaultContentsCache } from '../../vault/contents-cache';
 
 /**
  * What the background logic needs from the browser, passed in so lib/ stays pure
@@ -18,6 +19,12 @@ export interface BackgroundPorts {
   local: KeyValueArea;
   /** In memory, trusted extension contexts only, cleared when the browser closes: holds the unlocked key. */
   session: KeyValueArea;
+  /**
+   * The decrypted contents of this unlocked session, in this worker's memory only
+   * (lib/vault/contents-cache.ts); emptied on lock, lost — and rebuilt on the next
+   * request — when the worker is killed.
+   */
+  vaultCache: VaultContentsCache;
   /** Milliseconds since the epoch. */
   now(): number;
   random(bytes: number): Uint8Array;

@@ -2,11 +2,10 @@ import type { Account } from '../../otp/account';
 import { findDuplicate } from '../../otp/duplicates';
 import { readFoundCodes, type FoundCodes } from '../../scan/found-codes';
 import type { ScanTarget, ScanView } from '../../scan/scan-view';
-import { openVault } from '../../vault';
 import type { BackgroundPorts } from '../core';
 import type { ScanRecord } from './store';
 import { currentKey } from '../vault';
-import { readVaultFile } from '../vault';
+import { openCached, readVaultFile } from '../vault';
 
 /** The target a record belongs to, as pages name it. */
 export function recordTarget(record: ScanRecord): ScanTarget {
@@ -19,7 +18,7 @@ export async function accountsIfUnlocked(ports: BackgroundPorts): Promise<Accoun
   if (!key) return null;
   const file = await readVaultFile(ports);
   if (!file) return null;
-  return (await openVault(file, key.masterKey)).accounts;
+  return (await openCached(ports, file, key.masterKey)).accounts;
 }
 
 /** The record's found codes as a page may see them: no secrets, with "already in your accounts". */

@@ -1,11 +1,11 @@
-import { createVault, keySlotsOf, openVault, unlockVault, withNewPassword } from '../../vault';
+import { createVault, keySlotsOf, unlockVault, withNewPassword } from '../../vault';
 import { DEFAULT_SETTINGS } from '../../vault/settings';
 import type { Handler, HandlersFor } from '../core';
 import type { VaultStatus } from '../../messaging/protocol';
 import { AlreadyInitializedError, WeakPasswordError } from './errors';
 import type { BackgroundPorts } from '../core';
 import { currentKey, endSession, requireKey, startSession } from './unlock-session';
-import { readVaultFile, requireVaultFile, writeVault } from './store';
+import { openCached, readVaultFile, requireVaultFile, writeVault } from './store';
 import { codesFor, toView } from '../core';
 import { cloudStatus } from '../../sync/cloud-status';
 import { readSyncState } from '../core';
@@ -29,17 +29,24 @@ async function status(ports: BackgroundPorts): Promise<VaultStatus> {
 
 export const vaultStatus: Handler<'vault.status'> = async (_payload, ports) => status(ports);
 
-export const vaultSnapshot: Handler<'vault.snapshot'> = async (_payload, ports) => {
+/**
+ * What a page shows on opening. With `first`, only the first accounts and their
+ * codes (the popup's first screen: codes are computed only for rows shown).
+ * The contents come from this session's in-memory cache after the first open.
+ */
+export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first }, ports) => {
   const file = await readVaultFile(ports);
-  if (!file) return { status: { state: 'uninitialized' }, accounts: [], codes: [], backupBehind: false };
+  if (!file) return { status: { state: 'uninitialized' }, accounts: [], codes: [], accountCount: 0, backupBehind: false };
   const backupBehind = cloudStatus(await readSyncState(ports), ports.now()).behind;
   const key = await currentKey(ports);
-  if (!key) return { status: { state: 'locked' }, accounts: [], codes: [], backupBehind };
-  const contents = await openVault(file, key.masterKey);
+  if (!key) return { status: { state: 'locked' }, accounts: [], codes: [], accountCount: 0, backupBehind };
+  const { accounts } = await openCached(ports, file, key.masterKey);
+  const shown = first === undefined ? accounts : accounts.slice(0, first);
   return {
     status: { state: 'unlocked', autoLockMinutes: key.autoLockMinutes },
-    accounts: contents.accounts.map(toView),
-    codes: codesFor(contents.accounts, ports.now()),
+    accounts: shown.map(toView),
+    codes: codesFor(shown, ports.now()),
+    accountCount: accounts.length,
     backupBehind,
   };
 };

@@ -1,5 +1,5 @@
 /** The vault feature: its requests, the unlocked session and the stored vault file. */
 export { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from './errors';
 export { VAULT_HANDLERS } from './handlers';
-export { changeContents, readContents, readVaultFile, requireVaultFile, storeVaultAndState, VAULT_STORAGE_KEY, writeVault } from './store';
+export { changeContents, openCached, readContents, readVaultFile, requireVaultFile, storeVaultAndState, VAULT_STORAGE_KEY, writeVault } from './store';
 export { currentKey, endSession, lockIfIdle, requireKey, startSession, touchSession } from './unlock-session';

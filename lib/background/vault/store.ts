@@ -25,7 +25,16 @@ export async function requireVaultFile(ports: BackgroundPorts): Promise<VaultFil
 export async function readContents(ports: BackgroundPorts): Promise<VaultContents> {
   const file = await requireVaultFile(ports);
   const { masterKey } = await requireKey(ports);
-  return openVault(file, masterKey);
+  return openCached(ports, file, masterKey);
+}
+
+/**
+ * The contents of `file`: from this session's in-memory cache when it holds
+ * exactly this file under this key, else decrypted once and remembered. The
+ * result is frozen: changes build new contents.
+ */
+export async function openCached(ports: Pick<BackgroundPorts, 'vaultCache'>, file: VaultFile, masterKey: Uint8Array): Promise<VaultContents> {
+  return ports.vaultCache.get(file, masterKey) ?? ports.vaultCache.remember(file, masterKey, await openVault(file, masterKey));
 }
 
 /** The vault and the sync state in ONE storage.local write. */
@@ -70,7 +79,7 @@ export async function changeContents<T>(
   return ports.exclusive(async () => {
     const file = await requireVaultFile(ports);
     const { masterKey } = await requireKey(ports);
-    const { contents, result } = await change(await openVault(file, masterKey));
+    const { contents, result } = await change(await openCached(ports, file, masterKey));
     await writeVault(ports, { parts: { masterKey, keySlots: keySlotsOf(file), contents }, cloud: { kind: 'behind' } });
     await afterWrite?.(result);
     return result;

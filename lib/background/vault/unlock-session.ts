@@ -45,9 +45,11 @@ export async function startSession(ports: BackgroundPorts, masterKey: Uint8Array
 /**
  * Every lock comes here: removes every item the registry marks `until-lock` —
  * the key, the recently deleted accounts only an unlocked session may restore,
- * the scan records holding otpauth:// texts — in one storage call per area.
+ * the scan records holding otpauth:// texts — in one storage call per area; and
+ * the decrypted contents this worker holds in memory.
  */
 export async function endSession(ports: BackgroundPorts): Promise<void> {
+  ports.vaultCache.clear();
   await clearOnLock(ports);
   await ports.scheduleAutoLock(null);
 }

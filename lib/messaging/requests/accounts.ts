@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answer, defineRequest } from '../define-request';
 import type { AccountView, CodeView } from '../views';
-import { empty, id, text, VAULT_ERRORS } from './fields';
+import { empty, id, MAX_LISTED_ACCOUNTS, text, VAULT_ERRORS } from './fields';
 
 /** Input for a new account, as typed in a form: anything may be wrong, the background validates. */
 const draft = z
@@ -28,7 +28,14 @@ export type AccountEdit = z.infer<typeof edit>;
 /** The user's accounts and their codes. */
 export const ACCOUNT_REQUESTS = {
   // The popup's timer refreshing codes: a popup left open is not a person using it.
-  'codes.get': defineRequest({ payload: empty, response: answer<CodeView[]>(), passive: true, errors: VAULT_ERRORS }),
+  // `ids`: only these accounts' codes (the rows a page shows); all accounts' otherwise.
+  // Unknown ids are skipped (deleted meanwhile), not an error.
+  'codes.get': defineRequest({
+    payload: z.object({ ids: z.array(id).max(MAX_LISTED_ACCOUNTS).optional() }).strict(),
+    response: answer<CodeView[]>(),
+    passive: true,
+    errors: VAULT_ERRORS,
+  }),
   'accounts.add': defineRequest({
     payload: z.union([z.object({ draft }).strict(), z.object({ uri: text }).strict()]),
     response: answer<AccountView>(),

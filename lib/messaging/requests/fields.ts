@@ -8,6 +8,8 @@ import type { ErrorCode } from '../failure';
 
 export const empty = z.object({}).strict();
 export const id = z.string().min(1).max(100);
+/** Bound on account counts and id lists in requests (far above any real vault): work stays bounded. */
+export const MAX_LISTED_ACCOUNTS = 10_000;
 export const password = z.string().min(1).max(1024);
 export const text = z.string().max(1024);
 

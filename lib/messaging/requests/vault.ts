@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { answer, defineRequest } from '../define-request';
 import type { SettingsView, Snapshot, VaultStatus } from '../views';
-import { empty, password, VAULT_ERRORS } from './fields';
+import { empty, MAX_LISTED_ACCOUNTS, password, VAULT_ERRORS } from './fields';
+
 import { ClipboardClearSeconds } from '../../vault/settings';
 
 /** The vault: create, unlock, lock, change its password; and its settings. */
 export const VAULT_REQUESTS = {
   'vault.status': defineRequest({ payload: empty, response: answer<VaultStatus>(), passive: true, errors: VAULT_ERRORS }),
   // Pages read it on opening and after every change event: reading is not using.
-  'vault.snapshot': defineRequest({ payload: empty, response: answer<Snapshot>(), passive: true, errors: VAULT_ERRORS }),
+  // `first`: only the first that many accounts and their codes (the popup's first
+  // screen); `accountCount` says how many there are in all.
+  'vault.snapshot': defineRequest({
+    payload: z.object({ first: z.number().int().min(1).max(MAX_LISTED_ACCOUNTS).optional() }).strict(),
+    response: answer<Snapshot>(),
+    passive: true,
+    errors: VAULT_ERRORS,
+  }),
   'vault.create': defineRequest({
     payload: z.object({ password }).strict(),
     response: answer<VaultStatus>(),

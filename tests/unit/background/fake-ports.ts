@@ -1,5 +1,6 @@
 import { CloudNotConfiguredError } from '../../../lib/auth/errors';
 import type { BackgroundPorts, KeyValueArea } from '../../../lib/background/core';
+import { VaultContentsCache } from '../../../lib/vault/contents-cache';
 
 /*
  * In-memory BackgroundPorts for Node tests: the same contract the background
@@ -124,6 +125,7 @@ export function createFakePorts(options: { nowMs?: number; seed?: number } = {})
   return {
     local: new MemoryArea(),
     session: new MemoryArea(),
+    vaultCache: new VaultContentsCache(),
     now: () => nowMs,
     advance(ms) {
       nowMs += ms;

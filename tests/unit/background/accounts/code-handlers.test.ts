@@ -40,6 +40,37 @@ describe('codes.get', () => {
     expectFailure(await send(vault.ports, type, { nowMs } as never), 'bad-request');
   });
 
+  it.each([
+    ['one account', (ids: string[]) => [ids[2]!], [2]],
+    ['two, in the user\'s order whatever the asked order', (ids: string[]) => [ids[3]!, ids[0]!], [0, 3]],
+    ['none', () => [], []],
+    ['an unknown id (deleted meanwhile) is skipped', (ids: string[]) => ['no-such-id', ids[1]!], [1]],
+  ] as const)('with ids answers only those accounts\' codes: %s', async (_name, pick, expected) => {
+    const { ports } = vault;
+    const all = await sendOk(ports, 'codes.get', {});
+    expect((await sendOk(ports, 'codes.get', { ids: pick(vault.ids) })).map((c) => c.id)).toEqual(expected.map((i) => all[i]!.id));
+  });
+
+  it.each([
+    ['the first two', 2, 2],
+    ['more than there are', 9, 4],
+  ] as const)('vault.snapshot with first: %s, their codes only, and the whole count', async (_name, first, shown) => {
+    const { ports } = vault;
+    const snapshot = await sendOk(ports, 'vault.snapshot', { first });
+    expect(snapshot.accounts.map((a) => a.id)).toEqual(vault.ids.slice(0, shown));
+    expect(snapshot.codes.map((c) => c.id)).toEqual(vault.ids.slice(0, shown));
+    expect(snapshot.accountCount).toBe(4);
+  });
+
+  it.each([
+    ['codes.get', { ids: Array.from({ length: 10_001 }, (_, i) => `id-${i}`) }],
+    ['codes.get', { ids: [''] }],
+    ['vault.snapshot', { first: 0 }],
+    ['vault.snapshot', { first: 1.5 }],
+  ] as const)('%s refuses %j as bad-request (bounded work)', async (type, payload) => {
+    expectFailure(await send(vault.ports, type, payload as never), 'bad-request');
+  });
+
   it('answers locked while locked', async () => {
     const { ports } = vault;
     await sendOk(ports, 'vault.lock', {});

@@ -12,7 +12,7 @@ describe('first run', () => {
   it('goes from uninitialized to unlocked with vault.create, in one write to local', async () => {
     const ports = createFakePorts();
     expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'uninitialized' });
-    expect(await sendOk(ports, 'vault.snapshot', {})).toEqual({ status: { state: 'uninitialized' }, accounts: [], codes: [], backupBehind: false });
+    expect(await sendOk(ports, 'vault.snapshot', {})).toEqual({ status: { state: 'uninitialized' }, accounts: [], codes: [], accountCount: 0, backupBehind: false });
 
     const { result, local } = await countWrites(ports, () => send(ports, 'vault.create', { password: PASSWORD }));
     expect(result).toEqual({ ok: true, value: { state: 'unlocked', autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes } });
@@ -141,7 +141,7 @@ describe('with a vault', () => {
     for (const secret of [PASSWORD, secretFor(1), secretFor(2), vault.masterKey]) expect(text).not.toContain(secret);
     if (!answer.ok) expect.fail(JSON.stringify(answer.error));
     if (state === 'locked') {
-      expect(answer.value).toEqual({ status: { state: 'locked' }, accounts: [], codes: [], backupBehind: false });
+      expect(answer.value).toEqual({ status: { state: 'locked' }, accounts: [], codes: [], accountCount: 0, backupBehind: false });
     } else {
       expect(answer.value.status).toEqual({ state: 'unlocked', autoLockMinutes: 20 });
       expect(answer.value.accounts.map((a) => a.id)).toEqual(vault.ids);
