@@ -41,10 +41,10 @@ describe('codes.get', () => {
   });
 
   it.each([
-    ['one account', (ids: string[]) => [ids[2]!], [2]],
-    ['two, in the user\'s order whatever the asked order', (ids: string[]) => [ids[3]!, ids[0]!], [0, 3]],
+    ['one account', (ids: readonly string[]) => [ids[2]!], [2]],
+    ['two, in the user\'s order whatever the asked order', (ids: readonly string[]) => [ids[3]!, ids[0]!], [0, 3]],
     ['none', () => [], []],
-    ['an unknown id (deleted meanwhile) is skipped', (ids: string[]) => ['no-such-id', ids[1]!], [1]],
+    ['an unknown id (deleted meanwhile) is skipped', (ids: readonly string[]) => ['no-such-id', ids[1]!], [1]],
   ] as const)('with ids answers only those accounts\' codes: %s', async (_name, pick, expected) => {
     const { ports } = vault;
     const all = await sendOk(ports, 'codes.get', {});
