@@ -1,6 +1,6 @@
 import type { ErrorCode, ProtocolFailure } from '../lib/messaging/failure';
 import type { AccountProblem } from '../lib/otp/errors';
-import { t, type MessageKey } from './i18n';
+import { t, tn, type MessageKey } from './i18n';
 
 /** What is wrong with an account field; each message names the field ($1). */
 const BY_PROBLEM: Record<AccountProblem, MessageKey> = {
@@ -37,6 +37,7 @@ const BY_CODE: Record<ErrorCode, MessageKey> = {
   'import-unsupported-format': 'errorImportUnsupportedFormat',
   'import-damaged-file': 'errorImportDamagedFile',
   'import-limit-exceeded': 'errorImportLimitExceeded',
+  'import-cut-short': 'errorImportCutShort_other',
   'cloud-not-configured': 'errorCloudNotConfigured',
   'cloud-signed-out': 'errorCloudSignedOut',
   'sign-in-required': 'errorSignInRequired',
@@ -62,6 +63,8 @@ export function failureMessage(failure: ProtocolFailure): string {
       return accountProblemMessage(failure.field, failure.problem);
     case 'duplicate-account':
       return t(failure.reason === 'same-secret' ? 'errorDuplicateSecret' : 'errorDuplicateAccount');
+    case 'import-cut-short':
+      return tn('errorImportCutShort', failure.accountsRead, [String(failure.accountsRead)]);
     case 'no-backup':
       return t('errorNoBackup', [failure.username]);
     case 'backup-damaged':

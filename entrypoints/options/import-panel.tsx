@@ -7,7 +7,7 @@ import { MAX_IMPORT_BYTES, sourceFromFile } from './file-transfer';
 import { formatName, skipReason, warningText } from './transfer-text';
 
 /** Failures whose technical detail (what was seen in the file) helps the user. */
-const DETAILED: ReadonlySet<ProtocolFailure['code']> = new Set(['import-unsupported-format', 'import-damaged-file', 'import-limit-exceeded']);
+const DETAILED: ReadonlySet<ProtocolFailure['code']> = new Set(['import-unsupported-format', 'import-damaged-file', 'import-limit-exceeded', 'import-cut-short']);
 
 const typeSummary = (a: ImportPreview['toAdd'][number]) => `${a.type.toUpperCase()} · ${a.algorithm} · ${a.digits}`;
 

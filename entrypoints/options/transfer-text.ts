@@ -47,6 +47,7 @@ const SKIP_REASONS: Record<string, MessageKey> = {
   'secret/malformed': 'importSkipMalformed',
   'secret/invalid-base64': 'importSkipMalformed',
   'damaged-migration-payload': 'importSkipDamagedQr',
+  'migration-cut-short': 'importSkipCutShortQr',
   'secret/damaged': 'importSkipDamagedSecret',
 };
 

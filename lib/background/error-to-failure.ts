@@ -5,7 +5,7 @@ import { InvalidAccountError } from '../otp/errors';
 import { InvalidScanReportError, PermissionRequiredError, ScanNotAllowedError } from './scan';
 import { CloudSignedOutError, NoBackupError } from './cloud';
 import type { ErrorCode, ProtocolFailure } from '../messaging/failure';
-import { ImportError, PasswordRequiredError, type ImportErrorCode } from '../import/errors';
+import { CutShortError, ImportError, PasswordRequiredError, type ImportErrorCode } from '../import/errors';
 import { UnsupportedVaultVersionError, VaultDamagedError, VaultKeyMismatchError, WrongPasswordError } from '../vault';
 import { AccountNotFoundError, DuplicateAccountError } from './accounts';
 import { BadRequestError } from './core';
@@ -14,7 +14,7 @@ import { StoredValueInvalidError } from '../storage';
 import { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from './vault';
 
 /** Whole-file import failures (docs/transfer.md); a missing SQLite engine is our bug: internal. */
-const IMPORT_FAILURES: Partial<Record<ImportErrorCode, Extract<ErrorCode, `import-${string}`>>> = {
+const IMPORT_FAILURES: Partial<Record<ImportErrorCode, Exclude<Extract<ErrorCode, `import-${string}`>, 'import-cut-short'>>> = {
   'password-required': 'import-password-required',
   'wrong-password': 'import-wrong-password',
   'unsupported-format': 'import-unsupported-format',
@@ -39,6 +39,7 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof PasswordRequiredError && error.formatGuessed) {
     return { code: 'import-password-required', message: error.message, formatGuessed: true };
   }
+  if (error instanceof CutShortError) return { code: 'import-cut-short', message: error.message, accountsRead: error.accountsRead };
   if (error instanceof ImportError) {
     const code = IMPORT_FAILURES[error.code];
     if (code) return { code, message: error.message };

@@ -12,6 +12,7 @@ export type ImportErrorCode =
   | 'unsupported-format'
   | 'damaged-file'
   | 'limit-exceeded'
+  | 'cut-short'
   | 'sqlite-engine-missing';
 
 /** Base of every error `importFile` throws. */
@@ -60,6 +61,19 @@ export class DamagedFileError extends ImportError {
   override readonly name = 'DamagedFileError';
   readonly code = 'damaged-file';
   constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/**
+ * The file ends before its format's closing fields (a Google Authenticator migration
+ * payload without its `version`/`batch_size`): accounts are missing, so none are imported.
+ * `accountsRead` says how many could be read before the end.
+ */
+export class CutShortError extends ImportError {
+  override readonly name = 'CutShortError';
+  readonly code = 'cut-short';
+  constructor(readonly accountsRead: number, message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }

@@ -36,6 +36,8 @@ export interface FailureFields {
   'import-unsupported-format': object;
   'import-damaged-file': object;
   'import-limit-exceeded': object;
+  /** The file ends early (a Google Authenticator export cut short); how many accounts could be read before the end. */
+  'import-cut-short': { accountsRead: number };
   'cloud-not-configured': object;
   'cloud-signed-out': object;
   'sign-in-required': object;

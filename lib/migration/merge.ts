@@ -1,5 +1,5 @@
 import { EntryCollector, entryLabel, type ParsedEntries } from '../import/entries';
-import { InvalidMigrationPayloadError } from './errors';
+import { InvalidMigrationPayloadError, MigrationPayloadCutShortError } from './errors';
 import { otpParametersToDraft } from './accounts';
 import type { MigrationPayload } from './schema';
 import { parseMigrationUri } from './uri';
@@ -18,7 +18,17 @@ export interface MigrationBatchStatus {
   missingIndexes: number[];
 }
 
+/** A QR code whose payload ends early (MigrationPayloadCutShortError): listed in `skipped` too. */
+export interface MigrationCutShort {
+  /** 0-based position of the link among those given. */
+  position: number;
+  /** Complete account records before the end; they are not imported from a cut link. */
+  accountsRead: number;
+}
+
 export interface MigrationImport extends ParsedEntries {
+  /** Links whose data ends early, in the order given. */
+  cutShort: MigrationCutShort[];
   /** One status per export (batch_id), in the order first seen. */
   batches: MigrationBatchStatus[];
   /** Every QR code of every export was supplied. */
@@ -39,6 +49,7 @@ interface Part {
  */
 export function mergeMigrationPayloads(uris: readonly string[]): MigrationImport {
   const collector = new EntryCollector();
+  const cutShort: MigrationCutShort[] = [];
   const groups = new Map<number, Map<number, Part>>();
   uris.forEach((uri, position) => {
     let payload: MigrationPayload;
@@ -46,7 +57,9 @@ export function mergeMigrationPayloads(uris: readonly string[]): MigrationImport
       payload = parseMigrationUri(uri);
     } catch (error) {
       if (!(error instanceof InvalidMigrationPayloadError)) throw error;
-      collector.skip(`QR code ${position + 1}`, { code: 'damaged-migration-payload', message: error.message });
+      const code = error instanceof MigrationPayloadCutShortError ? 'migration-cut-short' : 'damaged-migration-payload';
+      if (error instanceof MigrationPayloadCutShortError) cutShort.push({ position, accountsRead: error.accountsRead });
+      collector.skip(`QR code ${position + 1}`, { code, message: error.message });
       return;
     }
     if (payload.batchSize > MAX_BATCH_SIZE || payload.batchIndex < 0 || (payload.batchSize > 0 && payload.batchIndex >= payload.batchSize)) {
@@ -83,5 +96,5 @@ export function mergeMigrationPayloads(uris: readonly string[]): MigrationImport
       });
     }
   }
-  return { ...collector.result(), batches, complete };
+  return { ...collector.result(), batches, complete, cutShort };
 }

@@ -1,6 +1,6 @@
 import { Reader, Writer, util } from 'protobufjs/minimal';
 import { IMPORT_LIMITS } from '../import/limits';
-import { InvalidMigrationPayloadError } from './errors';
+import { InvalidMigrationPayloadError, MigrationPayloadCutShortError } from './errors';
 import { MIGRATION_FIELDS, type MigrationOtpParameters, type MigrationPayload } from './schema';
 
 /*
@@ -111,7 +111,7 @@ export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
           expectWire(wire, WIRE.lengthDelimited, 'otp_parameters');
           const length = reader.uint32();
           const end = reader.pos + length;
-          if (end > reader.len) fail('an account record is truncated.');
+          if (end > reader.len) throw new MigrationPayloadCutShortError(payload.otpParameters.length);
           payload.otpParameters.push(readOtpParameters(reader, end));
           break;
         }
@@ -137,10 +137,17 @@ export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
     }
   } catch (cause) {
     if (cause instanceof InvalidMigrationPayloadError) throw cause;
-    // Everything else here comes from the wire Reader (RangeError "index out of range",
-    // invalid varint) or the strict UTF-8 decoder: all mean the bytes are damaged.
+    // The wire Reader's RangeError "index out of range" is a read past the last byte: a field
+    // (tag, varint or length) that the end of the data cut in two.
+    if (cause instanceof RangeError && /index out of range/.test(cause.message)) {
+      throw new MigrationPayloadCutShortError(payload.otpParameters.length, { cause });
+    }
+    // Anything else (invalid varint, the strict UTF-8 decoder) means the bytes are damaged.
     fail((cause as Error).message, cause);
   }
+  // Google Authenticator writes `version` and `batch_size` after the last account: a payload
+  // that stops at an account boundary would otherwise read as a smaller, complete export.
+  if (payload.version === 0 || payload.batchSize === 0) throw new MigrationPayloadCutShortError(payload.otpParameters.length);
   return payload;
 }
 

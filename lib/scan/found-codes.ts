@@ -57,7 +57,7 @@ export async function readFoundCodes(texts: readonly string[], site: string | nu
     const merged = mergeMigrationPayloads(migrationTexts);
     for (const draft of merged.accounts) await add(draft, 'migration');
     for (const skipped of merged.skipped) {
-      if (skipped.reason.code === 'damaged-migration-payload') {
+      if (skipped.reason.code === 'damaged-migration-payload' || skipped.reason.code === 'migration-cut-short') {
         problems.push({ code: 'invalid-migration', message: skipped.reason.message });
       } else {
         problems.push({ code: 'migration-entry', label: skipped.label, reason: skipped.reason.code, message: skipped.reason.message });

@@ -1,9 +1,9 @@
 import { InvalidAccountError } from '../../otp/errors';
 import { parseOtpUri } from '../../otp/uri';
 import { isMigrationUri } from '../../migration/uri';
-import { mergeMigrationPayloads } from '../../migration/merge';
+import { mergeMigrationPayloads, type MigrationImport } from '../../migration/merge';
 import { EntryCollector, EntryProblem, entryLabel } from '../entries';
-import { DamagedFileError } from '../errors';
+import { CutShortError, DamagedFileError } from '../errors';
 import { isObject, jsonDepth } from '../json';
 import { IMPORT_LIMITS } from '../limits';
 import type { ImportResult } from '../result';
@@ -53,6 +53,21 @@ function lineLabel(line: string, lineNumber: number): string {
   return `line ${lineNumber}`;
 }
 
+/**
+ * A link whose payload ends early means accounts are missing that nothing else would
+ * reveal: the whole import is refused with how many accounts could be read, never
+ * passed off as a smaller export.
+ */
+function refuseCutShort(merged: MigrationImport): void {
+  const [first] = merged.cutShort;
+  if (first === undefined) return;
+  const accountsRead = merged.accounts.length + merged.cutShort.reduce((sum, cut) => sum + cut.accountsRead, 0);
+  throw new CutShortError(
+    accountsRead,
+    `This Google Authenticator export is cut short: the data of QR code ${first.position + 1} ends after ${first.accountsRead} account record(s), before its closing fields. ${accountsRead} account(s) could be read in all; nothing was imported.`,
+  );
+}
+
 /** Reads a URI list (also Ente Auth's export and Google Authenticator links). */
 export function parseUriList(text: string): ImportResult {
   const lines = text.split(/\r\n|\r|\n/);
@@ -75,6 +90,7 @@ export function parseUriList(text: string): ImportResult {
       if (migrationDone) return;
       migrationDone = true;
       const merged = mergeMigrationPayloads(migrationLines);
+      refuseCutShort(merged);
       for (const draft of merged.accounts) collector.addDraft(draft);
       for (const skipped of merged.skipped) collector.skip(skipped.label, skipped.reason);
       for (const warning of merged.warnings) collector.warn(warning);

@@ -20,6 +20,7 @@ const IMPORT_ERRORS = [
   'import-unsupported-format',
   'import-damaged-file',
   'import-limit-exceeded',
+  'import-cut-short',
 ] as const;
 
 const exportFormat = z.enum(['hikae-encrypted', 'otpauth-uri-list', 'aegis-plain']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CutShortError,
   DamagedFileError,
   ImportError,
   ImportLimitError,
@@ -37,7 +38,7 @@ const KDF_CASES_PER_ENCRYPTED_FILE = 3;
 /** No single case may take this long (a hang or a runaway KDF would). */
 const MAX_CASE_MS = 3000;
 
-const TYPED_ERRORS = [PasswordRequiredError, WrongPasswordError, UnsupportedFormatError, DamagedFileError, ImportLimitError, SqliteEngineMissingError];
+const TYPED_ERRORS = [PasswordRequiredError, WrongPasswordError, UnsupportedFormatError, DamagedFileError, CutShortError, ImportLimitError, SqliteEngineMissingError];
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number): () => number {

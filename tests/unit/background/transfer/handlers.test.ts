@@ -5,6 +5,7 @@ import { importFile } from '../../../../lib/import';
 import type { ImportSource, Payload, RequestType, Response } from '../../../../lib/messaging/protocol';
 import type { Account, AccountDraft } from '../../../../lib/otp/account';
 import { generateCode } from '../../../../lib/otp/code';
+import { formatMigrationUri } from '../../../../lib/migration/uri';
 import { countWrites, createFakePorts, type FakePorts } from '../fake-ports';
 import { draftFor, expectFailure, PASSWORD, POPUP, rememberSecret, SELF, send, sendOk, sessionMasterKey, storedContents, useSharedVault } from '../harness';
 import { FIXTURE_PASSWORD, fixtureBytes, fixtureText, plainAccounts, sqliteEngine } from '../../import/fixtures';
@@ -113,6 +114,8 @@ describe('import.preview', () => {
     ['text that is no export', { text: 'hello, this is a letter' }, 'import-unsupported-format'],
     ['broken JSON', { fileName: 'aegis.json', bytesBase64: base64(new TextEncoder().encode('{"header": {"slots": ')) }, 'import-damaged-file'],
     ['an empty file', { fileName: 'empty.txt', bytesBase64: '' }, 'import-unsupported-format'],
+    // One account record and no closing fields: a Google Authenticator export cut short.
+    ['a Google Authenticator link cut short', { text: formatMigrationUri({ otpParameters: [{ secret: new Uint8Array(10), name: 'a', issuer: '', algorithm: 1, digits: 1, type: 2, counter: 0 }], version: 0, batchSize: 0, batchIndex: 0, batchId: 0 }) }, 'import-cut-short'],
   ] satisfies [string, ImportSource, string][])('refuses %s with a typed failure and leaves storage as it was', async (_label, source, code) => {
     const failure = await expectRefusedUnchanged(vault.ports, 'import.preview', { source }, code as 'import-unsupported-format' | 'import-password-required');
     expect(failure.message.length).toBeGreaterThan(10);
