@@ -22,6 +22,7 @@ const BY_CODE: Record<ErrorCode, MessageKey> = {
   'already-initialized': 'errorAlreadyInitialized',
   'wrong-password': 'errorWrongPassword',
   'weak-password': 'errorWeakPassword',
+  'password-change-required': 'errorPasswordChangeRequired',
   'vault-damaged': 'errorVaultDamaged',
   'vault-unsupported-version': 'errorVaultUnsupportedVersion',
   'stored-data-unreadable': 'errorStoredDataUnreadable',

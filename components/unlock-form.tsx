@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { request } from './background-client';
+import { fileVerdictOf } from './choose-password';
 import { failureMessage } from './failure-message';
 import { t } from './i18n';
 
@@ -18,6 +19,8 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
     if (result.ok) {
       setPassword('');
       onUnlocked();
+      // A password set before the policy (or adopted from another device): judged once, here.
+      if (result.value.passwordCheck === 'unchecked') void fileVerdictOf(password);
     } else {
       setError(failureMessage(result.error));
       setPassword('');

@@ -3,6 +3,7 @@ import type { CloudStatusView } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { usePageEvents } from '../../components/use-page-events';
 import { failureMessage } from '../../components/failure-message';
+import { ChangePasswordLink } from '../../components/change-password-link';
 import { t } from '../../components/i18n';
 import { formatNear, formatTime } from './cloud/format-time';
 import { PROBLEM_TEXT } from './cloud/problem-text';
@@ -23,6 +24,8 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
   const [confirmOff, setConfirmOff] = useState(false);
   const [deleteRemote, setDeleteRemote] = useState(false);
   const [joinPassword, setJoinPassword] = useState('');
+  // The backup waits for a password change (the vault's is known to be too easy to guess).
+  const [needsNewPassword, setNeedsNewPassword] = useState(false);
 
   const refresh = useCallback(async () => {
     const result = await request('cloud.status', {});
@@ -39,6 +42,7 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
   async function act(action: () => Promise<CloudStatusView | null>) {
     setBusy(true);
     setError(null);
+    setNeedsNewPassword(false);
     try {
       const next = await action();
       if (next) setStatus(next);
@@ -54,14 +58,25 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
     const result = await request(type, {});
     if (!result.ok) {
       setError(failureMessage(result.error));
+      setNeedsNewPassword(result.error.code === 'password-change-required');
       return null;
     }
     return result.value;
   }
 
+  /** Refuses before any sign-in when the password is known to be too easy to guess. */
+  async function passwordMayProtectBackup(): Promise<boolean> {
+    const vault = await request('vault.status', {});
+    if (!vault.ok || vault.value.passwordCheck !== 'weak') return true;
+    setError(t('errorPasswordChangeRequired'));
+    setNeedsNewPassword(true);
+    return false;
+  }
+
   const signIn = (prompt?: 'select_account') => act(() => signInWithMicrosoft(prompt ? { prompt } : {}));
   const turnOn = () =>
     act(async () => {
+      if (!(await passwordMayProtectBackup())) return null;
       if (!status?.account) await signInWithMicrosoft();
       return send('cloud.enable');
     });
@@ -154,6 +169,7 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
           </div>
         )}
         {error && <p className="error" role="alert" data-testid="backup-error">{error}</p>}
+        {needsNewPassword && <ChangePasswordLink />}
       </div>
       <RecoveryFlow initialized onRestored={onChanged} />
     </section>

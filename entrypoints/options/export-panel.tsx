@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExportFileFormat, ExportOmission, ProtocolFailure } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
+import { ChangePasswordLink } from '../../components/change-password-link';
+import { judgeInPage } from '../../components/choose-password';
 import { t, type MessageKey } from '../../components/i18n';
 import { downloadFile } from './file-transfer';
 import { MigrationQrViewer } from './migration-qr-viewer';
@@ -55,6 +57,7 @@ export function ExportPanel() {
     setUris(null);
     setOmitted(null);
     setBusy(true);
+    if (choice === 'hikae-encrypted' && !(await passwordMayProtectExport())) return setBusy(false);
     const result = choice === 'google-authenticator'
       ? await request('export.migration-qr', { password })
       : await request('export.file', { format: choice, password });
@@ -69,6 +72,19 @@ export function ExportPanel() {
       url.current = downloadFile(result.value);
       setSaved({ fileName: result.value.fileName, url: url.current });
     }
+  }
+
+  /**
+   * An encrypted export is protected by the vault password alone: one too easy to
+   * guess is filed as weak (after the background checks it is the vault's) and
+   * the export waits for a change. The background refuses it too.
+   */
+  async function passwordMayProtectExport(): Promise<boolean> {
+    const { score, refusal } = await judgeInPage(password);
+    if (!refusal) return true;
+    const checked = await request('vault.check-password', { password, score });
+    setFailure(checked.ok ? { code: 'password-change-required', message: '' } : checked.error);
+    return false;
   }
 
   const plain = choice !== 'hikae-encrypted';
@@ -100,6 +116,7 @@ export function ExportPanel() {
           onChange={(e) => setPassword(e.target.value)} aria-invalid={failure?.code === 'wrong-password'} />
       </label>
       {failure && <p className="error" role="alert" data-testid="export-error">{failureMessage(failure)}</p>}
+      {failure?.code === 'password-change-required' && <ChangePasswordLink />}
       <div className="buttons">
         <button type="submit" className="primary" disabled={busy || password === ''}>
           {t(choice === 'google-authenticator' ? 'exportQrButton' : 'exportButton')}

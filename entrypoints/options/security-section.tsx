@@ -2,7 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
-import { PasswordStrengthMeter } from '../../components/password-strength-meter';
+import { choosePassword } from '../../components/choose-password';
+import { NewPasswordFields, type NewPasswordField } from '../../components/new-password-fields';
+import type { PasswordCheckState } from '../../lib/messaging/protocol';
 
 const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 1440];
 /** Seconds; 0 = never. A delay set otherwise (5…600) is shown too. */
@@ -17,12 +19,15 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
   const [clipboardSeconds, setClipboardSeconds] = useState<number | null>(null);
   const [clipboardSaved, setClipboardSaved] = useState(false);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [fields, setFields] = useState({ password: '', confirm: '' });
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string; field?: NewPasswordField } | null>(null);
+  const [passwordCheck, setPasswordCheck] = useState<PasswordCheckState | null>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
+    void request('vault.status', {}).then((result) => {
+      if (result.ok) setPasswordCheck(result.value.passwordCheck ?? null);
+    });
     void request('settings.get', {}).then((result) => {
       if (!result.ok) return;
       setAutoLock(result.value.autoLockMinutes);
@@ -32,12 +37,13 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
 
   async function changePassword(event: FormEvent) {
     event.preventDefault();
-    if (next !== confirm) return setMessage({ kind: 'error', text: t('errorPasswordsDiffer') });
-    const result = await request('vault.change-password', { currentPassword: current, newPassword: next });
+    const choice = await choosePassword(fields.password, fields.confirm);
+    if (!choice.ok) return setMessage({ kind: 'error', text: choice.message, field: choice.field });
+    const result = await request('vault.change-password', { currentPassword: current, newPassword: fields.password, score: choice.score });
     if (!result.ok) return setMessage({ kind: 'error', text: failureMessage(result.error) });
     setCurrent('');
-    setNext('');
-    setConfirm('');
+    setFields({ password: '', confirm: '' });
+    setPasswordCheck('meets-policy');
     setMessage({ kind: 'success', text: t('passwordChanged') });
   }
 
@@ -93,22 +99,16 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
         <p className="muted small">{t('clipboardHelp')}</p>
       </div>
 
-      <form className="card stack" onSubmit={changePassword} aria-labelledby="password-title">
+      <form className="card stack" onSubmit={changePassword} aria-labelledby="password-title" data-testid="change-password-form">
         <h3 id="password-title">{t('changePasswordTitle')}</h3>
+        {passwordCheck === 'weak' && <p className="warning" role="note" data-testid="password-weak-notice">{t('passwordWeakNotice')}</p>}
         <label>
           {t('fieldCurrentPassword')}
           <input type="password" name="current-password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
         </label>
-        <label>
-          {t('fieldNewPassword')}
-          <input type="password" name="new-password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
-        </label>
-        <PasswordStrengthMeter password={next} />
-        <label>
-          {t('fieldConfirmPassword')}
-          <input type="password" name="confirm-password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-        </label>
-        {message && <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} onChange={setFields}
+          errorField={message?.field ?? null} errorId="change-password-message" />
+        {message && <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'} id="change-password-message">{message.text}</p>}
         <button type="submit" className="primary">{t('changePassword')}</button>
       </form>
     </section>

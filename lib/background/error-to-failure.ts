@@ -11,7 +11,7 @@ import { AccountNotFoundError, DuplicateAccountError } from './accounts';
 import { BadRequestError } from './core';
 import { AlreadyBoundError, FillInterruptedError, FillPageRefusedError, FrameOffSiteError, NoAccountForSiteError, NoFieldError, SeveralAccountsError } from './fill';
 import { StoredValueInvalidError } from '../storage';
-import { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from './vault';
+import { AlreadyInitializedError, LockedError, NotInitializedError, PasswordChangeRequiredError, WeakPasswordError } from './vault';
 
 /** Whole-file import failures (docs/transfer.md); a missing SQLite engine is our bug: internal. */
 const IMPORT_FAILURES: Partial<Record<ImportErrorCode, Exclude<Extract<ErrorCode, `import-${string}`>, 'import-cut-short'>>> = {
@@ -60,6 +60,7 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof GraphForbiddenError) return { code: 'cloud-forbidden', message: error.message };
   if (error instanceof GraphError || error instanceof AuthNetworkError) return { code: 'cloud-unreachable', message: error.message };
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
+  if (error instanceof PasswordChangeRequiredError) return { code: 'password-change-required', message: error.message };
   // A stored item that does not parse: named by its key; the data stays in place (lib/storage).
   if (error instanceof StoredValueInvalidError) return { code: 'stored-data-unreadable', message: error.message, key: error.key };
   if (error instanceof VaultDamagedError) return { code: 'vault-damaged', message: error.message };

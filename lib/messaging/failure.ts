@@ -17,6 +17,8 @@ export interface FailureFields {
   'wrong-password': object;
   /** The password field of the form the failure came from. */
   'weak-password': { field: 'password' };
+  /** The vault password is known to be weak: backup and encrypted export wait for a change. */
+  'password-change-required': object;
   'vault-damaged': object;
   'vault-unsupported-version': object;
   /** A stored item (lib/storage) that does not parse, by its storage key; it was left in place. */

@@ -20,10 +20,19 @@ export interface CodeView extends Code {
 
 export type LockState = 'uninitialized' | 'locked' | 'unlocked';
 
+/**
+ * What is known of the vault password against the password policy: it met it,
+ * it is too easy to guess (backup and encrypted export wait for a change), or
+ * it was never checked (set before the policy, or adopted from another device).
+ */
+export type PasswordCheckState = 'meets-policy' | 'weak' | 'unchecked';
+
 export interface VaultStatus {
   state: LockState;
   /** Minutes of inactivity before the vault locks itself (known once unlocked). */
   autoLockMinutes?: number;
+  /** In the answers of vault.status, unlock, create and check-password once unlocked (not in the snapshot). */
+  passwordCheck?: PasswordCheckState;
 }
 
 /** All the background shows a page when it opens: one round trip to the first code. */

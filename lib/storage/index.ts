@@ -28,6 +28,8 @@ export {
   SCAN_SETTINGS_ITEM,
   COPIED_CODE_ITEM,
   PENDING_FILL_ITEM,
+  PASSWORD_CHECK_ITEM,
+  PasswordCheck,
   CopiedCode,
   UnlockRecord,
   DeletedEntry,

@@ -121,6 +121,24 @@ export const PENDING_FILL_ITEM: StoredItem<PendingFill> = defineItem<PendingFill
   schema: PendingFill,
 });
 
+/**
+ * What the extension knows of the vault password's strength (docs/security.md,
+ * "Password policy"): the verdict of the page where it was chosen or typed, for
+ * the password slot it was given for (`slot`: that slot's checksum). A password
+ * changed since (here or on another device) has another slot: unchecked again.
+ */
+export const PasswordCheck = z.object({ slot: z.string().min(1).max(100), weak: z.boolean() });
+export type PasswordCheck = z.infer<typeof PasswordCheck>;
+
+export const PASSWORD_CHECK_ITEM: StoredItem<PasswordCheck> = defineItem<PasswordCheck>({
+  key: 'password-check',
+  area: 'local',
+  holds: 'nothing-secret',
+  lifetime: 'kept',
+  describes: 'whether the vault password met the password policy when it was chosen or last typed (not the password)',
+  schema: PasswordCheck,
+});
+
 /** Every stored item. A key not matched by one of these is not the extension's. */
 export const STORED_ITEMS: readonly ItemDeclaration[] = [
   VAULT_ITEM,
@@ -131,6 +149,7 @@ export const STORED_ITEMS: readonly ItemDeclaration[] = [
   SCAN_SETTINGS_ITEM,
   COPIED_CODE_ITEM,
   PENDING_FILL_ITEM,
+  PASSWORD_CHECK_ITEM,
 ];
 
 /** The item a storage key belongs to, or `null`. */

@@ -8,7 +8,7 @@ import type { Handler, HandlersFor } from '../core';
 import type { BackgroundPorts } from '../core';
 import { syncPortsFrom } from './sync-ports-from';
 import { readSyncState, updateSyncState } from '../core';
-import { requireKey, startSession } from '../vault';
+import { requireKey, requirePasswordNotWeak, startSession } from '../vault';
 import { readVaultFile, requireVaultFile, writeVault } from '../vault';
 import type { CLOUD_REQUESTS } from '../../messaging/requests/cloud';
 
@@ -61,6 +61,8 @@ export const cloudConnect: Handler<'cloud.connect'> = async ({ account }, ports)
 /** The "Cloud backup" switch, on: back up now (merging with a backup already there). */
 export const cloudEnable: Handler<'cloud.enable'> = async (_payload, ports) => {
   await requireAccount(ports);
+  // The backup can be attacked offline by anyone who gets the file: not under a password known to be weak.
+  await requirePasswordNotWeak(ports);
   await queueCurrentVault(ports, { enabled: true, problem: null, retry: null });
   return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));
 };

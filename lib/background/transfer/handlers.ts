@@ -11,7 +11,7 @@ import { accountLabel, deviceBoundOmission, exportFileName, plainExportable } fr
 import type { Handler, HandlersFor } from '../core';
 import { planImport, type ImportPlan } from './import-plan';
 import type { BackgroundPorts } from '../core';
-import { requireKey } from '../vault';
+import { requireKey, requirePasswordNotWeak } from '../vault';
 import { changeContents, readContents, requireVaultFile } from '../vault';
 import type { TRANSFER_REQUESTS } from '../../messaging/requests/transfer';
 
@@ -101,6 +101,9 @@ export const exportFile: Handler<'export.file'> = async ({ format, password }, p
   const now = ports.now();
   const { fileName, mimeType } = exportFileName(format, now);
   if (format === 'hikae-encrypted') {
+    // Protected by the vault password alone, attackable offline: not under one known to be weak.
+    // (A plain export is not protected by the password at all: no gain in refusing it.)
+    await requirePasswordNotWeak(ports);
     // The backup format: device-bound secrets are left out by createBackup itself.
     const backup = await createBackup({ contents, masterKey, vaultFile: file, device: ports.device, now }, { random: ports.random });
     const notExported = contents.accounts.filter((a) => a.deviceBound === true).map(deviceBoundOmission);

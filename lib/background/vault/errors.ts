@@ -29,3 +29,15 @@ export class WeakPasswordError extends Error {
     super(message);
   }
 }
+
+/**
+ * The vault password is known to be too easy to guess (lib/vault/password-rules.ts),
+ * and the action would write a file anyone holding it can attack offline (the
+ * backup, an encrypted export): the password must be changed first.
+ */
+export class PasswordChangeRequiredError extends Error {
+  override readonly name = 'PasswordChangeRequiredError';
+  constructor() {
+    super('The vault password is too easy to guess for a file that can be attacked offline: change it first.');
+  }
+}

@@ -2,7 +2,8 @@ import { createVault, keySlotsOf, unlockVault, withNewPassword } from '../../vau
 import { DEFAULT_SETTINGS } from '../../vault/settings';
 import type { Handler, HandlersFor } from '../core';
 import type { VaultStatus } from '../../messaging/protocol';
-import { AlreadyInitializedError, WeakPasswordError } from './errors';
+import { AlreadyInitializedError } from './errors';
+import { checkNewPassword, passwordCheckState, recordPasswordCheck } from './password-check';
 import type { BackgroundPorts } from '../core';
 import { currentKey, endSession, requireKey, startSession } from './unlock-session';
 import { openCached, readVaultFile, requireVaultFile, writeVault } from './store';
@@ -12,19 +13,11 @@ import { readSyncState } from '../core';
 import { settingsGet, settingsUpdate } from './settings-handlers';
 import type { VAULT_REQUESTS } from '../../messaging/requests/vault';
 
-/** Shortest password accepted; the first-run screen also shows an estimate of strength. */
-export const MIN_PASSWORD_LENGTH = 8;
-
-function checkPassword(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw new WeakPasswordError(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
-  }
-}
-
 async function status(ports: BackgroundPorts): Promise<VaultStatus> {
-  if (!(await readVaultFile(ports))) return { state: 'uninitialized' };
+  const file = await readVaultFile(ports);
+  if (!file) return { state: 'uninitialized' };
   const key = await currentKey(ports);
-  return key ? { state: 'unlocked', autoLockMinutes: key.autoLockMinutes } : { state: 'locked' };
+  return key ? { state: 'unlocked', autoLockMinutes: key.autoLockMinutes, passwordCheck: await passwordCheckState(ports, file) } : { state: 'locked' };
 }
 
 export const vaultStatus: Handler<'vault.status'> = async (_payload, ports) => status(ports);
@@ -51,13 +44,14 @@ export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first }, ports)
   };
 };
 
-export const vaultCreate: Handler<'vault.create'> = async ({ password }, ports) =>
+export const vaultCreate: Handler<'vault.create'> = async ({ password, score }, ports) =>
   ports.exclusive(async () => {
     if (await readVaultFile(ports)) throw new AlreadyInitializedError();
-    checkPassword(password);
+    checkNewPassword(password, score);
     const contents = { accounts: [], settings: { ...DEFAULT_SETTINGS }, tombstones: [] };
     const { file, masterKey } = await createVault(password, contents, { random: ports.random });
-    await writeVault(ports, { parts: { masterKey, keySlots: keySlotsOf(file), contents }, cloud: { kind: 'behind' } });
+    const written = await writeVault(ports, { parts: { masterKey, keySlots: keySlotsOf(file), contents }, cloud: { kind: 'behind' } });
+    await recordPasswordCheck(ports, written, password, score);
     await startSession(ports, masterKey, DEFAULT_SETTINGS.autoLockMinutes);
     return status(ports);
   });
@@ -73,18 +67,29 @@ export const vaultLock: Handler<'vault.lock'> = async (_payload, ports) => {
   return status(ports);
 };
 
-export const vaultChangePassword: Handler<'vault.change-password'> = async ({ currentPassword, newPassword }, ports) =>
+export const vaultChangePassword: Handler<'vault.change-password'> = async ({ currentPassword, newPassword, score }, ports) =>
   ports.exclusive(async () => {
     await requireKey(ports);
-    checkPassword(newPassword);
+    checkNewPassword(newPassword, score);
     // The current password is checked for real (not just "is the vault unlocked"):
     // someone at an unlocked, unattended browser must not be able to take it over.
     const { masterKey, contents, file } = await unlockVault(await requireVaultFile(ports), currentPassword);
     const keySlots = await withNewPassword(keySlotsOf(file), masterKey, newPassword, { random: ports.random });
     // Through the one write path: with backup on, the new slot's upload is queued in the
     // same write (before, the cloud kept the old password and refused the new one).
-    await writeVault(ports, { parts: { masterKey, keySlots, contents }, cloud: { kind: 'behind' } });
+    const written = await writeVault(ports, { parts: { masterKey, keySlots, contents }, cloud: { kind: 'behind' } });
+    await recordPasswordCheck(ports, written, newPassword, score);
     return null;
+  });
+
+export const vaultCheckPassword: Handler<'vault.check-password'> = async ({ password, score }, ports) =>
+  ports.exclusive(async () => {
+    await requireKey(ports);
+    // Verified, so a page can't file a verdict for a password that is not the vault's.
+    const file = await requireVaultFile(ports);
+    await unlockVault(file, password);
+    await recordPasswordCheck(ports, file, password, score);
+    return status(ports);
   });
 
 /** The handler of each vault request (lib/messaging/requests/vault.ts). */
@@ -95,6 +100,7 @@ export const VAULT_HANDLERS: HandlersFor<typeof VAULT_REQUESTS> = {
   'vault.unlock': vaultUnlock,
   'vault.lock': vaultLock,
   'vault.change-password': vaultChangePassword,
+  'vault.check-password': vaultCheckPassword,
   'settings.get': settingsGet,
   'settings.update': settingsUpdate,
 };

@@ -10,7 +10,7 @@ export const CLOUD_REQUESTS = {
   'cloud.status': defineRequest({ payload: empty, response: answer<CloudStatusView>(), passive: true, errors: [] }),
   // Changing where the backup goes, or deleting it, needs the vault unlocked (once there is a vault).
   'cloud.connect': defineRequest({ payload: z.object({ account: SignedInAccount.strict() }).strict(), response: answer<CloudStatusView>(), errors: VAULT_ERRORS }),
-  'cloud.enable': defineRequest({ payload: empty, response: answer<CloudStatusView>(), errors: CLOUD_AND_VAULT_ERRORS }),
+  'cloud.enable': defineRequest({ payload: empty, response: answer<CloudStatusView>(), errors: [...CLOUD_AND_VAULT_ERRORS, 'password-change-required'] }),
   'cloud.join': defineRequest({
     payload: z.object({ password }).strict(),
     response: answer<CloudStatusView>(),

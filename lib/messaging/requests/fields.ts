@@ -12,6 +12,8 @@ export const id = z.string().min(1).max(100);
 export const MAX_LISTED_ACCOUNTS = 10_000;
 export const password = z.string().min(1).max(1024);
 export const text = z.string().max(1024);
+/** A zxcvbn score, 0 (too guessable) … 4 (very unguessable). */
+export const strengthScore = z.number().int().min(0).max(4);
 
 /** Failures of any request that reads the vault: not created, locked, unreadable. */
 export const VAULT_ERRORS = ['locked', 'not-initialized', 'vault-damaged', 'vault-unsupported-version'] as const satisfies readonly ErrorCode[];

@@ -34,7 +34,7 @@ export const TRANSFER_REQUESTS = {
   'export.file': defineRequest({
     payload: z.object({ format: exportFormat, password }).strict(),
     response: answer<ExportedFile>(),
-    errors: [...VAULT_ERRORS, 'wrong-password'],
+    errors: [...VAULT_ERRORS, 'wrong-password', 'password-change-required'],
   }),
   'export.migration-qr': defineRequest({
     payload: z.object({ password }).strict(),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { answer, defineRequest } from '../define-request';
 import type { SettingsView, Snapshot, VaultStatus } from '../views';
-import { empty, MAX_LISTED_ACCOUNTS, password, VAULT_ERRORS } from './fields';
-
+import { empty, MAX_LISTED_ACCOUNTS, password, strengthScore, VAULT_ERRORS } from './fields';
 import { ClipboardClearSeconds } from '../../vault/settings';
 
 /** The vault: create, unlock, lock, change its password; and its settings. */
@@ -17,8 +16,10 @@ export const VAULT_REQUESTS = {
     passive: true,
     errors: VAULT_ERRORS,
   }),
+  // `score`: the page's zxcvbn estimate of the new password (lib/vault/password-policy.ts);
+  // a weak one is refused, and the verdict is remembered for backup and export.
   'vault.create': defineRequest({
-    payload: z.object({ password }).strict(),
+    payload: z.object({ password, score: strengthScore.optional() }).strict(),
     response: answer<VaultStatus>(),
     errors: [...VAULT_ERRORS, 'already-initialized', 'weak-password'],
   }),
@@ -29,9 +30,16 @@ export const VAULT_REQUESTS = {
   }),
   'vault.lock': defineRequest({ payload: empty, response: answer<VaultStatus>(), passive: true, errors: VAULT_ERRORS }),
   'vault.change-password': defineRequest({
-    payload: z.object({ currentPassword: password, newPassword: password }).strict(),
+    payload: z.object({ currentPassword: password, newPassword: password, score: strengthScore.optional() }).strict(),
     response: answer<null>(),
     errors: [...VAULT_ERRORS, 'wrong-password', 'weak-password'],
+  }),
+  // The page's estimate of the password just typed (unlock, export) for a vault whose
+  // password was never checked; the password is verified before the verdict is kept.
+  'vault.check-password': defineRequest({
+    payload: z.object({ password, score: strengthScore }).strict(),
+    response: answer<VaultStatus>(),
+    errors: [...VAULT_ERRORS, 'wrong-password'],
   }),
   'settings.get': defineRequest({ payload: empty, response: answer<SettingsView>(), passive: true, errors: VAULT_ERRORS }),
   'settings.update': defineRequest({

@@ -82,7 +82,7 @@ describe('auto-lock', () => {
     const { ports } = vault;
     await sendOk(ports, 'settings.update', { autoLockMinutes: 2 });
     ports.advance(2 * MINUTE - 1);
-    expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: 2 });
+    expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: 2, passwordCheck: 'unchecked' });
     ports.advance(1);
     expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'locked' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_PASSWORD_LENGTH } from '../../../../lib/background/vault/handlers';
+import { MIN_PASSWORD_LENGTH } from '../../../../lib/vault/password-rules';
 import { VAULT_STORAGE_KEY } from '../../../../lib/background/vault/store';
 import { DEFAULT_SETTINGS } from '../../../../lib/vault';
 import { countWrites, createFakePorts, T0 } from '../fake-ports';
@@ -15,11 +15,11 @@ describe('first run', () => {
     expect(await sendOk(ports, 'vault.snapshot', {})).toEqual({ status: { state: 'uninitialized' }, accounts: [], codes: [], accountCount: 0, backupBehind: false });
 
     const { result, local } = await countWrites(ports, () => send(ports, 'vault.create', { password: PASSWORD }));
-    expect(result).toEqual({ ok: true, value: { state: 'unlocked', autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes } });
+    expect(result).toEqual({ ok: true, value: { state: 'unlocked', autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes, passwordCheck: 'unchecked' } });
     expect(local).toBe(1);
     expect(ports.scheduledLockAt).toBe(T0 + DEFAULT_SETTINGS.autoLockMinutes * 60_000);
 
-    expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes });
+    expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes, passwordCheck: 'unchecked' });
     const stored = await storedContents(ports, sessionMasterKey(ports));
     expect(stored).toEqual({ accounts: [], settings: DEFAULT_SETTINGS, tombstones: [] });
     // The stored file holds no plaintext password.
@@ -125,7 +125,7 @@ describe('with a vault', () => {
     await sendOk(ports, 'vault.lock', {});
     ports.advance(60_000);
     const { result, local } = await countWrites(ports, () => send(ports, 'vault.unlock', { password: PASSWORD }));
-    expect(result).toEqual({ ok: true, value: { state: 'unlocked', autoLockMinutes: 20 } });
+    expect(result).toEqual({ ok: true, value: { state: 'unlocked', autoLockMinutes: 20, passwordCheck: 'unchecked' } });
     expect(local).toBe(0);
     expect(ports.scheduledLockAt).toBe(ports.now() + 20 * 60_000);
     expect(sessionMasterKey(ports)).toBe(vault.masterKey);
@@ -186,12 +186,12 @@ describe('with a vault', () => {
       expect(result).toEqual({ ok: true, value: null });
       expect(local).toBe(1);
       // Same master key: the session and the contents are unaffected.
-      expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: 20 });
+      expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: 20, passwordCheck: 'unchecked' });
       expect(await storedContents(ports, vault.masterKey)).toEqual(contentsBefore);
 
       await sendOk(ports, 'vault.lock', {});
       expectFailure(await send(ports, 'vault.unlock', { password: PASSWORD }), 'wrong-password');
-      expect(await sendOk(ports, 'vault.unlock', { password: NEW_PASSWORD })).toEqual({ state: 'unlocked', autoLockMinutes: 20 });
+      expect(await sendOk(ports, 'vault.unlock', { password: NEW_PASSWORD })).toEqual({ state: 'unlocked', autoLockMinutes: 20, passwordCheck: 'unchecked' });
       expect((await sendOk(ports, 'vault.snapshot', {})).accounts.map((a) => a.id)).toEqual(vault.ids);
     });
   });

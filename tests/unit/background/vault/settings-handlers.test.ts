@@ -17,7 +17,7 @@ describe('settings.get / settings.update', () => {
     expect(result).toEqual({ ok: true, value: { autoLockMinutes: minutes, clipboardClearSeconds: 30 } });
     expect(local).toBe(1);
     expect(await sendOk(ports, 'settings.get', {})).toEqual({ autoLockMinutes: minutes, clipboardClearSeconds: 30 });
-    expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: minutes });
+    expect(await sendOk(ports, 'vault.status', {})).toEqual({ state: 'unlocked', autoLockMinutes: minutes, passwordCheck: 'unchecked' });
     expect(ports.scheduledLockAt).toBe(ports.now() + minutes * 60_000);
     const contents = await storedContents(ports, vault.masterKey);
     expect(contents.settings).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: minutes });
