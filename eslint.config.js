@@ -148,6 +148,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [deepImport('(\\.\\./)+(lib/)?background/')] }] },
   },
   {
+    // The shipped react-dom refuses it (tools/build/library-patches.ts): no page sets raw HTML.
+    files: ['entrypoints/**/*.tsx', 'components/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in extension pages: render elements (the shipped react-dom refuses dangerouslySetInnerHTML).' }],
+    },
+  },
+  {
     files: ['tools/**/*.ts'],
     rules: {
       'no-restricted-imports': [

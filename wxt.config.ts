@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
-import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-identity';
+import { CHROME_PUBLIC_KEY, EMULATOR_CLIENT_ID, GECKO_ID, STORE_PACKAGE_ENV } from './lib/extension-identity';
 import { SQLITE_WASM_FILE } from './lib/import/sqlite-wasm-file';
 import { ZXING_WASM_FILE } from './lib/qr/zxing-reader-file';
+import { libraryPatches } from './tools/build/library-patches';
 
 // Content Security Policy for extension pages and the background. WebAssembly
 // (Argon2id from hash-wasm) is blocked in extension contexts of both browsers
@@ -15,29 +16,8 @@ const SQLITE_WASM_SOURCE = fileURLToPath(new URL('./node_modules/sql.js/dist/sql
 /** ZXing's WebAssembly (lib/qr/zxing-reader.ts), packaged so it is never fetched from a CDN. */
 const ZXING_WASM_SOURCE = fileURLToPath(new URL('./node_modules/zxing-wasm/dist/reader/zxing_reader.wasm', import.meta.url));
 
-/**
- * zxing-wasm's default `locateFile` names a CDN. The extension always hands the
- * library the packaged bytes, so that default is dead code; it is replaced at build
- * time by the packaged file's name, so the built output names no remote host at all
- * (tests/unit/build/no-remote-urls.test.ts checks). A zxing-wasm version whose
- * source no longer matches fails the build here rather than shipping the URL.
- */
-const ZXING_CDN = /`https:\/\/fastly\.jsdelivr\.net\/npm\/zxing-wasm@[^`]*`/;
-function zxingWithoutCdn() {
-  return {
-    name: 'hikae-zxing-without-cdn',
-    transform(code: string, id: string) {
-      if (!/zxing-wasm[\\/]dist[\\/]es[\\/]share\.js$/.test(id)) return null;
-      if (!ZXING_CDN.test(code)) throw new Error('zxing-wasm: the CDN default to remove was not found; check wxt.config.ts after an upgrade.');
-      return { code: code.replace(ZXING_CDN, JSON.stringify(ZXING_WASM_FILE)), map: null };
-    },
-  };
-}
-
 /** The emulator's address in development and test builds (ms-cloud-emulator/, `npm start`). */
 const EMULATOR_ORIGIN = 'https://localhost:8443';
-/** Any GUID works with the emulator; this one marks emulator builds. */
-const EMULATOR_CLIENT_ID = '00000000-0000-4000-8000-00000000e2e0';
 
 /**
  * Where sign-in and the backup go. Production builds: Microsoft, with the client
@@ -63,7 +43,10 @@ function cloudConfig(mode: string) {
 function cloudHosts(mode: string): string[] {
   const { authority, graphBaseUrl } = cloudConfig(mode);
   const hosts = new Set([`${new URL(authority).origin}/*`, `${new URL(graphBaseUrl).origin}/*`]);
-  if (mode === 'production') for (const h of ['https://*.1drv.com/*', 'https://*.sharepoint.com/*', 'https://*.livefilestore.com/*']) hosts.add(h);
+  // Personal accounts only (the authority is /consumers): Graph redirects their file content to
+  // my.microsoftpersonalcontent.com (older drives: *.files.1drv.com). Work and school drives
+  // (*.sharepoint.com) are not supported, so their hosts are not asked for (docs/store.md).
+  if (mode === 'production') for (const h of ['https://my.microsoftpersonalcontent.com/*', 'https://*.1drv.com/*']) hosts.add(h);
   return [...hosts];
 }
 
@@ -85,7 +68,7 @@ const SCAN_MANIFEST = {
 export default defineConfig({
   vite: (env) => ({
     define: { __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)) },
-    plugins: [zxingWithoutCdn()],
+    plugins: [libraryPatches()],
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
@@ -105,6 +88,8 @@ export default defineConfig({
       files.push({ absoluteSrc: ZXING_WASM_SOURCE, relativeDest: ZXING_WASM_FILE });
     },
   },
+  // Firefox's source package for addons.mozilla.org: what the build needs, not tests or benchmarks.
+  zip: { excludeSources: ['tests/**', 'bench/**', 'docs/screenshots/**'] },
   manifestVersion: 3,
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
@@ -129,11 +114,20 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              // 140 (ESR): the first release that reads data_collection_permissions, which
+              // addons.mozilla.org requires of new extensions; Firefox for Android from 142.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '116' }),
+      : {
+          // The key fixes the extension id of unpacked installs (README redirect URI). The Chrome
+          // Web Store refuses a manifest with a key and assigns its own id: store packages
+          // (`npm run zip`, tools/store-zip.ts) leave it out (docs/store.md).
+          ...(process.env[STORE_PACKAGE_ENV] === '1' ? {} : { key: CHROME_PUBLIC_KEY }),
+          minimum_chrome_version: '116',
+        }),
   }),
 });

@@ -13,3 +13,9 @@ export const CHROME_EXTENSION_ID = 'eogbjicbkhkpgcmhlohbphjkfdnaicfp';
 
 /** Firefox add-on id (browser_specific_settings.gecko.id). */
 export const GECKO_ID = 'hikae-authenticator@hikae.example';
+
+/** Any GUID works with the local cloud emulator; this one marks emulator builds (never a store package). */
+export const EMULATOR_CLIENT_ID = '00000000-0000-4000-8000-00000000e2e0';
+
+/** Set to "1" by `npm run zip` (tools/store-zip.ts): the build is a store package (no manifest `key`). */
+export const STORE_PACKAGE_ENV = 'HIKAE_STORE_PACKAGE';

@@ -6,7 +6,7 @@ import jsQR from 'jsqr';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMigrationUri } from '../../lib/migration';
-import { BROWSERS, ROOT } from '../../tools/browser/config';
+import { BROWSERS, ROOT, type BrowserKind } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { findLeaks } from './harness/leaks';
 import { referenceHotp, referenceTotp } from './harness/reference-otp';
@@ -138,6 +138,51 @@ async function chooseFile(page: Page, file: string) {
   await input!.uploadFile(file);
 }
 
+/** A browser of `kind` with the extension and a new vault for the describe block; closed after it. */
+function withFreshVault(kind: BrowserKind): () => ExtensionBrowser {
+  let ext: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    ext = await launchWithExtension(kind);
+    await createVault(ext, PASSWORD);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+  return () => {
+    if (ext === undefined) throw new Error('the browser did not start');
+    return ext;
+  };
+}
+
+/**
+ * Picks an encrypted fixture in a new options page: the password is asked for, a wrong
+ * one is refused with storage as it was, then the right one opens the preview.
+ * @returns the page and the storage before (the preview must not change it either)
+ */
+async function openRefusingWrongPassword(ext: ExtensionBrowser, fixture: string, password: string): Promise<{ options: Page; before: string }> {
+  const options = await ext.open('options.html#transfer');
+  await chooseFile(options, path.join(FIXTURES, fixture));
+  await waitForText(options, 'This export is encrypted. Enter the password it was exported with.');
+  const before = JSON.stringify(await ext.readStorage('local'));
+  await fill(options, 'import-password', 'not the password');
+  await clickButton(options, 'Open');
+  await waitForText(options, 'This password does not open the file. Nothing was imported.');
+  expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
+  await fill(options, 'import-password', password);
+  await clickButton(options, 'Open');
+  return { options, before };
+}
+
+/** The preview reads the file as `readAs` with `count` accounts to add and nothing else; storage is unchanged until Add. */
+async function addAllFromPreview(ext: ExtensionBrowser, { options, before }: { options: Page; before: string }, readAs: string, count: number): Promise<void> {
+  await waitForText(options, `Read as: ${readAs}`);
+  await waitForText(options, `To add (${count})`);
+  expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
+  await clickButton(options, `Add ${count} accounts`);
+  await waitForText(options, `Import done: ${count} added, 0 not added.`);
+  await options.close();
+}
+
 async function skippedList(page: Page) {
   return page.$$eval('[data-testid="import-skipped"] li', (items) =>
     items.map((li) => ({ label: li.querySelector('.label')?.textContent ?? '', code: li.getAttribute('data-code'), reason: li.querySelector('.reason')?.textContent ?? '' })),
@@ -183,19 +228,8 @@ describe.each(BROWSERS)('import and export in %s', (kind) => {
   });
 
   it('imports an encrypted 2FAS file through the file picker: password asked, a wrong one refused, preview, then added', async () => {
-    const options = await ext.open('options.html#transfer');
+    const { options, before } = await openRefusingWrongPassword(ext, '2fas_authenticator_encrypted_v4.2fas', FILE_PASSWORD);
     await waitForText(options, 'Choose a file');
-    await chooseFile(options, path.join(FIXTURES, '2fas_authenticator_encrypted_v4.2fas'));
-    await waitForText(options, 'This export is encrypted. Enter the password it was exported with.');
-    const before = JSON.stringify(await ext.readStorage('local'));
-
-    await fill(options, 'import-password', 'not the password');
-    await clickButton(options, 'Open');
-    await waitForText(options, 'This password does not open the file. Nothing was imported.');
-    expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
-
-    await fill(options, 'import-password', FILE_PASSWORD);
-    await clickButton(options, 'Open');
     await waitForText(options, 'Read as: 2FAS (encrypted)');
     await waitForText(options, `To add (${TWO_FAS.length})`);
     const listed = await options.$$eval('[data-testid="import-to-add"] li', (items) => items.map((li) => `${li.querySelector('.issuer')?.textContent}:${li.querySelector('.account-name')?.textContent}`));
@@ -374,42 +408,21 @@ describe.each(BROWSERS)('import and export in %s', (kind) => {
 });
 
 describe.each(BROWSERS)('imports from issue 13 apps in %s', (kind) => {
-  let ext: ExtensionBrowser;
+  const browser = withFreshVault(kind);
   /** Authy keeps no algorithm or period: its three TOTP accounts come in as SHA1, 30 s. */
   const AUTHY = PLAIN.slice(0, 3).map((a) => ({ ...a, algorithm: 'sha1' as const, period: 30 }));
   /** Stratum holds all seven; the three with Authy's secrets are duplicates. */
   const STRATUM_NEW = PLAIN.slice(3);
 
-  beforeAll(async () => {
-    ext = await launchWithExtension(kind);
-    await createVault(ext, PASSWORD);
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-
   it('imports an Authy file with encrypted secrets: password asked, a wrong one refused, preview, then added', async () => {
-    const options = await ext.open('options.html#transfer');
-    await chooseFile(options, path.join(FIXTURES, 'authy_encrypted.xml'));
-    await waitForText(options, 'This export is encrypted. Enter the password it was exported with.');
-    const before = JSON.stringify(await ext.readStorage('local'));
-    await fill(options, 'import-password', 'not the password');
-    await clickButton(options, 'Open');
-    await waitForText(options, 'This password does not open the file. Nothing was imported.');
-    expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
-
-    await fill(options, 'import-password', 'testtest');
-    await clickButton(options, 'Open');
-    await waitForText(options, 'Read as: Authy (encrypted)');
-    await waitForText(options, `To add (${AUTHY.length})`);
-    expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
-    await clickButton(options, `Add ${AUTHY.length} accounts`);
-    await waitForText(options, `Import done: ${AUTHY.length} added, 0 not added.`);
-    await options.close();
+    const ext = browser();
+    const opened = await openRefusingWrongPassword(ext, 'authy_encrypted.xml', 'testtest');
+    await addAllFromPreview(ext, opened, 'Authy (encrypted)', AUTHY.length);
     await expectPopupCodes(ext, AUTHY);
   });
 
   it('imports a Stratum (Authenticator Pro) encrypted backup (Argon2id in the background): preview, then added', async () => {
+    const ext = browser();
     const options = await ext.open('options.html#transfer');
     await chooseFile(options, path.join(FIXTURES, 'stratum_encrypted.bin'));
     await waitForText(options, 'This export is encrypted. Enter the password it was exported with.');
@@ -422,5 +435,16 @@ describe.each(BROWSERS)('imports from issue 13 apps in %s', (kind) => {
     await waitForText(options, `Import done: ${STRATUM_NEW.length} added, ${AUTHY.length} not added.`);
     await options.close();
     await expectPopupCodes(ext, [...AUTHY, ...STRATUM_NEW]);
+  });
+});
+
+describe.each(BROWSERS)('imports an Authenticator Plus zip in %s', (kind) => {
+  const browser = withFreshVault(kind);
+
+  it('opens the password-protected zip in the background (zip.js in the service worker): wrong password refused, preview, all seven added', async () => {
+    const ext = browser();
+    const opened = await openRefusingWrongPassword(ext, 'authenticator_plus.zip', 'testtesttest');
+    await addAllFromPreview(ext, opened, 'Authenticator Plus (encrypted)', PLAIN.length);
+    await expectPopupCodes(ext, PLAIN);
   });
 });

@@ -13,7 +13,8 @@ const SLOT_TYPE_PASSWORD = 1;
 const KNOWN_DB_VERSION = 3;
 
 export function looksLikeAegis(doc: unknown): doc is JsonObject {
-  return isObject(doc) && 'header' in doc && 'db' in doc;
+  // An Aegis header (slots + params) names the format even when the content ("db") is lost.
+  return isObject(doc) && 'header' in doc && ('db' in doc || (isObject(doc.header) && 'slots' in doc.header && 'params' in doc.header));
 }
 
 interface GcmParams {
@@ -146,6 +147,7 @@ export async function parseAegis(doc: JsonObject, password: string | undefined):
   const header = doc.header;
   if (!isObject(header)) throw new DamagedFileError('The Aegis vault has no header.');
   if (typeof doc.db === 'string') return readEntries(await decryptDb(header, doc.db, password), true);
+  if (doc.db === undefined) throw new DamagedFileError('The Aegis vault has no content ("db"): the file is damaged or cut short.');
   if (header.slots !== null && header.slots !== undefined) {
     throw new DamagedFileError('The Aegis vault header has key slots but its content is not encrypted.');
   }

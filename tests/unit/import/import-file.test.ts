@@ -127,6 +127,19 @@ describe('damaged files', () => {
     },
   );
 
+  // An encryption marker (Aegis key slots, a 2FAS reference) without the content it protects.
+  it.each([
+    { what: 'an encrypted Aegis vault without its "db"', file: 'aegis_encrypted.json', drop: 'db', message: /no content \("db"\)/ },
+    { what: 'a plain Aegis vault without its "db"', file: 'aegis_plain.json', drop: 'db', message: /no content \("db"\)/ },
+    { what: 'an encrypted 2FAS backup without "servicesEncrypted"', file: '2fas_authenticator_encrypted_v4.2fas', drop: 'servicesEncrypted', message: /servicesEncrypted/ },
+  ])('$what → DamagedFileError naming what is missing', async ({ file, drop, message }) => {
+    const doc = JSON.parse(fixtureText(file)) as Record<string, unknown>;
+    delete doc[drop];
+    const error = await importFile({ text: JSON.stringify(doc) }, { password: FIXTURE_PASSWORD }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DamagedFileError);
+    expect((error as Error).message).toMatch(message);
+  });
+
   it('an Aegis vault whose content was altered, with the right password → DamagedFileError', async () => {
     const vault = JSON.parse(fixtureText('aegis_encrypted.json')) as { db: string };
     vault.db = (vault.db.startsWith('A') ? 'B' : 'A') + vault.db.slice(1);
