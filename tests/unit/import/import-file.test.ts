@@ -133,8 +133,7 @@ describe('damaged files', () => {
     { what: 'a plain Aegis vault without its "db"', file: 'aegis_plain.json', drop: 'db', message: /no content \("db"\)/ },
     { what: 'an encrypted 2FAS backup without "servicesEncrypted"', file: '2fas_authenticator_encrypted_v4.2fas', drop: 'servicesEncrypted', message: /servicesEncrypted/ },
   ])('$what → DamagedFileError naming what is missing', async ({ file, drop, message }) => {
-    const doc = JSON.parse(fixtureText(file)) as Record<string, unknown>;
-    delete doc[drop];
+    const doc = Object.fromEntries(Object.entries(JSON.parse(fixtureText(file)) as Record<string, unknown>).filter(([key]) => key !== drop));
     const error = await importFile({ text: JSON.stringify(doc) }, { password: FIXTURE_PASSWORD }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DamagedFileError);
     expect((error as Error).message).toMatch(message);
