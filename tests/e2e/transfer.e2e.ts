@@ -5,7 +5,7 @@ import path from 'node:path';
 import jsQR from 'jsqr';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMigrationUri } from '../../lib/migration';
+import { formatMigrationUri, parseMigrationUri } from '../../lib/migration';
 import { BROWSERS, ROOT, type BrowserKind } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { findLeaks } from './harness/leaks';
@@ -183,6 +183,16 @@ async function addAllFromPreview(ext: ExtensionBrowser, { options, before }: { o
   await options.close();
 }
 
+/** Pastes text into Import (as a paste does, through React's input event) and asks for the preview. */
+async function checkPastedText(options: Page, text: string): Promise<void> {
+  await options.$eval('textarea[name="import-text"]', (el, value) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    setter.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await clickButton(options, 'Check text');
+}
+
 async function skippedList(page: Page) {
   return page.$$eval('[data-testid="import-skipped"] li', (items) =>
     items.map((li) => ({ label: li.querySelector('.label')?.textContent ?? '', code: li.getAttribute('data-code'), reason: li.querySelector('.reason')?.textContent ?? '' })),
@@ -297,13 +307,7 @@ describe.each(BROWSERS)('import and export in %s', (kind) => {
     await waitForText(options, 'This is not an export we can read.');
     expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
 
-    await options.$eval('textarea[name="import-text"]', (el, text) => {
-      // Set the value as a paste does, through React's input event.
-      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-      setter.call(el, text);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, pastedText);
-    await clickButton(options, 'Check text');
+    await checkPastedText(options, pastedText);
     await waitForText(options, 'Read as: otpauth:// links');
     await waitForText(options, `To add (${PASTED.length})`);
     await clickButton(options, `Add ${PASTED.length} accounts`);
@@ -446,5 +450,17 @@ describe.each(BROWSERS)('imports an Authenticator Plus zip in %s', (kind) => {
     const opened = await openRefusingWrongPassword(ext, 'authenticator_plus.zip', 'testtesttest');
     await addAllFromPreview(ext, opened, 'Authenticator Plus (encrypted)', PLAIN.length);
     await expectPopupCodes(ext, PLAIN);
+  });
+
+  it('refuses a Google Authenticator link cut short, saying how many accounts it could read, and stores nothing', async () => {
+    const ext = browser();
+    const options = await ext.open('options.html#transfer');
+    const before = JSON.stringify(await ext.readStorage('local'));
+    // Two whole account records and none of the closing fields Google writes after them.
+    const record = (name: string) => ({ secret: createHash('sha1').update(name).digest(), name, issuer: 'Cut', algorithm: 1, digits: 1, type: 2, counter: 0 });
+    await checkPastedText(options, formatMigrationUri({ otpParameters: [record('one'), record('two')], version: 0, batchSize: 0, batchIndex: 0, batchId: 0 }));
+    await waitForText(options, 'This Google Authenticator export is cut short: its data ends early, and only 2 accounts could be read before the end.');
+    expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
+    await options.close();
   });
 });
