@@ -9,6 +9,7 @@ import { formatNear, formatTime } from './cloud/format-time';
 import { PROBLEM_TEXT } from './cloud/problem-text';
 import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
 import { RecoveryFlow } from './recovery-flow';
+import { KeyChangedNotice } from './cloud/key-changed-notice';
 
 /** "Next attempt in 1 minute." for a retry within the hour, "Next attempt at <date, time>." beyond. */
 function nextRetryText(at: number): string {
@@ -157,6 +158,7 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
                   <button type="button" className="primary" onClick={() => void act(() => send('cloud.sync-now'))}>{t('retryNow')}</button>
                 )}
                 {problem === 'forbidden' && <button type="button" onClick={() => void signIn('select_account')}>{t('useAnotherAccount')}</button>}
+                {problem === 'needs-password' && status.lastSuccessAt !== null && <KeyChangedNotice />}
                 {problem === 'needs-password' && (
                   <form className="buttons" onSubmit={join}>
                     <input type="password" name="join-password" aria-label={t('backupPassword')} placeholder={t('backupPassword')} value={joinPassword} onChange={(e) => setJoinPassword(e.target.value)} />

@@ -21,6 +21,7 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
   const [current, setCurrent] = useState('');
   const [fields, setFields] = useState({ password: '', confirm: '' });
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string; field?: NewPasswordField } | null>(null);
+  const [rekey, setRekey] = useState(false);
   const [passwordCheck, setPasswordCheck] = useState<PasswordCheckState | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -39,12 +40,13 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
     event.preventDefault();
     const choice = await choosePassword(fields.password, fields.confirm);
     if (!choice.ok) return setMessage({ kind: 'error', text: choice.message, field: choice.field });
-    const result = await request('vault.change-password', { currentPassword: current, newPassword: fields.password, score: choice.score });
+    const change = { currentPassword: current, newPassword: fields.password, score: choice.score };
+    const result = await request(rekey ? 'vault.rekey' : 'vault.change-password', change);
     if (!result.ok) return setMessage({ kind: 'error', text: failureMessage(result.error) });
     setCurrent('');
     setFields({ password: '', confirm: '' });
     setPasswordCheck('meets-policy');
-    setMessage({ kind: 'success', text: t('passwordChanged') });
+    setMessage({ kind: 'success', text: t(rekey ? 'passwordChangedRekeyed' : 'passwordChanged') });
   }
 
   async function saveAutoLock(minutes: number) {
@@ -108,6 +110,11 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
         </label>
         <NewPasswordFields password={fields.password} confirm={fields.confirm} onChange={setFields}
           errorField={message?.field ?? null} errorId="change-password-message" />
+        <label className="checkbox">
+          <input type="checkbox" name="rekey" checked={rekey} onChange={(e) => setRekey(e.target.checked)} aria-describedby="rekey-help" />
+          {t('rekeyLabel')}
+        </label>
+        <p className="muted small" id="rekey-help">{t('rekeyHelp')}</p>
         {message && <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'} id="change-password-message">{message.text}</p>}
         <button type="submit" className="primary">{t('changePassword')}</button>
       </form>

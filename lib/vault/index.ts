@@ -5,7 +5,7 @@
  */
 export { createVault, unlockVault, openVault, sealVault, sealVaultParts, changePassword, createVaultWithSlots, type VaultParts } from './vault';
 export { parseVaultFile, keySlotsOf, VaultFile, VaultFileV1, VaultFileV2, VAULT_FORMAT, VAULT_VERSION, READABLE_VAULT_VERSIONS, type SlotCarrier } from './file';
-export { KeySlot, ForeignSlot, SlotList, compareKeySlots, sameKeySlots, slotsDigest, withNewPassword, isPasswordSlot, MAX_SLOTS, type KeySlots } from './key-slots';
+export { KeySlot, ForeignSlot, SlotList, compareKeySlots, sameKeySlots, slotsDigest, withNewPassword, rekeyedSlots, isPasswordSlot, MAX_SLOTS, type KeySlots } from './key-slots';
 export { VaultContents, Tombstone, CURRENT_CONTENTS_VERSION, CONTENTS_MIGRATIONS, decodeContents } from './contents';
 export { Settings, Theme, DEFAULT_SETTINGS } from './settings';
 export { DEFAULT_KDF, KDF_READ_BOUNDS, type KdfParams } from './kdf';

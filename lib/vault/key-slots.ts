@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decodeBase64Field, encodeBase64, utf8 } from './bytes';
-import { aadOf, sha256 } from './crypto';
-import type { VaultDeps } from './deps';
+import { aadOf, KEY_BYTES, sha256 } from './crypto';
+import { randomBytes, type VaultDeps } from './deps';
 import { VaultDamagedError, WrongPasswordError } from './errors';
 import type { KdfParams } from './kdf';
 import { checkSlotFields, createPasswordSlot, PasswordSlot, unwrapPasswordSlot } from './password-slot';
@@ -100,6 +100,19 @@ export async function withNewPassword(keySlots: KeySlots, masterKey: Uint8Array,
   if (index < 0) slots.unshift(slot);
   else slots[index] = slot;
   return { generation: keySlots.generation + 1, slots };
+}
+
+/**
+ * A re-key (docs/vault-format.md, "Re-key"): a new random master key and a list
+ * holding one new password slot for it (generation + 1 for the slot and the
+ * list, so every device sees the list as newer). Every other slot is dropped:
+ * it wraps the old key. Seal the contents with the returned key to finish.
+ */
+export async function rekeyedSlots(keySlots: KeySlots, newPassword: string, deps: VaultDeps, kdf?: KdfParams): Promise<{ masterKey: Uint8Array<ArrayBuffer>; keySlots: KeySlots }> {
+  const old = keySlots.slots.find(isPasswordSlot);
+  const masterKey = randomBytes(deps, KEY_BYTES);
+  const slot = await createPasswordSlot(newPassword, masterKey, deps, kdf, (old?.generation ?? 0) + 1);
+  return { masterKey, keySlots: { generation: keySlots.generation + 1, slots: [slot] } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createVault, keySlotsOf, unlockVault, withNewPassword } from '../../vault';
+import { createVault, keySlotsOf, rekeyedSlots, unlockVault, withNewPassword } from '../../vault';
 import { DEFAULT_SETTINGS } from '../../vault/settings';
 import type { Handler, HandlersFor } from '../core';
 import type { VaultStatus } from '../../messaging/protocol';
@@ -82,6 +82,24 @@ export const vaultChangePassword: Handler<'vault.change-password'> = async ({ cu
     return null;
   });
 
+/**
+ * "Change password and re-key": what an old copy (an export, an older cloud
+ * version, an old profile) opens with stops opening anything written from now
+ * on. Through the one write path, so the backup is replaced in the same write.
+ */
+export const vaultRekey: Handler<'vault.rekey'> = async ({ currentPassword, newPassword, score }, ports) =>
+  ports.exclusive(async () => {
+    const { autoLockMinutes } = await requireKey(ports);
+    checkNewPassword(newPassword, score);
+    const { contents, file } = await unlockVault(await requireVaultFile(ports), currentPassword);
+    const { masterKey, keySlots } = await rekeyedSlots(keySlotsOf(file), newPassword, { random: ports.random });
+    const written = await writeVault(ports, { parts: { masterKey, keySlots, contents }, cloud: { kind: 'behind' } });
+    // The open session holds the old key, which opens nothing any more.
+    await startSession(ports, masterKey, autoLockMinutes);
+    await recordPasswordCheck(ports, written, newPassword, score);
+    return null;
+  });
+
 export const vaultCheckPassword: Handler<'vault.check-password'> = async ({ password, score }, ports) =>
   ports.exclusive(async () => {
     await requireKey(ports);
@@ -100,6 +118,7 @@ export const VAULT_HANDLERS: HandlersFor<typeof VAULT_REQUESTS> = {
   'vault.unlock': vaultUnlock,
   'vault.lock': vaultLock,
   'vault.change-password': vaultChangePassword,
+  'vault.rekey': vaultRekey,
   'vault.check-password': vaultCheckPassword,
   'settings.get': settingsGet,
   'settings.update': settingsUpdate,

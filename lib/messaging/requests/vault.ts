@@ -34,6 +34,13 @@ export const VAULT_REQUESTS = {
     response: answer<null>(),
     errors: [...VAULT_ERRORS, 'wrong-password', 'weak-password'],
   }),
+  // A new password AND a new master key: every slot and the contents sealed again, the
+  // backup replaced (docs/vault-format.md, "Re-key"); the session continues with the new key.
+  'vault.rekey': defineRequest({
+    payload: z.object({ currentPassword: password, newPassword: password, score: strengthScore.optional() }).strict(),
+    response: answer<null>(),
+    errors: [...VAULT_ERRORS, 'wrong-password', 'weak-password'],
+  }),
   // The page's estimate of the password just typed (unlock, export) for a vault whose
   // password was never checked; the password is verified before the verdict is kept.
   'vault.check-password': defineRequest({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupKeySlots } from '../../../../lib/backup';
+import { backupKeySlots, openBackup, openBackupWithKey, VaultKeyMismatchError } from '../../../../lib/backup';
 import { changePassword, keySlotsOf, parseVaultFile, sameKeySlots } from '../../../../lib/vault';
 import type { SyncState } from '../../../../lib/sync/sync-state';
 import { FakeDrive } from '../../sync/fake-drive';
@@ -108,5 +108,57 @@ describe('a password change with backup on', () => {
     await sendOk(b, 'vault.lock', {});
     expectFailure(await send(b, 'vault.unlock', { password: PASSWORD }), 'wrong-password');
     await sendOk(b, 'vault.unlock', { password: NEW_PASSWORD });
+  });
+});
+
+describe('change password and re-key', () => {
+  it('makes a new master key; the backup is replaced in the same write and opens with the new password only', async () => {
+    const drive = new FakeDrive();
+    const a = await deviceWithBackup(drive);
+    const oldKey = sessionMasterKey(a);
+    const oldBackup = drive.current!.text;
+    const writesBefore = a.local.writes;
+
+    await sendOk(a, 'vault.rekey', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+
+    expect(a.local.writes - writesBefore).toBe(1);
+    expect(sessionMasterKey(a)).not.toBe(oldKey);
+    expect(syncState(a).outbox).not.toBeNull();
+    await sendOk(a, 'cloud.sync-now', {});
+    const newBackup = drive.current!.text;
+    await expect(openBackup(newBackup, PASSWORD)).rejects.toThrow();
+    expect((await openBackup(newBackup, NEW_PASSWORD)).contents.accounts).toHaveLength(1);
+    // An old copy (a previous cloud version, an export) opened with the old password yields a key that opens nothing new.
+    const { masterKey: fromOldCopy } = await openBackup(oldBackup, PASSWORD);
+    await expect(openBackupWithKey(newBackup, fromOldCopy)).rejects.toBeInstanceOf(VaultKeyMismatchError);
+    // The session goes on with the new key; the vault unlocks with the new password only.
+    await sendOk(a, 'accounts.add', { draft: { issuer: 'After', accountName: 'rekey', secret: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF' } } as never);
+    await sendOk(a, 'vault.lock', {});
+    expectFailure(await send(a, 'vault.unlock', { password: PASSWORD }), 'wrong-password');
+    await sendOk(a, 'vault.unlock', { password: NEW_PASSWORD });
+  });
+
+  it('another device is asked for the new password (never adopts it silently), refuses the old one, and keeps its accounts', async () => {
+    const drive = new FakeDrive();
+    const a = await deviceWithBackup(drive);
+    const b = device(drive, 'B', 15);
+    await sendOk(b, 'cloud.connect', { account: ACCOUNT });
+    await sendOk(b, 'recovery.restore', { password: PASSWORD });
+    await sendOk(b, 'accounts.add', { draft: { issuer: 'Only on B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } } as never);
+
+    await sendOk(a, 'vault.rekey', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    await sendOk(a, 'cloud.sync-now', {});
+    const status = await sendOk(b, 'cloud.sync-now', {});
+    expect(status.problem).toBe('needs-password');
+    // The summary the page shows ("changed in … on …") is readable without any password.
+    expect(await sendOk(b, 'recovery.inspect', {})).toMatchObject({ browser: expect.any(String) });
+
+    expectFailure(await send(b, 'cloud.join', { password: PASSWORD }), 'wrong-password');
+    await sendOk(b, 'cloud.join', { password: NEW_PASSWORD });
+    expect(sessionMasterKey(b)).toBe(sessionMasterKey(a));
+    const issuers = (await sendOk(b, 'vault.snapshot', {})).accounts.map((account) => account.issuer).sort();
+    expect(issuers).toEqual(['Example', 'Only on B']);
+    await sendOk(a, 'cloud.sync-now', {});
+    expect((await sendOk(a, 'vault.snapshot', {})).accounts.map((account) => account.issuer).sort()).toEqual(['Example', 'Only on B']);
   });
 });
