@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWithButton, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
-import { BROWSERS, type BrowserKind } from '../../tools/browser/config';
+import { DEVICE_PAIRS } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { findLeaks } from './harness/leaks';
 import { referenceTotp } from './harness/reference-otp';
@@ -49,9 +49,7 @@ async function signInFromOptions(ext: ExtensionBrowser, options: Page, buttonTex
   await signInWithButton(ext, options, buttonText, TEST_USERS.alice.email);
 }
 
-const pairs: [BrowserKind, BrowserKind][] = BROWSERS.length > 1 ? [['chromium', 'firefox'], ['firefox', 'chromium']] : [[BROWSERS[0]!, BROWSERS[0]!]];
-
-describe.each(pairs)('backup in %s, recovery in %s', (kindA, kindB) => {
+describe.each(DEVICE_PAIRS)('backup in %s, recovery in %s', (kindA, kindB) => {
   let cloud: TestCloud;
   let a: ExtensionBrowser;
   let b: ExtensionBrowser | undefined;

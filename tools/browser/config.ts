@@ -28,3 +28,10 @@ export const BROWSERS: BrowserKind[] = (process.env.E2E_BROWSERS ?? 'chromium,fi
  * moz-extension:// URLs — and the add-on's storage — the same across restarts.
  */
 export const FIREFOX_EXTENSION_UUID = '8f4d6c2a-3b1e-4f5a-9c7d-2e6b1a0f9d31';
+
+/**
+ * Device A and device B for the two-device tests: each browser plays each role
+ * (A backs up in one, B recovers in the other); with one browser, both are it.
+ */
+export const DEVICE_PAIRS: [BrowserKind, BrowserKind][] =
+  BROWSERS.length > 1 ? [['chromium', 'firefox'], ['firefox', 'chromium']] : [[BROWSERS[0]!, BROWSERS[0]!]];

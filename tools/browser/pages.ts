@@ -38,8 +38,14 @@ export async function openExtensionPage(
 /** Waits until React has rendered into #root. */
 const waitForRoot = (page: Page) => page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, { timeout: 20_000 });
 
-/** Set on the document being replaced; the reloaded document does not have it. */
-const OLD_DOCUMENT_MARK = '__hikaeBeforeReload';
+/** Set on a page's document; a reloaded (new) document does not have it. */
+const DOCUMENT_MARK = '__hikaeMarkedDocument';
+
+/** Marks the page's current document (see {@link isSameDocument}). */
+export const markDocument = (page: Page) => page.evaluate((mark) => void ((window as unknown as Record<string, boolean>)[mark] = true), DOCUMENT_MARK);
+
+/** True while the page still shows the document {@link markDocument} marked: it was not reloaded. */
+export const isSameDocument = (page: Page) => page.evaluate((mark) => mark in window, DOCUMENT_MARK);
 
 /**
  * Reloads an extension page and returns once the NEW document has rendered.
@@ -51,15 +57,11 @@ const OLD_DOCUMENT_MARK = '__hikaeBeforeReload';
  * first, so the wait ends only in a document without the mark.
  */
 export async function reloadExtensionPage(page: Page): Promise<void> {
-  await page.evaluate((mark) => {
-    (window as unknown as Record<string, boolean>)[mark] = true;
-    location.reload();
-  }, OLD_DOCUMENT_MARK);
+  await markDocument(page);
+  await page.evaluate(() => location.reload());
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const reloaded = await page
-      .evaluate((mark) => !(mark in window) && document.readyState === 'complete', OLD_DOCUMENT_MARK)
-      .catch(() => false);
+    const reloaded = await page.evaluate((mark) => !(mark in window) && document.readyState === 'complete', DOCUMENT_MARK).catch(() => false);
     if (reloaded) break;
     if (Date.now() > deadline) throw new Error(`Timed out reloading ${page.url()}`);
     await sleep(50);
