@@ -26,15 +26,4 @@ export function describeDevice(): { deviceName: string; browser: string } {
   return { deviceName: `${name} on ${os}`, browser: browserName };
 }
 
-/** Names of the background's alarms. */
-export const ALARMS = {
-  autoLock: 'auto-lock',
-  cloudRetry: 'cloud-retry',
-  cloudCheck: 'cloud-check',
-  clipboardClear: 'clipboard-clear',
-} as const;
-
-/** Minutes between the periodic backup checks (catches what events missed, and other devices' changes). */
-export const CLOUD_CHECK_MINUTES = 5;
-
 export { browser };

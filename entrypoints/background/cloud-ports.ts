@@ -6,7 +6,7 @@ import { CloudNotConfiguredError } from '../../lib/auth/errors';
 import { accessTokenFor } from '../../lib/auth/token-source';
 import type { CloudPorts } from '../../lib/background/core';
 import { createGraphClient } from '../../lib/graph';
-import { ALARMS } from './browser-ports';
+import { ALARMS } from '../../lib/background/wiring';
 import { offscreenAuthHost } from './offscreen-auth-host';
 import { pageAuthHost } from './page-auth-host';
 

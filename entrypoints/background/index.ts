@@ -1,29 +1,23 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { HANDLERS } from '../../lib/background/handlers';
-import type { BackgroundPorts } from '../../lib/background/core';
-import { VaultContentsCache } from '../../lib/vault/contents-cache';
-import { isExtensionPage } from '../../lib/background/core';
-import { topicsForStorageChange } from '../../lib/background/page-events';
-import { route } from '../../lib/background/router';
-import { PAGE_EVENT_KIND, type PageEvent } from '../../lib/messaging/events';
-import { withScanPorts } from '../../lib/background/scan';
 import { syncPortsFrom } from '../../lib/background/cloud';
-import { readSyncState, restrictToTrustedContexts, SYNC_STORAGE_KEY, type AccessLevelArea } from '../../lib/background/core';
-import { lockIfIdle } from '../../lib/background/vault';
+import { restrictToTrustedContexts, type AccessLevelArea, type BackgroundPorts } from '../../lib/background/core';
+import { withFillPorts } from '../../lib/background/fill';
+import { HANDLERS } from '../../lib/background/handlers';
+import { withScanPorts } from '../../lib/background/scan';
+import { ALARMS, wireBackground } from '../../lib/background/wiring';
 import { createSqliteEngine } from '../../lib/import/sqlite-engine';
 import { SQLITE_WASM_FILE } from '../../lib/import/sqlite-wasm-file';
 import { syncNow } from '../../lib/sync/sync-engine';
+import { VaultContentsCache } from '../../lib/vault/contents-cache';
 import { showCloudBadge } from './badge';
-import { clearCopiedCodeIfDue } from '../../lib/background/clipboard';
+import { describeDevice, storageArea } from './browser-ports';
 import { clearClipboardIfStillHolds } from './clipboard-clearer';
-import { ALARMS, CLOUD_CHECK_MINUTES, describeDevice, storageArea } from './browser-ports';
 import { createCloudPorts } from './cloud-ports';
-import { createScanPorts } from './scan-ports';
-import { answerContentScript, registerScanning } from './scan-wiring';
-import { withFillPorts } from '../../lib/background/fill';
 import { createFillPorts } from './fill-ports';
 import { registerFilling } from './fill-wiring';
+import { createScanPorts } from './scan-ports';
+import { answerContentScript, registerScanning } from './scan-wiring';
 
 /*
  * The background: the only code that sees decrypted secrets. Thin on purpose —
@@ -80,52 +74,19 @@ export default defineBackground({
     // background only, not content scripts (Chromium; Firefox can't, docs/security.md).
     void restrictToTrustedContexts(browser.storage.local as unknown as AccessLevelArea);
     const ports = withFillPorts(withScanPorts(createPorts(), createScanPorts()), createFillPorts());
-    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-
-    browser.runtime.onMessage.addListener((message, sender) => {
-      // Messages for the offscreen sign-in document are not requests to the background.
-      if (typeof message === 'object' && message !== null && 'target' in message) return undefined;
-      // Content scripts may send two things only: the fill script's request (docs/autofill.md) and the QR watcher's report (docs/page-scanning.md).
-      if (!isExtensionPage(sender, self)) return answerContentScript(message, sender, self, ports);
-      return route(message, sender, self, ports, HANDLERS).then((answer) => {
-        // After an unlock, a pending upload or a merge waiting for the key can proceed.
-        if ((message as { type?: unknown }).type === 'vault.unlock' && answer.ok) ports.requestSync();
-        return answer;
-      });
+    // Messages, alarms, storage changes and the start-up work (lib/background/wiring.ts).
+    // Content scripts may send two things only: the fill script's request (docs/autofill.md)
+    // and the QR watcher's report (docs/page-scanning.md).
+    wireBackground(browser, {
+      ports,
+      self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
+      handlers: HANDLERS,
+      answerContentScript,
+      runSync: () => runSync(ports),
+      showBadge: showCloudBadge,
+      clearClipboard: clearClipboardIfStillHolds,
     });
-
     registerScanning(ports);
     registerFilling(ports);
-
-    browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === ALARMS.autoLock) void lockIfIdle(ports);
-      if (alarm.name === ALARMS.clipboardClear) void clearCopiedCodeIfDue(ports, clearClipboardIfStillHolds).catch((error: unknown) => console.warn('Clearing the clipboard failed:', error));
-      if (alarm.name === ALARMS.cloudRetry || alarm.name === ALARMS.cloudCheck) {
-        void runSync(ports).then(async () => showCloudBadge(await readSyncState(ports), ports.now()));
-      }
-    });
-    // Created once (re-creating it on every start would restart its period — and
-    // Firefox fires a fresh alarm at once when no delay is given).
-    void browser.alarms.get(ALARMS.cloudCheck).then((existing) => {
-      if (!existing) void browser.alarms.create(ALARMS.cloudCheck, { delayInMinutes: CLOUD_CHECK_MINUTES, periodInMinutes: CLOUD_CHECK_MINUTES });
-    });
-
-    browser.storage.onChanged.addListener((changes, area) => {
-      // The badge follows the backup state wherever it changes.
-      const change = changes[SYNC_STORAGE_KEY];
-      // Read back through the registry: an unreadable state leaves the badge as it is.
-      if (area === 'local' && change) void readSyncState(ports).then((state) => showCloudBadge(state, ports.now()), () => undefined);
-      // Open pages follow too: they re-read what changed (docs/messaging.md). No page open: nobody to tell.
-      const topics = topicsForStorageChange(area, changes);
-      if (topics.length > 0) browser.runtime.sendMessage({ kind: PAGE_EVENT_KIND, topics } satisfies PageEvent).catch(() => undefined);
-    });
-
-    // Every start of the background: show the badge, and send what a killed worker left pending.
-    void readSyncState(ports).then((state) => {
-      void showCloudBadge(state, ports.now());
-      // …unless a retry is scheduled later (Retry-After): its alarm wakes us then.
-      const retryDue = !state.retry || state.retry.at <= ports.now();
-      if (state.enabled && state.outbox && retryDue) ports.requestSync();
-    });
   },
 });

@@ -7,6 +7,9 @@ export interface StorageChange {
   newValue?: unknown;
 }
 
+/** A side of a change that holds nothing: browsers leave it out; some report it as null (WXT's fake browser does). */
+const isAbsent = (value: unknown) => value === undefined || value === null;
+
 /**
  * What open pages must re-read after a storage change (storage.onChanged):
  * - the vault file (created, edited, merged, replaced): the accounts and the lock state;
@@ -22,7 +25,7 @@ export function topicsForStorageChange(area: string, changes: Readonly<Record<st
     topics.add('accounts');
   }
   const unlocked = changes[UNLOCKED_ITEM.key];
-  if (changed(UNLOCKED_ITEM) && unlocked && (unlocked.oldValue === undefined) !== (unlocked.newValue === undefined)) {
+  if (changed(UNLOCKED_ITEM) && unlocked && isAbsent(unlocked.oldValue) !== isAbsent(unlocked.newValue)) {
     topics.add('vault');
     topics.add('accounts');
   }

@@ -11,6 +11,8 @@ describe('topicsForStorageChange', () => {
     ['the vault created', 'local', { vault: { newValue: {} } }, ['vault', 'accounts']],
     ['an unlock', 'session', { unlocked: { newValue: unlocked } }, ['vault', 'accounts']],
     ['a lock or auto-lock', 'session', { unlocked: { oldValue: unlocked } }, ['vault', 'accounts']],
+    ['an unlock reported with a null old value', 'session', { unlocked: { oldValue: null, newValue: unlocked } }, ['vault', 'accounts']],
+    ['a lock reported with a null new value', 'session', { unlocked: { oldValue: unlocked, newValue: null } }, ['vault', 'accounts']],
     ['the activity clock moving (every request)', 'session', { unlocked: { oldValue: unlocked, newValue: { ...unlocked, lastActivityMs: 2 } } }, []],
     ['the backup state', 'local', { 'cloud-backup': { oldValue: {}, newValue: {} } }, ['cloud']],
     ['the vault and its pending upload in one write', 'local', { vault: { newValue: {} }, 'cloud-backup': { newValue: {} } }, ['vault', 'accounts', 'cloud']],
