@@ -10,7 +10,8 @@ import { ROOT } from './browser/config';
  * `npm run zip`: the Chrome Web Store and addons.mozilla.org packages (docs/store.md).
  * Refuses to package without a real Microsoft client id (a store user could never turn
  * backup on) unless told so with --without-client-id; builds with the manifest `key` left
- * out (the Chrome Web Store refuses it); then opens each zip and checks both.
+ * out (the Chrome Web Store refuses it); lints the Firefox package (web-ext, warnings are
+ * errors); then opens each zip and checks both.
  *   WXT_MS_CLIENT_ID=<guid> npm run zip
  *   npm run zip -- --without-client-id      (backup shown as unavailable)
  */
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   }
   const env = { ...process.env, [STORE_PACKAGE_ENV]: '1', ...(problem === undefined ? {} : { WXT_MS_CLIENT_ID: '' }) };
   for (const args of [['zip'], ['zip', '-b', 'firefox']]) execFileSync('npx', ['wxt', ...args], { cwd: ROOT, env, stdio: 'inherit' });
+  // The package addons.mozilla.org will lint, linted the same way here (throws on any warning).
+  execFileSync('npx', ['web-ext', 'lint', '--source-dir', path.join(ROOT, '.output/firefox-mv3'), '--no-config-discovery', '--warnings-as-errors'], { cwd: ROOT, stdio: 'inherit' });
 
   const { name, version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   for (const browser of ['chrome', 'firefox']) {
