@@ -211,7 +211,7 @@ describe('restart', () => {
     killWorker();
     const { fake } = startWorker();
     const page = openPage();
-    expect(await deliver({ type: 'vault.status' })).toEqual({ ok: true, value: { state: 'unlocked', autoLockMinutes: 15 } });
+    expect(await deliver({ type: 'vault.status' })).toMatchObject({ ok: true, value: { state: 'unlocked', autoLockMinutes: 15 } });
 
     // Before the deadline the alarm changes nothing; after it, the vault locks and open pages hear it.
     fake.advance(14 * 60_000);
