@@ -1,6 +1,7 @@
 import type { ErrorCode, ProtocolFailure } from '../lib/messaging/failure';
 import type { AccountProblem } from '../lib/otp/errors';
 import { t, tn, type MessageKey } from './i18n';
+import { siteProblemMessage } from './site-problem';
 
 /** What is wrong with an account field; each message names the field ($1). */
 const BY_PROBLEM: Record<AccountProblem, MessageKey> = {
@@ -28,6 +29,7 @@ const BY_CODE: Record<ErrorCode, MessageKey> = {
   'stored-data-unreadable': 'errorStoredDataUnreadable',
   'invalid-account': 'errorInvalidAccount',
   'duplicate-account': 'errorDuplicateAccount',
+  'invalid-site': 'errorInvalidSite',
   'not-found': 'errorNotFound',
   'bad-request': 'errorBadRequest',
   'forbidden-sender': 'errorBadRequest',
@@ -66,6 +68,8 @@ export function failureMessage(failure: ProtocolFailure): string {
       return t(failure.reason === 'same-secret' ? 'errorDuplicateSecret' : 'errorDuplicateAccount');
     case 'import-cut-short':
       return tn('errorImportCutShort', failure.accountsRead, [String(failure.accountsRead)]);
+    case 'invalid-site':
+      return siteProblemMessage(failure.problem, failure.input);
     case 'no-backup':
       return t('errorNoBackup', [failure.username]);
     case 'backup-damaged':

@@ -6,6 +6,7 @@ import { t } from '../../components/i18n';
 import { GripIcon } from '../../components/icons';
 import { AccountEditor } from './account-editor';
 import { moveItem } from './move-item';
+import { SiteEditor } from './site-editor';
 import { UndoToast } from './undo-toast';
 import { usePointerReorder } from './use-pointer-reorder';
 
@@ -25,6 +26,7 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
   };
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [sitesOf, setSitesOf] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<AccountView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -115,8 +117,11 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
                       <button type="button" onClick={() => void move(account.id, -1)} disabled={index === 0} aria-label={t('moveUp')} title={t('moveUp')}>↑</button>
                       <button type="button" onClick={() => void move(account.id, 1)} disabled={index === order.length - 1} aria-label={t('moveDown')} title={t('moveDown')}>↓</button>
                       <button type="button" onClick={() => setEditing(account.id)}>{t('edit')}</button>
+                      <button type="button" onClick={() => setSitesOf(sitesOf === account.id ? null : account.id)} aria-expanded={sitesOf === account.id}
+                        data-testid="sites-toggle">{t('sitesButton')}</button>
                       <button type="button" className="danger" onClick={() => setConfirming(account.id)}>{t('delete')}</button>
                     </span>
+                    {sitesOf === account.id && <SiteEditor account={account} onChanged={onChanged} />}
                     {confirming === account.id && (
                       <div className="confirm" role="alertdialog" aria-label={t('deleteConfirmTitle')}>
                         <p>{t('deleteConfirm', [account.issuer || account.accountName])}</p>

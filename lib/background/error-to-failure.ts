@@ -2,6 +2,7 @@ import { AuthNetworkError, CloudNotConfiguredError, SignInRequiredError } from '
 import { BackupDamagedError, UnsupportedBackupVersionError } from '../backup';
 import { GraphError, GraphForbiddenError, GraphUnauthorizedError } from '../graph';
 import { InvalidAccountError } from '../otp/errors';
+import { InvalidSiteError } from '../autofill/site-entry';
 import { InvalidScanReportError, PermissionRequiredError, ScanNotAllowedError } from './scan';
 import { CloudSignedOutError, NoBackupError } from './cloud';
 import type { ErrorCode, ProtocolFailure } from '../messaging/failure';
@@ -30,6 +31,7 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof InvalidAccountError) {
     return { code: 'invalid-account', message: error.message, field: error.field, problem: error.problem };
   }
+  if (error instanceof InvalidSiteError) return { code: 'invalid-site', message: error.message, problem: error.problem, input: error.input };
   if (error instanceof ScanNotAllowedError) return { code: 'scan-not-allowed', message: error.message };
   if (error instanceof PermissionRequiredError) return { code: 'permission-required', message: error.message };
   if (error instanceof InvalidScanReportError) return { code: 'bad-request', message: error.message, field: error.field };

@@ -1,6 +1,7 @@
 import type { AccountField, AccountProblem } from '../otp/errors';
 import type { DuplicateReason } from '../otp/duplicates';
 import type { SiteHint } from '../autofill/resemblance';
+import type { SiteEntryProblem } from '../autofill/site-entry';
 
 /*
  * Every way a request can fail, as a page receives it: a union keyed by `code`,
@@ -26,6 +27,8 @@ export interface FailureFields {
   /** The field that is wrong and what is wrong with it, as the add form shows it. */
   'invalid-account': { field: AccountField; problem: AccountProblem };
   'duplicate-account': { reason: DuplicateReason };
+  /** A site of an account that cannot be stored (docs/autofill.md): what is wrong and the entry as typed. */
+  'invalid-site': { problem: SiteEntryProblem; input: string };
   'not-found': object;
   /** `field`: the payload field that is wrong, when one is to blame. */
   'bad-request': { field?: string };

@@ -1,3 +1,4 @@
+import { applySiteEdit, editsSites } from '../../autofill/site-edit';
 import type { Account, AccountDraft } from '../../otp/account';
 import { generateCode } from '../../otp/code';
 import { findDuplicate } from '../../otp/duplicates';
@@ -76,10 +77,20 @@ export const accountsUpdate: Handler<'accounts.update'> = async ({ id, edit }, p
       modifiedAt: nextStamp(contents, ports.now()),
     };
     if (edit.deviceBound !== undefined) updated.deviceBound = edit.deviceBound;
-    const accounts = contents.accounts.slice();
-    accounts[index] = updated;
-    return { contents: { ...contents, accounts }, result: toView(updated) };
+    if (editsSites(edit)) {
+      // Sites are part of the account record: the edit is stamped with it and merges with it (backup-format.md).
+      const { sites: _sites, siteMatch: _siteMatch, ...rest } = updated;
+      return replaceAccount(contents, index, { ...rest, ...applySiteEdit(current, edit) });
+    }
+    return replaceAccount(contents, index, updated);
   });
+
+/** The contents with the account at `index` replaced, and its view as the answer. */
+function replaceAccount(contents: VaultContents, index: number, updated: Account) {
+  const accounts = contents.accounts.slice();
+  accounts[index] = updated;
+  return { contents: { ...contents, accounts }, result: toView(updated) };
+}
 
 export const accountsDelete: Handler<'accounts.delete'> = async ({ id }, ports) => {
   await changeContents(

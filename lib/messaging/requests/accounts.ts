@@ -21,8 +21,21 @@ const draft = z
   .strict();
 export type DraftInput = z.infer<typeof draft>;
 
-/** Fields an edit may change. The secret and the generator parameters are fixed at creation. */
-const edit = z.object({ issuer: text, accountName: text, deviceBound: z.boolean() }).partial().strict();
+/**
+ * Fields an edit may change. The secret and the generator parameters are fixed at
+ * creation. `sites` replaces the whole list (the background normalises and checks
+ * each entry, docs/autofill.md); bounded here only against a hostile sender.
+ */
+const edit = z
+  .object({
+    issuer: text,
+    accountName: text,
+    deviceBound: z.boolean(),
+    sites: z.array(text).max(1000),
+    siteMatch: z.enum(['domain', 'origin']),
+  })
+  .partial()
+  .strict();
 export type AccountEdit = z.infer<typeof edit>;
 
 /** The user's accounts and their codes. */
@@ -39,7 +52,7 @@ export const ACCOUNT_REQUESTS = {
   'accounts.add': defineRequest({
     payload: z.union([z.object({ draft }).strict(), z.object({ uri: text }).strict()]),
     response: answer<AccountView>(),
-    errors: [...VAULT_ERRORS, 'invalid-account', 'duplicate-account'],
+    errors: [...VAULT_ERRORS, 'invalid-account', 'invalid-site', 'duplicate-account'],
   }),
   'accounts.parse-uri': defineRequest({
     payload: z.object({ uri: text }).strict(),
@@ -49,7 +62,7 @@ export const ACCOUNT_REQUESTS = {
   'accounts.update': defineRequest({
     payload: z.object({ id, edit }).strict(),
     response: answer<AccountView>(),
-    errors: [...VAULT_ERRORS, 'invalid-account', 'duplicate-account', 'not-found'],
+    errors: [...VAULT_ERRORS, 'invalid-account', 'invalid-site', 'duplicate-account', 'not-found'],
   }),
   'accounts.delete': defineRequest({ payload: z.object({ id }).strict(), response: answer<null>(), errors: [...VAULT_ERRORS, 'not-found'] }),
   'accounts.undo-delete': defineRequest({

@@ -4,6 +4,7 @@ import { AccountNotFoundError, DuplicateAccountError } from '../../../lib/backgr
 import { BadRequestError } from '../../../lib/background/core';
 import { AlreadyInitializedError, LockedError, NotInitializedError, WeakPasswordError } from '../../../lib/background/vault';
 import { InvalidAccountError } from '../../../lib/otp/errors';
+import { InvalidSiteError } from '../../../lib/autofill/site-entry';
 import { UnsupportedVaultVersionError, VaultDamagedError, WrongPasswordError } from '../../../lib/vault';
 
 describe('errorToFailure', () => {
@@ -18,6 +19,7 @@ describe('errorToFailure', () => {
     ['AccountNotFoundError', new AccountNotFoundError('abc'), { code: 'not-found' }],
     ['BadRequestError', new BadRequestError('Not HOTP.'), { code: 'bad-request' }],
     ['InvalidAccountError', new InvalidAccountError('digits', 'out-of-range', 'Digits 5.'), { code: 'invalid-account', field: 'digits', problem: 'out-of-range' }],
+    ['InvalidSiteError', new InvalidSiteError('insecure', 'http://a.test', 'http.'), { code: 'invalid-site', problem: 'insecure', input: 'http://a.test' }],
     ['DuplicateAccountError (secret)', new DuplicateAccountError('id', 'same-secret'), { code: 'duplicate-account', reason: 'same-secret' }],
     ['DuplicateAccountError (names)', new DuplicateAccountError('id', 'same-issuer-and-name'), { code: 'duplicate-account', reason: 'same-issuer-and-name' }],
     ['a plain Error', new Error('boom at /x.ts:1'), { code: 'internal' }],

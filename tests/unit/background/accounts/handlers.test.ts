@@ -170,6 +170,13 @@ describe('accounts.parse-uri', () => {
   });
 });
 
+describe('accounts.add with sites', () => {
+  it('refuses a draft whose site is plain http: invalid-site, nothing written', async () => {
+    const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.add', { draft: { ...draftFor(60), sites: ['http://bank.test'] } }, 'invalid-site');
+    expect(failure.problem).toBe('insecure');
+  });
+});
+
 describe('accounts.update', () => {
   it('renames in one write: modifiedAt moves, createdAt and the secret stay', async () => {
     const { ports } = vault;
@@ -227,6 +234,56 @@ describe('accounts.update', () => {
     ['deviceBound that is not a boolean', { deviceBound: 'yes' }],
   ])('refuses an edit of %s as bad-request', async (_label, edit) => {
     await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit } as Payload<'accounts.update'>, 'bad-request');
+  });
+
+  it('saves sites normalised, in one write stamped like any edit; names untouched', async () => {
+    const { ports } = vault;
+    const id = vault.ids[2] as string;
+    const before = (await stored(ports)).accounts[2];
+    ports.advance(7000);
+    const { result, local } = await countWrites(ports, () =>
+      send(ports, 'accounts.update', { id, edit: { sites: ['https://Login.Acme.test/x', 'acme.test', 'alice.github.io'] } }),
+    );
+    expect(local).toBe(1);
+    if (!result.ok) return expect.fail(JSON.stringify(result.error));
+    expect(result.value).toMatchObject({ issuer: before?.issuer, accountName: before?.accountName, sites: ['acme.test', 'alice.github.io'], modifiedAt: ports.now() });
+    expect(result.value).not.toHaveProperty('siteMatch');
+    expect((await stored(ports)).accounts[2]).toEqual({ ...before, sites: ['acme.test', 'alice.github.io'], modifiedAt: ports.now() });
+  });
+
+  it('switches to exact origin (entries converted), back, and clears the list', async () => {
+    const { ports } = vault;
+    const id = vault.ids[2] as string;
+    await sendOk(ports, 'accounts.update', { id, edit: { sites: ['acme.test'] } });
+    expect(await sendOk(ports, 'accounts.update', { id, edit: { siteMatch: 'origin' } })).toMatchObject({ sites: ['https://acme.test'], siteMatch: 'origin' });
+    const back = await sendOk(ports, 'accounts.update', { id, edit: { siteMatch: 'domain' } });
+    expect(back.sites).toEqual(['acme.test']);
+    expect(back).not.toHaveProperty('siteMatch');
+    const cleared = await sendOk(ports, 'accounts.update', { id, edit: { sites: [] } });
+    expect(cleared).not.toHaveProperty('sites');
+    expect((await stored(ports)).accounts[2]).not.toHaveProperty('sites');
+  });
+
+  it('a rename keeps the sites exactly as stored', async () => {
+    const { ports } = vault;
+    const id = vault.ids[2] as string;
+    await sendOk(ports, 'accounts.update', { id, edit: { sites: ['https://sso.acme.test'], siteMatch: 'origin' } });
+    expect(await sendOk(ports, 'accounts.update', { id, edit: { accountName: 'renamed@acme.test' } })).toMatchObject({ sites: ['https://sso.acme.test'], siteMatch: 'origin' });
+  });
+
+  it.each([
+    ['plain http', ['http://acme.test'], 'insecure', 'http://acme.test'],
+    ['a public suffix', ['ok.test', 'github.io'], 'public-suffix', 'github.io'],
+    ['not a web address', ['javascript:alert(1)'], 'not-web', 'javascript:alert(1)'],
+    ['more than 32 sites', Array.from({ length: 33 }, (_, i) => `s${i}.test`), 'too-many', ''],
+  ])('refuses %s: invalid-site naming the problem and the entry, nothing written', async (_label, sites, problem, input) => {
+    const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit: { sites } }, 'invalid-site');
+    expect({ problem: failure.problem, input: failure.input }).toEqual({ problem, input });
+  });
+
+  it('refuses a site list that is not a list of text as bad-request', async () => {
+    const edit = { sites: 'github.com' } as unknown as { sites: string[] };
+    await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit }, 'bad-request');
   });
 
   it('answers not-found for an unknown id', async () => {
