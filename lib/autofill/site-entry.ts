@@ -23,6 +23,14 @@ export class InvalidSiteError extends Error {
 }
 
 /**
+ * A host as DNS and the address bar know it: ASCII labels of letters, digits and
+ * hyphens (punycode for international names), or an IPv6 address. Browsers' URL
+ * parsers differ on odd hosts (Chromium percent-encodes a space where the WHATWG
+ * parser refuses it), so what is stored never depends on which one parsed it.
+ */
+const HOST_SHAPE = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*|[0-9a-f:.]+)$/;
+
+/**
  * Turns what a user typed (`GitHub.com`, `https://github.com/login`, `github.com/`)
  * into a stored site entry for `mode`. Throws {@link InvalidSiteError}.
  */
@@ -36,7 +44,7 @@ export function normalizeSiteEntry(input: string, mode: SiteMatchMode): string {
     throw new InvalidSiteError('not-web', input, `"${input}" is not a web address.`);
   }
   const host = bareHost(url);
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || host === '') {
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !HOST_SHAPE.test(host)) {
     throw new InvalidSiteError('not-web', input, `"${input}" is not a web address.`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(host)) {

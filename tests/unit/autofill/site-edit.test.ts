@@ -39,3 +39,17 @@ describe('applySiteEdit: the binding an account stores after an edit', () => {
     expect(editsSites(edit)).toBe(expected);
   });
 });
+
+describe('site entries: only host names a browser can reach', () => {
+  it.each(['not a site', 'exa%20mple.com', 'a..b.com', '-lead.com', 'under score!.com', 'https://'])('refuses %j as not a web address', (typed) => {
+    expect(() => applySiteEdit({}, { sites: [typed] })).toThrow(expect.objectContaining({ problem: 'not-web' }) as InvalidSiteError);
+  });
+  it.each([
+    ['[::1]:8080', 'origin', 'https://[::1]:8080'],
+    ['192.0.2.10', 'domain', '192.0.2.10'],
+    ['xn--gthub-n2e.com', 'domain', 'xn--gthub-n2e.com'],
+    ['my_host.intranet.test', 'domain', 'intranet.test'],
+  ] as const)('keeps %s (%s) as %s', (typed, siteMatch, expected) => {
+    expect(applySiteEdit({}, { sites: [typed], siteMatch }).sites).toEqual([expected]);
+  });
+});

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from '../../tools/browser/config';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
+import { reloadExtensionPage } from '../../tools/browser/pages';
+import { axeViolations } from './harness/axe';
+import { clickButton, fill, waitFor, waitForText } from './harness/ui';
+import { createVault } from './pages/scan-driver';
+import { addAccountByLink, fieldError, listedSites, openSiteEditor, typeNewSite } from './pages/site-driver';
+
+/*
+ * The sites of an account (docs/autofill.md "Accounts know their sites"), edited in
+ * the options page as a user does, in each browser: add (shown as the registrable
+ * domain it is saved as), edit, remove, the exact-origin switch, refusals with a
+ * message at the field, and everything still there after a reload.
+ */
+
+const PASSWORD = 'site editor passphrase 42';
+const GITHUB_LINK = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
+
+describe.each(BROWSERS)('site editor in %s', (kind) => {
+  let ext: ExtensionBrowser;
+
+  beforeAll(async () => {
+    ext = await launchWithExtension(kind);
+    await createVault(ext, PASSWORD);
+    await addAccountByLink(ext, GITHUB_LINK, 'GitHub');
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('adds, edits and removes sites; refuses bad ones at the field; keeps them after a reload', async () => {
+    const options = await openSiteEditor(ext, 'GitHub');
+    await waitForText(options, 'No site yet');
+    expect(await axeViolations(options)).toEqual([]);
+
+    // What a typed address is saved as shows before saving: the registrable domain.
+    await fill(options, 'site-new', 'https://Login.GitHub.com/session');
+    await waitForText(options, 'Fills on github.com and its subdomains');
+    await options.keyboard.press('Enter');
+    await waitFor(options, () => document.querySelectorAll('[data-testid="site-entry"]').length === 1, { what: 'first site' });
+    expect(await listedSites(options)).toEqual(['github.com']);
+
+    // Refused, each with the problem named at the field, and nothing saved.
+    const before = JSON.stringify(await ext.readStorage('local'));
+    await options.bringToFront(); // reading storage opened (and closed) a page in front of it
+    for (const [typed, message] of [
+      ['http://github.example', '“http://github.example” is not https: codes are filled on https pages only (http only on localhost).'],
+      ['github.io', '“github.io” is shared by many different sites (a public suffix'],
+      ['not a site', '“not a site” is not a web address.'],
+      ['www.github.com', 'github.com is already one of this account\'s sites.'],
+    ] as const) {
+      await typeNewSite(options, typed);
+      expect(await fieldError(options, 'site-new')).toContain(message);
+    }
+    expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
+    await options.bringToFront();
+    expect(await axeViolations(options)).toEqual([]);
+
+    await typeNewSite(options, 'gh.example.net');
+    await waitFor(options, () => document.querySelectorAll('[data-testid="site-entry"]').length === 2, { what: 'second site' });
+    expect(await listedSites(options)).toEqual(['github.com', 'example.net']);
+
+    // Edit the second one in place; a bad edit is refused at its field.
+    await clickButton(options, 'Edit gh.example.net');
+    await fill(options, 'site-edit', 'ftp://github.net');
+    await options.keyboard.press('Enter');
+    expect(await fieldError(options, 'site-edit')).toContain('is not a web address.');
+    await fill(options, 'site-edit', 'alice.github.io');
+    await options.keyboard.press('Enter');
+    await waitFor(options, () => document.querySelector('[name="site-edit"]') === null, { what: 'edit saved' });
+    expect(await listedSites(options)).toEqual(['github.com', 'alice.github.io']);
+
+    // Remove the first.
+    await clickButton(options, 'Remove github.com');
+    await waitFor(options, () => document.querySelectorAll('[data-testid="site-entry"]').length === 1, { what: 'removed' });
+    expect(await listedSites(options)).toEqual(['alice.github.io']);
+
+    await reloadExtensionPage(options);
+    await clickButton(options, 'Sites');
+    await waitFor(options, () => document.querySelector('[data-testid="site-editor"]') !== null, { what: 'site editor after reload' });
+    expect(await listedSites(options)).toEqual(['alice.github.io']);
+    expect(await options.$eval('[data-testid="account-site"]', (e) => e.textContent)).toBe('alice.github.io');
+    await options.close();
+  });
+
+  it('the exact-origin switch stores origins, and back; persists after a reload', async () => {
+    const options = await openSiteEditor(ext, 'GitHub');
+    await options.click('[name="site-exact-origin"]');
+    await waitFor(options, () => document.querySelector('[data-testid="site-entry"]')?.textContent === 'https://alice.github.io', { what: 'origin entry' });
+    await fill(options, 'site-new', 'sso.example.com:8443/login');
+    await waitForText(options, 'Fills on https://sso.example.com:8443 only');
+    await options.keyboard.press('Enter');
+    await waitFor(options, () => document.querySelectorAll('[data-testid="site-entry"]').length === 2, { what: 'origin added' });
+    expect(await axeViolations(options)).toEqual([]);
+
+    await reloadExtensionPage(options);
+    await clickButton(options, 'Sites');
+    await waitFor(options, () => document.querySelector('[data-testid="site-editor"]') !== null, { what: 'site editor after reload' });
+    expect(await listedSites(options)).toEqual(['https://alice.github.io', 'https://sso.example.com:8443']);
+    expect(await options.$eval('[name="site-exact-origin"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
+
+    await options.click('[name="site-exact-origin"]');
+    await waitFor(options, () => document.querySelector('[data-testid="site-entry"]')?.textContent === 'alice.github.io', { what: 'domains again' });
+    expect(await listedSites(options)).toEqual(['alice.github.io', 'example.com']);
+    await options.close();
+  });
+});
