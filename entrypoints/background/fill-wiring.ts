@@ -50,3 +50,31 @@ export function registerFilling(ports: FillCapablePorts): void {
   browser.commands.onCommand.addListener((command, tab) => void onFillCommand(ports, command, tab));
   browser.contextMenus.onClicked.addListener((info, tab) => void onFillMenu(ports, info, tab));
 }
+
+/**
+ * Test builds only (`--mode test`): the end-to-end tests run the shortcut's and the
+ * context menu's own code path (onFillCommand, onFillMenu) from an extension page,
+ * because Puppeteer cannot press an extension shortcut in Chromium nor click a
+ * browser context menu in either browser. The activeTab grant still comes from a
+ * real toolbar click. Production builds drop this (the mode is a build constant).
+ */
+export const TEST_GESTURE_KIND = 'hikae.test-gesture';
+
+interface TestGesture {
+  kind: typeof TEST_GESTURE_KIND;
+  gesture: 'command' | 'menu';
+  tabId: number;
+  frameId?: number;
+}
+
+export function isTestGesture(message: unknown): message is TestGesture {
+  const m = message as Partial<TestGesture> | null;
+  return typeof m === 'object' && m !== null && m.kind === TEST_GESTURE_KIND && (m.gesture === 'command' || m.gesture === 'menu') && typeof m.tabId === 'number';
+}
+
+export function runTestGesture(ports: FillCapablePorts, gesture: TestGesture): Promise<boolean> {
+  const tab = { id: gesture.tabId };
+  return gesture.gesture === 'command'
+    ? onFillCommand(ports, FILL_COMMAND, tab)
+    : onFillMenu(ports, gesture.frameId === undefined ? { menuItemId: FILL_MENU } : { menuItemId: FILL_MENU, frameId: gesture.frameId }, tab);
+}

@@ -15,7 +15,7 @@ import { describeDevice, storageArea } from './browser-ports';
 import { clearClipboardIfStillHolds } from './clipboard-clearer';
 import { createCloudPorts } from './cloud-ports';
 import { createFillPorts } from './fill-ports';
-import { registerFilling } from './fill-wiring';
+import { isTestGesture, registerFilling, runTestGesture } from './fill-wiring';
 import { createScanPorts } from './scan-ports';
 import { answerContentScript, registerScanning } from './scan-wiring';
 
@@ -85,6 +85,8 @@ export default defineBackground({
       runSync: () => runSync(ports),
       showBadge: showCloudBadge,
       clearClipboard: clearClipboardIfStillHolds,
+      // Test builds: the e2e tests' stand-in for pressing the fill shortcut / clicking the menu (fill-wiring.ts).
+      ...(import.meta.env.MODE === 'test' ? { answerTestMessage: (message: unknown) => (isTestGesture(message) ? runTestGesture(ports, message) : undefined) } : {}),
     });
     registerScanning(ports);
     registerFilling(ports);

@@ -36,6 +36,26 @@ export function issuerResemblesSite(issuer: string, site: string): boolean {
   return words(issuer).some((w) => name.includes(w) || w.includes(name));
 }
 
+/** Whether `sub` is `whole` with some characters left out, in order. */
+function isSubsequence(sub: string, whole: string): boolean {
+  let at = 0;
+  for (const ch of whole) if (ch === sub[at]) at += 1;
+  return at === sub.length;
+}
+
+/**
+ * Whether an international (punycode) label looks like `name` with a few letters
+ * swapped for other scripts' lookalikes: its ASCII letters (RFC 3492 keeps them
+ * before the last `-`) are `name` with at most 2 left out. `xn--gthub-n4a`
+ * (`gіthub`, Cyrillic і) twins `github`. For hints only, never for matching.
+ */
+export function isPunycodeTwin(label: string, name: string): boolean {
+  if (!label.startsWith('xn--') || name.length < 4) return false;
+  const body = label.slice(4);
+  const ascii = compact(body.includes('-') ? body.slice(0, body.lastIndexOf('-')) : '');
+  return ascii.length >= name.length - 2 && ascii.length < name.length && isSubsequence(ascii, name);
+}
+
 /** An account the user may have meant, and its real site: "GitHub's is github.com". */
 export interface SiteHint {
   issuer: string;
@@ -63,7 +83,7 @@ export function siteHints(accounts: readonly (SiteBinding & { issuer: string; ac
     const first = account.sites?.[0];
     if (first === undefined) continue;
     const names = (account.sites ?? []).map((s) => siteName(hostOfEntry(s))).filter((n) => n.length >= 3);
-    const named = names.some((n) => pageLabels.includes(n) || pageName.includes(n) || (pageName.length >= 3 && n.includes(pageName)));
+    const named = names.some((n) => pageLabels.includes(n) || pageName.includes(n) || (pageName.length >= 3 && n.includes(pageName)) || page.host.split('.').some((label) => isPunycodeTwin(label, n)));
     if (named || (pageName.length >= 3 && issuerResemblesSite(account.issuer, page.site))) {
       hints.push({ issuer: account.issuer || account.accountName, site: first });
       if (hints.length >= limit) break;

@@ -58,6 +58,8 @@ export interface Wiring<P extends BackgroundPorts> {
   showBadge(state: SyncState, nowMs: number): Promise<void>;
   /** Empties the clipboard if it still holds `text`; true if it did. */
   clearClipboard(text: string): Promise<boolean>;
+  /** Test builds only: an extension page's message that is not a request (the e2e stand-in for a fill gesture); undefined: not one. */
+  answerTestMessage?(message: unknown): Promise<unknown> | undefined;
 }
 
 /** Messages addressed to another extension document (the offscreen sign-in host), not requests to the background. */
@@ -71,6 +73,8 @@ export function answerMessage<P extends BackgroundPorts>(wiring: Wiring<P>, mess
   if (isForAnotherDocument(message)) return undefined;
   const { ports, self } = wiring;
   if (!isExtensionPage(sender, self)) return wiring.answerContentScript(message, sender, self, ports);
+  const test = wiring.answerTestMessage?.(message);
+  if (test) return test;
   return route(message, sender, self, ports, wiring.handlers).then((answer: Response<RequestType>) => {
     // After an unlock, a pending upload or a merge waiting for the key can proceed.
     if ((message as { type?: unknown }).type === 'vault.unlock' && answer.ok) ports.requestSync();

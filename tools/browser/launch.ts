@@ -20,6 +20,11 @@ export interface LaunchOptions {
   userSettings?: boolean;
   /** Further unpacked extensions to load beside ours (Chromium only; the bench's floor popup). */
   extraExtensions?: string[];
+  /**
+   * Host names that resolve to 127.0.0.1 (e2e sign-in sites on `.test` hosts):
+   * Chromium `--host-resolver-rules`, Firefox `network.dns.localDomains`.
+   */
+  localHosts?: readonly string[];
 }
 
 /** A real browser with the built extension loaded, and what tests need to drive it. */
@@ -52,7 +57,9 @@ const CHROMIUM_ARGS = [
   '--ignore-certificate-errors',
 ];
 
-async function launchChromium(profileDir: string, lang: string | undefined, headed: boolean, extra: string[]): Promise<Browser> {
+const hostRules = (hosts: readonly string[]) => (hosts.length > 0 ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`] : []);
+
+async function launchChromium(profileDir: string, lang: string | undefined, headed: boolean, extra: string[], localHosts: readonly string[] = []): Promise<Browser> {
   return puppeteer.launch({
     executablePath: BROWSER_PATHS.chromium,
     headless: !headed,
@@ -60,12 +67,12 @@ async function launchChromium(profileDir: string, lang: string | undefined, head
     pipe: true,
     enableExtensions: [BUILD_DIRS.chromium, ...extra],
     userDataDir: profileDir,
-    args: [...CHROMIUM_ARGS, ...(lang ? [`--lang=${lang}`] : [])],
+    args: [...CHROMIUM_ARGS, ...(lang ? [`--lang=${lang}`] : []), ...hostRules(localHosts)],
     env: { ...process.env, ...(lang ? { LANGUAGE: lang, LANG: `${lang}_JP.UTF-8` } : {}) },
   });
 }
 
-async function launchFirefox(profileDir: string, lang: string | undefined, headed: boolean, userSettings: boolean): Promise<Browser> {
+async function launchFirefox(profileDir: string, lang: string | undefined, headed: boolean, userSettings: boolean, localHosts: readonly string[] = []): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: BROWSER_PATHS.firefox,
@@ -84,6 +91,7 @@ async function launchFirefox(profileDir: string, lang: string | undefined, heade
       // every test then also proves the background keeps no state of its own.
       ...(userSettings ? {} : { 'extensions.background.idle.timeout': FIREFOX_BACKGROUND_IDLE_MS }),
       ...(lang ? { 'intl.locale.requested': lang } : {}),
+      ...(localHosts.length > 0 ? { 'network.dns.localDomains': localHosts.join(',') } : {}),
     },
   });
   await browser.installExtension(BUILD_DIRS.firefox);
@@ -96,8 +104,8 @@ export async function launchWithExtension(kind: BrowserKind, options: LaunchOpti
   const headed = options.headed ?? false;
   const browser =
     kind === 'chromium'
-      ? await launchChromium(profileDir, options.lang, headed, options.extraExtensions ?? [])
-      : await launchFirefox(profileDir, options.lang, headed, options.userSettings ?? false);
+      ? await launchChromium(profileDir, options.lang, headed, options.extraExtensions ?? [], options.localHosts)
+      : await launchFirefox(profileDir, options.lang, headed, options.userSettings ?? false, options.localHosts);
   const origin = kind === 'chromium' ? `chrome-extension://${CHROME_EXTENSION_ID}/` : `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
 
   if (kind === 'chromium') {

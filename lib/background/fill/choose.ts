@@ -15,7 +15,9 @@ import type { InjectionAnswer } from './ports';
 
 /** The tab's top page as the browser reports it; throws FillPageRefusedError for pages that never get codes. */
 export function pageOf(tabUrl: string | null): PageAddress {
-  const read = readPageAddress(tabUrl ?? undefined);
+  // No URL: the browser hides the tab from us (no activeTab grant yet, a privileged page).
+  if (tabUrl === null) throw new FillPageRefusedError('not-scriptable', null);
+  const read = readPageAddress(tabUrl);
   if (!read.ok) throw new FillPageRefusedError(read.problem, read.host);
   return read.address;
 }

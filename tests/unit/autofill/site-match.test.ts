@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readPageAddress, type PageAddress } from '../../../lib/autofill/page-address';
 import { bindingMatches, type SiteBinding } from '../../../lib/autofill/site-match';
 import { InvalidSiteError, normalizeSiteEntry } from '../../../lib/autofill/site-entry';
-import { issuerResemblesSite, siteHints } from '../../../lib/autofill/resemblance';
+import { isPunycodeTwin, issuerResemblesSite, siteHints } from '../../../lib/autofill/resemblance';
 
 const address = (url: string): PageAddress => {
   const read = readPageAddress(url);
@@ -128,7 +128,22 @@ describe('what the popup says (never what it fills)', () => {
     ['https://example.com.evil.test/', [{ issuer: 'Example', site: 'example.com' }]],
     ['https://login-github.test/', [{ issuer: 'GitHub', site: 'github.com' }]],
     ['https://evil.test/', []],
+    // Punycode twins: gіthub (Cyrillic і), exаmple (Cyrillic а).
+    ['https://xn--gthub-n4a.com/', [{ issuer: 'GitHub', site: 'github.com' }]],
+    ['https://xn--exmple-4nf.com/', [{ issuer: 'Example', site: 'example.com' }]],
+    ['https://xn--80ak6aa92e.com/', []],
   ])('hints on %s', (url, expected) => {
     expect(siteHints(accounts, address(url))).toEqual(expected);
+  });
+
+  it.each([
+    ['xn--gthub-n4a', 'github', true],
+    ['xn--gtub-l9d12d', 'github', true],
+    ['xn--gub-xyz', 'github', false],
+    ['gthub', 'github', false],
+    ['xn--github-abc', 'github', false],
+    ['xn--abc-xyz', 'abcdef', false],
+  ])('%s is a punycode twin of %s: %s', (label, name, expected) => {
+    expect(isPunycodeTwin(label, name)).toBe(expected);
   });
 });

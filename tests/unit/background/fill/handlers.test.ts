@@ -80,7 +80,7 @@ describe('filling codes into pages', () => {
 
     it.each([
       { name: 'a lookalike host', url: 'https://github.com.evil.test/login', hint: { issuer: 'GitHub', site: 'github.com' } },
-      { name: 'a punycode twin', url: 'https://xn--gthub-n4a.com/login', hint: undefined },
+      { name: 'a punycode twin', url: 'https://xn--gthub-n4a.com/login', hint: { issuer: 'GitHub', site: 'github.com' } },
       { name: 'a look-alike registrable domain', url: 'https://github-login.com/', hint: { issuer: 'GitHub', site: 'github.com' } },
     ])('$name gets nothing, and the failure says which site the account is for', async ({ url, hint }) => {
       const ports = setup();

@@ -1,0 +1,138 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { generate } from 'selfsigned';
+import { referenceTotp } from '../harness/reference-otp';
+
+/*
+ * A small sign-in site for the fill tests (docs/autofill.md "Prove it"): https on
+ * several `.test` host names that the browsers resolve to 127.0.0.1, each page a
+ * code step that the server checks itself (RFC 6238, ±1 step). It remembers every
+ * code it was sent, per host, so a test can say a lookalike got nothing. Every
+ * page also records what it could observe of the extension: DOM mutations and
+ * window messages (`window.seen`).
+ */
+
+/** The account the site knows: alice, with this secret. */
+export const SIGN_IN_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** The right site, a lookalike, a punycode twin and an unrelated one (for cross-site frames). */
+export const HOSTS = {
+  site: 'github.test',
+  lookalike: 'github.test.evil.test',
+  twin: 'xn--gthub-n4a.test',
+  evil: 'evil.test',
+} as const;
+
+export interface Attempt {
+  host: string;
+  code: string;
+  accepted: boolean;
+}
+
+export interface SignInServer {
+  port: number;
+  /** `https://<host>:<port>` */
+  url(host: string, pathname?: string): string;
+  attempts: Attempt[];
+  close(): Promise<void>;
+}
+
+/** Records what the page sees after it is ready (no DOM change and no message is expected from the extension). */
+const OBSERVER = `<script>
+window.seen = { mutations: 0, messages: 0 };
+document.body.dataset.ready = '1';
+new MutationObserver((records) => { window.seen.mutations += records.length; }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+addEventListener('message', () => { window.seen.messages += 1; });
+</script>`;
+
+const page = (title: string, body: string, script = OBSERVER) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}${script}</body></html>`;
+
+const SINGLE = `<form method="post" action="/verify"><label for="otp">Authentication code</label>
+<input id="otp" name="code" autocomplete="one-time-code" inputmode="numeric" maxlength="6"><button type="submit">Verify</button></form>`;
+
+const SPLIT = `<form method="post" action="/verify"><p>Enter the 6-digit code</p><div class="boxes">${[1, 2, 3, 4, 5, 6]
+  .map((n) => `<span><input id="d${n}" name="d${n}" maxlength="1" inputmode="numeric" aria-label="Digit ${n}"></span>`)
+  .join('')}</div><button type="submit">Verify</button></form>`;
+
+function pages(port: number): Record<string, (host: string) => string> {
+  return {
+    // The title names GitHub on every host: matching must never look at it.
+    '/login': () => page('GitHub · Two-factor authentication', SINGLE),
+    '/split': () => page('GitHub · Two-factor authentication', SPLIT),
+    '/otp-frame': () => page('code frame', SINGLE),
+    '/same-frame': () => page('GitHub · Two-factor authentication', `<h1>Sign in</h1><iframe id="frame" src="/otp-frame" width="400" height="200"></iframe>`),
+    '/cross-frame': () => page('GitHub · Two-factor authentication', `<h1>Sign in</h1><iframe id="frame" src="https://${HOSTS.evil}:${port}/otp-frame" width="400" height="200"></iframe>`),
+    '/react': () => page('GitHub · Two-factor authentication', '<div id="app"></div><script src="/react-app.js"></script>', ''),
+  };
+}
+
+function accepts(code: string, nowMs: number): boolean {
+  return [-1, 0, 1].some((step) => referenceTotp(SIGN_IN_SECRET, nowMs + step * 30_000) === code);
+}
+
+async function certificate() {
+  const pems = await generate([{ name: 'commonName', value: HOSTS.site }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    extensions: [{ name: 'subjectAltName', altNames: Object.values(HOSTS).map((value) => ({ type: 2, value })) }],
+  });
+  return { key: pems.private, cert: pems.cert };
+}
+
+async function reactBundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(import.meta.dirname, 'react-sign-in.tsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export async function startSignInServer(): Promise<SignInServer> {
+  const [tls, reactApp] = await Promise.all([certificate(), reactBundle()]);
+  const attempts: Attempt[] = [];
+  let routes: Record<string, (host: string) => string> = {};
+  const server = https.createServer(tls, (request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    const url = new URL(request.url ?? '/', 'https://x');
+    if (request.method === 'POST' && url.pathname === '/verify') {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const form = new URLSearchParams(body);
+        const code = form.get('code') ?? [1, 2, 3, 4, 5, 6].map((n) => form.get(`d${n}`) ?? '').join('');
+        const accepted = accepts(code, Date.now());
+        attempts.push({ host, code, accepted });
+        response.writeHead(accepted ? 200 : 401, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(page('Result', `<p id="result">${accepted ? 'Signed in as alice' : 'Wrong code'}</p>`));
+      });
+      return;
+    }
+    if (url.pathname === '/react-app.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(reactApp);
+      return;
+    }
+    const route = routes[url.pathname];
+    response.writeHead(route ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(route ? route(host) : 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  routes = pages(port);
+  return {
+    port,
+    url: (host, pathname = '/login') => `https://${host}:${port}${pathname}`,
+    attempts,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
