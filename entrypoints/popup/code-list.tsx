@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountView, CodeView } from '../../lib/messaging/protocol';
 import { t } from '../../components/i18n';
 import { CodeRow } from './code-row';
@@ -12,20 +12,29 @@ const FIRST_FRAME_ROWS = 24;
 
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
 
-/** The accounts with their live codes, search, and keyboard navigation. */
+/**
+ * The accounts with their live codes, search, and keyboard navigation. Search
+ * runs on the names the popup already has (never on secrets), over every account.
+ */
 export function CodeList({ accounts, initialCodes, onAddAccount, onLocked, onVerify }: {
   accounts: AccountView[];
+  /** Codes that came with the accounts (the first screen's, then everyone's). */
   initialCodes: CodeView[];
   onAddAccount(): void;
   onLocked(): void;
   onVerify(account: AccountView): void;
 }) {
-  const [codes, replaceCode] = useLiveCodes(initialCodes, onLocked);
+  const codeable = useMemo(() => new Set(accounts.filter((a) => !a.needsVerification).map((a) => a.id)), [accounts]);
+  const { codes, replace: replaceCode, observeRow, setList } = useLiveCodes(initialCodes, codeable, onLocked);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(FIRST_FRAME_ROWS);
   const [announcement, setAnnouncement] = useState('');
   const search = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLUListElement | null>(null);
+  const listRef = useCallback((element: HTMLUListElement | null) => {
+    list.current = element;
+    setList(element);
+  }, [setList]);
 
   const visible = useMemo(() => {
     const q = fold(query.trim());
@@ -34,13 +43,9 @@ export function CodeList({ accounts, initialCodes, onAddAccount, onLocked, onVer
   }, [accounts, query]);
 
   useEffect(() => {
-    if (accounts.length > 0) performance.mark('first-code');
-    if (limit < accounts.length) {
-      const frame = requestAnimationFrame(() => setLimit(accounts.length));
-      return () => cancelAnimationFrame(frame);
-    }
-    performance.mark('all-codes');
-    return undefined;
+    if (limit >= accounts.length) return undefined;
+    const frame = requestAnimationFrame(() => setLimit(accounts.length));
+    return () => cancelAnimationFrame(frame);
   }, [limit, accounts.length]);
 
   if (accounts.length === 0) {
@@ -69,6 +74,11 @@ export function CodeList({ accounts, initialCodes, onAddAccount, onLocked, onVer
       else buttons[Math.min(next, buttons.length - 1)]?.focus();
       return;
     }
+    if ((event.key === 'Home' || event.key === 'End') && index >= 0) {
+      event.preventDefault();
+      buttons[event.key === 'Home' ? 0 : buttons.length - 1]?.focus();
+      return;
+    }
     if (event.key === 'Enter' && target === search.current) {
       event.preventDefault();
       buttons[0]?.click();
@@ -84,9 +94,10 @@ export function CodeList({ accounts, initialCodes, onAddAccount, onLocked, onVer
     <main className="code-list" onKeyDown={onKeyDown}>
       <input ref={search} type="search" className="search" placeholder={t('searchPlaceholder')} aria-label={t('searchPlaceholder')}
         value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
-      <ul ref={list} aria-label={t('accountsTitle')}>
+      <ul ref={listRef} aria-label={t('accountsTitle')}>
         {visible.slice(0, limit).map((account) => (
-          <CodeRow key={account.id} account={account} code={codes.get(account.id)} onNewCode={replaceCode} onCopied={setAnnouncement} onVerify={onVerify} />
+          <CodeRow key={account.id} account={account} code={codes.get(account.id)} observe={observeRow} onNewCode={replaceCode} onCopied={setAnnouncement}
+            onVerify={onVerify} />
         ))}
       </ul>
       {visible.length === 0 && <p className="muted no-results">{t('noResults')}</p>}

@@ -10,9 +10,12 @@ import { Countdown } from './countdown';
 const COPIED_FEEDBACK_MS = 1500;
 
 /** One account: issuer, name, code (click or Enter copies), countdown; HOTP gets "next code". */
-export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopied, onVerify }: {
+export const CodeRow = memo(function CodeRow({ account, code, observe, onNewCode, onCopied, onVerify }: {
   account: AccountView;
+  /** Undefined: awaiting verification, or (for a row that has a code) the current one is on its way. */
   code: CodeView | undefined;
+  /** Tells the list this row is mounted (it keeps the codes of rows near the screen fresh). */
+  observe(row: HTMLElement | null): (() => void) | undefined;
   onNewCode(code: CodeView): void;
   onCopied(message: string): void;
   /** For an account without its secret (restored device-bound): scan its QR code or paste its link. */
@@ -23,7 +26,10 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
   const title = account.issuer || account.accountName;
   const subtitle = account.issuer ? account.accountName : '';
 
+  const pending = !code && !account.needsVerification;
+
   async function copy() {
+    if (pending) return;
     if (!code) return onVerify(account);
     try {
       await navigator.clipboard.writeText(code.value);
@@ -44,11 +50,11 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
   }
 
   return (
-    <li className="code-row" data-account-id={account.id}>
+    <li className="code-row" data-account-id={account.id} ref={observe}>
       {/* Named by what it shows — issuer, account, code — so a screen reader hears the code;
           the shared hint says what a press does. */}
-      <button type="button" className={code ? 'code-button' : 'code-button verify'} onClick={copy}
-        aria-describedby={code ? 'copy-hint' : undefined} data-testid="code-button">
+      <button type="button" className={code || pending ? 'code-button' : 'code-button verify'} onClick={copy}
+        aria-describedby={code ? 'copy-hint' : undefined} aria-busy={pending || undefined} data-testid="code-button">
         <span className="names">
           <span className="issuer">{title}</span>
           {subtitle && <span className="account-name">{subtitle}</span>}
@@ -56,6 +62,9 @@ export const CodeRow = memo(function CodeRow({ account, code, onNewCode, onCopie
         </span>
         {code ? (
           <span className="code" data-testid="code" data-code={code.value}>{groupCode(code.value)}</span>
+        ) : pending ? (
+          // A new period began while this row was off screen: its code is being fetched.
+          <span className="code pending" data-testid="code-pending">{'··· ···'}</span>
         ) : (
           <span className="needs-verification" data-testid="verify-action">{t('needsVerification', [account.issuer])}</span>
         )}

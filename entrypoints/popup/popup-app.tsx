@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { Snapshot } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
-import { usePageEvents } from '../../components/use-page-events';
-import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { AlertIcon, LockIcon, SettingsIcon } from '../../components/icons';
 import { CodeList } from './code-list';
+import { useSnapshot } from './use-snapshot';
 import { LazyScanPanel, ScanButton, ScanFoundBanner, type ScanStart } from './scan-entry';
 
 // The forms of the first run and the locked state are not on the start path of an
@@ -36,21 +34,9 @@ export function openOptions(section: string): void {
 
 /** The toolbar popup: first run, locked, or the accounts with their live codes. */
 export function PopupApp() {
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const { snapshot, error, reload: load } = useSnapshot();
   const loadedForms = useForms();
   const [scan, setScan] = useState<ScanStart | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await request('vault.snapshot', {});
-    if (result.ok) setSnapshot(result.value);
-    else setError(failureMessage(result.error));
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  usePageEvents(['vault', 'accounts', 'cloud'], () => void load());
 
   async function lock() {
     await request('vault.lock', {});
