@@ -67,7 +67,11 @@ const SCAN_MANIFEST = {
 
 export default defineConfig({
   vite: (env) => ({
-    define: { __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)) },
+    define: {
+      __CLOUD_CONFIG__: JSON.stringify(cloudConfig(env.mode)),
+      // The testing kit's clock exists in test builds only (lib/build-flags.ts).
+      __TEST_HOOKS__: JSON.stringify(env.mode === 'test'),
+    },
     plugins: [libraryPatches()],
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

@@ -19,3 +19,10 @@ export const EMULATOR_CLIENT_ID = '00000000-0000-4000-8000-00000000e2e0';
 
 /** Set to "1" by `npm run zip` (tools/store-zip.ts): the build is a store package (no manifest `key`). */
 export const STORE_PACKAGE_ENV = 'HIKAE_STORE_PACKAGE';
+
+/**
+ * Firefox gives each add-on a random internal UUID unless told one (the
+ * `extensions.webextensions.uuids` preference): fixing it keeps moz-extension:// URLs —
+ * and the add-on's storage — the same across restarts. Test launches only.
+ */
+export const FIREFOX_EXTENSION_UUID = '8f4d6c2a-3b1e-4f5a-9c7d-2e6b1a0f9d31';

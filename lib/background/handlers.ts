@@ -1,10 +1,13 @@
 import { ACCOUNT_HANDLERS } from './accounts';
 import { CLIPBOARD_HANDLERS } from './clipboard';
 import { CLOUD_HANDLERS } from './cloud';
-import type { HandlerMap } from './core';
+import { TEST_HOOKS } from '../build-flags';
+import type { TestClockRequests } from '../messaging/requests/test-clock';
+import type { HandlerMap, HandlersFor } from './core';
 import { FILL_HANDLERS } from './fill';
 import { RECOVERY_HANDLERS } from './recovery';
 import { SCAN_HANDLERS } from './scan';
+import { testClockHandlers } from './test-clock';
 import { TRANSFER_HANDLERS } from './transfer';
 import { VAULT_HANDLERS } from './vault';
 
@@ -18,4 +21,6 @@ export const HANDLERS: HandlerMap = {
   ...CLOUD_HANDLERS,
   ...RECOVERY_HANDLERS,
   ...FILL_HANDLERS,
+  // Test builds only: the testing kit's clock (lib/build-flags.ts).
+  ...(TEST_HOOKS ? testClockHandlers() : ({} as HandlersFor<TestClockRequests>)),
 };

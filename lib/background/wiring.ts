@@ -5,6 +5,7 @@ import { clearCopiedCodeIfDue } from './clipboard';
 import { isExtensionPage, readSyncState, type BackgroundPorts, type ExtensionIdentity, type HandlerMap, type SenderInfo } from './core';
 import { topicsForStorageChange, type StorageChange } from './page-events';
 import { route } from './router';
+import { clockedPorts } from './test-clock';
 import { lockIfIdle } from './vault';
 
 /*
@@ -75,17 +76,19 @@ export function answerMessage<P extends BackgroundPorts>(wiring: Wiring<P>, mess
   if (!isExtensionPage(sender, self)) return wiring.answerContentScript(message, sender, self, ports);
   const test = wiring.answerTestMessage?.(message);
   if (test) return test;
-  return route(message, sender, self, ports, wiring.handlers).then((answer: Response<RequestType>) => {
-    // After an unlock, a pending upload or a merge waiting for the key can proceed.
-    if ((message as { type?: unknown }).type === 'vault.unlock' && answer.ok) ports.requestSync();
-    return answer;
-  });
+  return clockedPorts(ports)
+    .then((requestPorts) => route(message, sender, self, requestPorts, wiring.handlers))
+    .then((answer: Response<RequestType>) => {
+      // After an unlock, a pending upload or a merge waiting for the key can proceed.
+      if ((message as { type?: unknown }).type === 'vault.unlock' && answer.ok) ports.requestSync();
+      return answer;
+    });
 }
 
 /** Runs what an alarm is for. Every handler reads stored state: nothing is assumed from before a restart. */
 export async function onAlarm<P extends BackgroundPorts>(wiring: Wiring<P>, name: string): Promise<void> {
   const { ports } = wiring;
-  if (name === ALARMS.autoLock) await lockIfIdle(ports);
+  if (name === ALARMS.autoLock) await lockIfIdle(await clockedPorts(ports));
   if (name === ALARMS.clipboardClear) await clearCopiedCodeIfDue(ports, (text) => wiring.clearClipboard(text)).catch((error: unknown) => console.warn('Clearing the clipboard failed:', error));
   if (name === ALARMS.cloudRetry || name === ALARMS.cloudCheck) {
     await wiring.runSync();

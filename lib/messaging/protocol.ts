@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
+import { TEST_HOOKS } from '../build-flags';
 import type { RequestDefinition } from './define-request';
 import type { CommonError, ProtocolFailure } from './failure';
 import { ACCOUNT_REQUESTS } from './requests/accounts';
@@ -8,6 +9,7 @@ import { CLOUD_REQUESTS } from './requests/cloud';
 import { FILL_REQUESTS } from './requests/fill';
 import { RECOVERY_REQUESTS } from './requests/recovery';
 import { SCAN_REQUESTS } from './requests/scan';
+import { testClockRequests, type TestClockRequests } from './requests/test-clock';
 import { TRANSFER_REQUESTS } from './requests/transfer';
 import { VAULT_REQUESTS } from './requests/vault';
 
@@ -28,8 +30,7 @@ export * from './failure';
 export type { AccountEdit, DraftInput } from './requests/accounts';
 export type { ExportFileFormat, ImportSource } from './requests/transfer';
 
-/** Every request, by type. */
-export const REQUESTS = {
+const PRODUCT_REQUESTS = {
   ...VAULT_REQUESTS,
   ...ACCOUNT_REQUESTS,
   ...CLIPBOARD_REQUESTS,
@@ -40,7 +41,14 @@ export const REQUESTS = {
   ...FILL_REQUESTS,
 };
 
-type Definitions = typeof REQUESTS;
+type Definitions = typeof PRODUCT_REQUESTS & TestClockRequests;
+
+/**
+ * Every request, by type. The test clock exists in test builds only: in a
+ * production build the table lacks it, so the router answers it as an unknown
+ * request (its types stay, for the testing kit to name it).
+ */
+export const REQUESTS: Definitions = { ...PRODUCT_REQUESTS, ...(TEST_HOOKS ? testClockRequests() : ({} as TestClockRequests)) };
 export type RequestType = keyof Definitions;
 
 /** What a page sends with a request. */

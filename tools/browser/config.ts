@@ -3,7 +3,8 @@ import path from 'node:path';
 /** Repository root (tools/browser → ../..). */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export type BrowserKind = 'chromium' | 'firefox';
+import type { BrowserKind } from '../../testing/launch';
+export type { BrowserKind };
 
 /** System browsers (Debian's chromium and firefox-esr); override with CHROME_PATH / FIREFOX_PATH. */
 export const BROWSER_PATHS: Record<BrowserKind, string> = {
@@ -23,11 +24,7 @@ export const BROWSERS: BrowserKind[] = (process.env.E2E_BROWSERS ?? 'chromium,fi
   .map((b) => b.trim())
   .filter((b): b is BrowserKind => b === 'chromium' || b === 'firefox');
 
-/**
- * Firefox gives each add-on a random internal UUID unless told one: fixing it keeps
- * moz-extension:// URLs — and the add-on's storage — the same across restarts.
- */
-export const FIREFOX_EXTENSION_UUID = '8f4d6c2a-3b1e-4f5a-9c7d-2e6b1a0f9d31';
+export { FIREFOX_EXTENSION_UUID } from '../../lib/extension-identity';
 
 /**
  * Device A and device B for the two-device tests: each browser plays each role

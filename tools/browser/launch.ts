@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_EXTENSION_ID, GECKO_ID } from '../../lib/extension-identity';
-import { BROWSER_PATHS, BUILD_DIRS, FIREFOX_EXTENSION_UUID, type BrowserKind } from './config';
+import { launchExtension } from '../../testing/launch';
+import { BROWSER_PATHS, BUILD_DIRS, type BrowserKind } from './config';
 import { openExtensionPage } from './pages';
 
 export interface LaunchOptions {
@@ -46,71 +46,39 @@ export interface ExtensionBrowser {
 /** Idle time after which Firefox suspends the event page in tests, in milliseconds. */
 const FIREFOX_BACKGROUND_IDLE_MS = 2000;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--ignore-certificate-errors',
-];
-
 const hostRules = (hosts: readonly string[]) => (hosts.length > 0 ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`] : []);
 
-async function launchChromium(profileDir: string, lang: string | undefined, headed: boolean, extra: string[], localHosts: readonly string[] = []): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: BROWSER_PATHS.chromium,
-    headless: !headed,
-    defaultViewport: headed ? null : undefined,
-    pipe: true,
-    enableExtensions: [BUILD_DIRS.chromium, ...extra],
-    userDataDir: profileDir,
-    args: [...CHROMIUM_ARGS, ...(lang ? [`--lang=${lang}`] : []), ...hostRules(localHosts)],
-    env: { ...process.env, ...(lang ? { LANGUAGE: lang, LANG: `${lang}_JP.UTF-8` } : {}) },
-  });
-}
-
-async function launchFirefox(profileDir: string, lang: string | undefined, headed: boolean, userSettings: boolean, localHosts: readonly string[] = []): Promise<Browser> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: BROWSER_PATHS.firefox,
-    headless: !headed,
-    defaultViewport: headed ? null : undefined,
-    userDataDir: profileDir,
-    args: ['--remote-allow-system-access'],
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-      // A temporary add-on is uninstalled at shutdown; keep its storage and UUID so a
-      // restart on the same profile finds the data, as a permanently installed add-on would.
-      'extensions.webextensions.keepStorageOnUninstall': true,
-      'extensions.webextensions.keepUuidOnUninstall': true,
+/** The kit's launcher (testing/launch.ts) with this repository's builds, browsers and test settings. */
+function launch(kind: BrowserKind, profileDir: string, options: LaunchOptions) {
+  const lang = options.lang;
+  const localHosts = options.localHosts ?? [];
+  return launchExtension({
+    browser: kind,
+    executablePath: BROWSER_PATHS[kind],
+    extensionPath: BUILD_DIRS[kind],
+    extraExtensions: options.extraExtensions ?? [],
+    profileDir,
+    headless: !(options.headed ?? false),
+    puppeteer,
+    // The cloud emulator's certificate is self-signed.
+    args: kind === 'chromium' ? ['--ignore-certificate-errors', ...(lang ? [`--lang=${lang}`] : []), ...hostRules(localHosts)] : [],
+    ...(kind === 'chromium' && lang ? { env: { LANGUAGE: lang, LANG: `${lang}_JP.UTF-8` } } : {}),
+    firefoxPrefs: {
       // Suspend the idle event page quickly, as Firefox does after 30 s in real use:
       // every test then also proves the background keeps no state of its own.
-      ...(userSettings ? {} : { 'extensions.background.idle.timeout': FIREFOX_BACKGROUND_IDLE_MS }),
+      ...(options.userSettings ? {} : { 'extensions.background.idle.timeout': FIREFOX_BACKGROUND_IDLE_MS }),
       ...(lang ? { 'intl.locale.requested': lang } : {}),
       ...(localHosts.length > 0 ? { 'network.dns.localDomains': localHosts.join(',') } : {}),
     },
+    acceptInsecureCerts: true,
   });
-  await browser.installExtension(BUILD_DIRS.firefox);
-  return browser;
 }
 
 /** Starts the given browser with the built extension. */
 export async function launchWithExtension(kind: BrowserKind, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `hikae-${kind}-`));
-  const headed = options.headed ?? false;
-  const browser =
-    kind === 'chromium'
-      ? await launchChromium(profileDir, options.lang, headed, options.extraExtensions ?? [], options.localHosts)
-      : await launchFirefox(profileDir, options.lang, headed, options.userSettings ?? false, options.localHosts);
-  const origin = kind === 'chromium' ? `chrome-extension://${CHROME_EXTENSION_ID}/` : `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
-
-  if (kind === 'chromium') {
-    await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
-  }
+  // The harness keeps the profile after close: restart tests launch again on it.
+  const { browser, origin } = await launch(kind, profileDir, options);
 
   const handle: ExtensionBrowser = {
     kind,
