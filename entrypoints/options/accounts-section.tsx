@@ -5,16 +5,23 @@ import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { GripIcon } from '../../components/icons';
 import { AccountEditor } from './account-editor';
+import { BackupNudge } from './backup-nudge';
+import { VerifyAccount } from './verify-account';
 import { moveItem } from './move-item';
 import { SiteEditor } from './site-editor';
 import { UndoToast } from './undo-toast';
 import { usePointerReorder } from './use-pointer-reorder';
 
 /** The account list: reorder (drag or keyboard), edit, delete with confirmation and undo. */
-export function AccountsSection({ accounts, onChanged, onAdd }: {
+export function AccountsSection({ accounts, onChanged, onAdd, onBackupOn, verifyId, onScan }: {
   accounts: AccountView[];
   onChanged(): Promise<void> | void;
   onAdd(): void;
+  /** Backup was just turned on from the nudge: show Backup & recovery. */
+  onBackupOn(): void;
+  /** The account to verify on arrival (`#verify-<id>`, from the popup). */
+  verifyId?: string | undefined;
+  onScan(): void;
 }) {
   const [order, setOrderState] = useState(accounts);
   // The order the user sees right now. Key presses can arrive faster than React
@@ -25,6 +32,9 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
     setOrderState(next);
   };
   const [editing, setEditing] = useState<string | null>(null);
+  const [verifying, setVerifying] = useState<string | null>(verifyId ?? null);
+  useEffect(() => setVerifying(verifyId ?? null), [verifyId]);
+  const [verified, setVerified] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [sitesOf, setSitesOf] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<AccountView | null>(null);
@@ -83,6 +93,8 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
         <button type="button" className="primary" onClick={onAdd}>{t('addAccount')}</button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
+      {verified && <p className="success" role="status" data-testid="verified-message">{verified}</p>}
+      <BackupNudge onTurnedOn={onBackupOn} />
       {order.length === 0 ? (
         <p className="muted">{t('emptyTitle')}</p>
       ) : (
@@ -102,6 +114,9 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
                   }}><GripIcon /></button>
                 {editing === account.id ? (
                   <AccountEditor account={account} onDone={async (changed) => { setEditing(null); if (changed) await onChanged(); }} />
+                ) : verifying === account.id && account.needsVerification ? (
+                  <VerifyAccount account={account} onScan={onScan} onCancel={() => setVerifying(null)}
+                    onVerified={async (message) => { setVerifying(null); setVerified(message); await onChanged(); }} />
                 ) : (
                   <>
                     <span className="names">
@@ -114,6 +129,9 @@ export function AccountsSection({ accounts, onChanged, onAdd }: {
                       </span>
                     </span>
                     <span className="row-actions">
+                      {account.needsVerification && (
+                        <button type="button" className="primary" onClick={() => { setVerified(null); setVerifying(account.id); }}>{t('verifyAction')}</button>
+                      )}
                       <button type="button" onClick={() => void move(account.id, -1)} disabled={index === 0} aria-label={t('moveUp')} title={t('moveUp')}>↑</button>
                       <button type="button" onClick={() => void move(account.id, 1)} disabled={index === order.length - 1} aria-label={t('moveDown')} title={t('moveDown')}>↓</button>
                       <button type="button" onClick={() => setEditing(account.id)}>{t('edit')}</button>

@@ -4,6 +4,7 @@ import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { failureField } from '../../lib/messaging/failure';
 import { t } from '../../components/i18n';
+import { BackupNudge } from './backup-nudge';
 import { describedBy, FieldError } from './field-error';
 
 type Form = {
@@ -23,7 +24,12 @@ const EMPTY: Form = { issuer: '', accountName: '', secret: '', type: 'totp', alg
 const asNumber = (text: string): number | string => (text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text));
 
 /** Adding an account: by hand, or by pasting an otpauth:// link (previewed before it is saved). */
-export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): void }) {
+export function AddAccountSection({ accounts, onAdded, onBackupOn }: {
+  /** The accounts now: a link completing one that waits for its secret is reported as verified, not added. */
+  accounts: AccountView[];
+  onAdded(account: AccountView): void;
+  onBackupOn(): void;
+}) {
   const [form, setForm] = useState<Form>(EMPTY);
   const [failure, setFailure] = useState<ProtocolFailure | null>(null);
   const [link, setLink] = useState('');
@@ -32,6 +38,10 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
   const [added, setAdded] = useState<string | null>(null);
 
   const manual = useRef<HTMLFormElement>(null);
+  const addedMessage = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (added) addedMessage.current?.focus();
+  }, [added]);
   // A field's error goes away as soon as the field is changed.
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -50,7 +60,8 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
   }, [failure]);
 
   function done(account: AccountView) {
-    setAdded(t('addedMessage', [account.issuer || account.accountName]));
+    const waited = accounts.some((a) => a.id === account.id && a.needsVerification);
+    setAdded(t(waited ? 'verifiedMessage' : 'addedMessage', [account.issuer || account.accountName]));
     onAdded(account);
   }
 
@@ -100,7 +111,9 @@ export function AddAccountSection({ onAdded }: { onAdded(account: AccountView): 
   return (
     <section aria-labelledby="add-title" className="stack">
       <h2 id="add-title">{t('addAccount')}</h2>
-      {added && <p className="success" role="status" data-testid="added-message">{added}</p>}
+      {/* The button pressed is gone with the preview: the keyboard continues from the result (then the backup suggestion). */}
+      {added && <p className="success" role="status" data-testid="added-message" tabIndex={-1} ref={addedMessage}>{added}</p>}
+      {added && <BackupNudge onTurnedOn={onBackupOn} />}
 
       <form className="card stack" onSubmit={previewLink} aria-labelledby="link-title" data-testid="link-form">
         <h3 id="link-title">{t('addByLinkTitle')}</h3>

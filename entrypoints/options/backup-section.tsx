@@ -10,6 +10,7 @@ import { PROBLEM_TEXT } from './cloud/problem-text';
 import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
 import { RecoveryFlow } from './recovery-flow';
 import { KeyChangedNotice } from './cloud/key-changed-notice';
+import { turnOnBackup } from './cloud/turn-on-backup';
 
 /** "Next attempt in 1 minute." for a retry within the hour, "Next attempt at <date, time>." beyond. */
 function nextRetryText(at: number): string {
@@ -78,8 +79,7 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
   const turnOn = () =>
     act(async () => {
       if (!(await passwordMayProtectBackup())) return null;
-      if (!status?.account) await signInWithMicrosoft();
-      return send('cloud.enable');
+      return turnOnBackup(status?.account != null);
     });
   const turnOff = () =>
     act(async () => {
@@ -124,13 +124,21 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
             <button type="button" onClick={() => void act(() => send('cloud.sign-out'))} disabled={busy}>{t('signOut')}</button>
           </div>
         ) : (
-          <button type="button" onClick={() => void signIn()} disabled={busy}>{t('signInMicrosoft')}</button>
+          // Signed out: one action, and it says what it does (signing in for backup turns backup on).
+          <>
+            <p id="sign-in-explains">{t('signInToBackUpExplains')}</p>
+            <button type="button" className="primary" onClick={() => void turnOn()} disabled={busy} aria-describedby="sign-in-explains">
+              {t('signInToBackUp')}
+            </button>
+          </>
         )}
-        <label className="checkbox switch">
-          <input type="checkbox" role="switch" name="cloudBackup" checked={status.enabled} disabled={busy}
-            onChange={(e) => (e.target.checked ? void turnOn() : setConfirmOff(true))} />
-          {t('backupSwitch')}
-        </label>
+        {status.account && (
+          <label className="checkbox switch">
+            <input type="checkbox" role="switch" name="cloudBackup" checked={status.enabled} disabled={busy}
+              onChange={(e) => (e.target.checked ? void turnOn() : setConfirmOff(true))} />
+            {t('backupSwitch')}
+          </label>
+        )}
         {confirmOff && (
           <div className="confirm" role="alertdialog" aria-label={t('turnOffTitle')}>
             <p>{t('turnOffTitle')}</p>

@@ -13,7 +13,7 @@ import { BackupSection } from './backup-section';
 import { RecoveryFlow } from './recovery-flow';
 import { SecuritySection } from './security-section';
 import { TransferSection } from './transfer-section';
-import { useHashSection, type Section } from './use-hash-section';
+import { useHashSection, verifyIdOf, type Section } from './use-hash-section';
 import { usePageEvents } from '../../components/use-page-events';
 
 const NAV: { section: Section; label: MessageKey }[] = [
@@ -31,7 +31,7 @@ export function OptionsApp() {
   const [error, setError] = useState<string | null>(null);
   // A result to confirm once the page has moved on (a first-run restore lands on Accounts).
   const [notice, setNotice] = useState<string | null>(null);
-  const [section, go] = useHashSection();
+  const [section, go, hash] = useHashSection();
 
   const reload = useCallback(async () => {
     const result = await request('vault.snapshot', {});
@@ -100,8 +100,9 @@ export function OptionsApp() {
             <button type="button" onClick={() => setNotice(null)}>{t('dismiss')}</button>
           </div>
         )}
-        {section === 'accounts' && <AccountsSection accounts={snapshot.accounts} onChanged={reload} onAdd={() => go('add')} />}
-        {section === 'add' && <AddAccountSection onAdded={() => { void reload(); }} />}
+        {section === 'accounts' && <AccountsSection accounts={snapshot.accounts} onChanged={reload} onAdd={() => go('add')} onBackupOn={() => go('backup')}
+          verifyId={verifyIdOf(hash)} onScan={() => go('scan')} />}
+        {section === 'add' && <AddAccountSection accounts={snapshot.accounts} onAdded={() => { void reload(); }} onBackupOn={() => go('backup')} />}
         {section === 'scan' && <ScanSection onAdded={() => { void reload(); }} />}
         {section === 'security' && <SecuritySection onLocked={reload} />}
         {(section === 'backup' || section === 'recovery') && <BackupSection onChanged={() => void reload()} />}

@@ -5,6 +5,7 @@ import { usePageEvents } from '../../components/use-page-events';
 import { failureMessage } from '../../components/failure-message';
 import { t, tn, type MessageKey } from '../../components/i18n';
 import { restoreTally, type RestoreChoice } from '../../lib/backup/restore-tally';
+import { BackupNudge } from './backup-nudge';
 import { formatTime } from './cloud/format-time';
 import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
 
@@ -107,7 +108,8 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
       {onBack ? <h1 id="recovery-title">{t('recoveryTitle')}</h1> : <h3 id="recovery-title">{t('recoveryTitle')}</h3>}
       <p className="muted">{t('recoveryIntro')}</p>
       {!account ? (
-        <button type="button" className="primary" onClick={() => void signIn()} disabled={busy}>{t('signInMicrosoft')}</button>
+        // Primary only where restoring is the page's purpose (first run); under Backup & recovery, backing up is.
+        <button type="button" className={onBack ? 'primary' : undefined} onClick={() => void signIn()} disabled={busy}>{t('signInToRestore')}</button>
       ) : !inspection ? (
         <button type="button" className="primary" onClick={() => void inspect()} disabled={busy}>{t('beginRecovery')}</button>
       ) : !inspection.found ? (
@@ -153,6 +155,8 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
         </div>
       )}
       {message && <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="recovery-message">{message.text}</p>}
+      {/* Restored next to existing accounts with backup off: the moment to suggest it (on stays on). */}
+      {initialized && message?.kind === 'success' && <BackupNudge onTurnedOn={() => setMessage(null)} />}
     </section>
   );
 }

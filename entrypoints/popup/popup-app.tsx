@@ -28,8 +28,8 @@ function useForms(): Forms | null {
 
 /** Opens a section of the options page (the popup closes when it loses focus). */
 export function openOptions(section: string): void {
-  void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${section}` });
-  window.close();
+  // Closed only once the tab exists: Firefox drops a call still pending from a closing page.
+  void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${section}` }).finally(() => window.close());
 }
 
 /** The toolbar popup: first run, locked, or the accounts with their live codes. */

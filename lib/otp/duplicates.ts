@@ -4,6 +4,11 @@ export type DuplicateReason = 'same-issuer-and-name' | 'same-secret';
 
 const fold = (text: string) => text.normalize('NFKC').trim().toLocaleLowerCase('en');
 
+/** Same issuer and account name, ignoring case, width and surrounding spaces. */
+export function sameIssuerAndName(a: Pick<AccountDraft, 'issuer' | 'accountName'>, b: Pick<AccountDraft, 'issuer' | 'accountName'>): boolean {
+  return fold(a.issuer) === fold(b.issuer) && fold(a.accountName) === fold(b.accountName);
+}
+
 /**
  * The rule that keeps anything from being overwritten or doubled ("recovery
  * prevention"): an account already exists when another has the same issuer and
@@ -14,11 +19,9 @@ export function findDuplicate<T extends Pick<AccountDraft, 'issuer' | 'accountNa
   existing: readonly T[],
   candidate: Pick<AccountDraft, 'issuer' | 'accountName' | 'secret'>,
 ): { existing: T; reason: DuplicateReason } | null {
-  const issuer = fold(candidate.issuer);
-  const name = fold(candidate.accountName);
   for (const account of existing) {
     if (candidate.secret !== '' && account.secret === candidate.secret) return { existing: account, reason: 'same-secret' };
-    if (fold(account.issuer) === issuer && fold(account.accountName) === name) {
+    if (sameIssuerAndName(account, candidate)) {
       return { existing: account, reason: 'same-issuer-and-name' };
     }
   }

@@ -58,7 +58,7 @@ describe.each(BROWSERS)('hostile backups are capped in %s', (kind) => {
     const before = (await ext.readStorage('local')) as Record<string, unknown>;
 
     const page = await ext.open('options.html#backup');
-    await signInWithButton(ext, page, 'Sign in with Microsoft', USER, '[data-testid="recovery"]');
+    await signInWithButton(ext, page, 'Sign in with Microsoft to restore', USER, '[data-testid="recovery"]');
     await waitForText(page, 'asks for more memory or time to check its password than Hikae allows');
     // Refused at reading: the password was never asked for.
     expect(await page.$('[data-testid="backup-summary"]')).toBeNull();

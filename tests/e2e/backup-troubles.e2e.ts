@@ -72,9 +72,8 @@ describe.each(BROWSERS)('backup troubleshooting in %s', (kind) => {
     await addAccount();
     await page.reload().catch(() => undefined);
     page = await ext.open('options.html#backup');
-    await signInWithButton(ext, page, 'Sign in with Microsoft', USER);
+    await signInWithButton(ext, page, 'Sign in with Microsoft and turn on backup', USER);
     await waitForText(page, 'Signed in as');
-    await page.click('input[name="cloudBackup"]');
     await waitForText(page, 'Your backup is up to date.', 30_000);
     expect(await cloudAccountCount(cloud)).toBe(2);
   });
@@ -149,7 +148,7 @@ describe.each(BROWSERS)('backup troubleshooting in %s', (kind) => {
     const other = await launchWithExtension(kind);
     try {
       const recovery = await other.open('options.html#recovery');
-      await signInWithButton(other, recovery, 'Sign in with Microsoft', USER);
+      await signInWithButton(other, recovery, 'Sign in with Microsoft to restore', USER);
       await waitFor(recovery, () => document.querySelector('[data-testid="backup-summary"]') !== null, { what: 'summary' });
       await fill(recovery, 'backup-password', PASSWORD);
       await clickButton(recovery, 'Restore');
@@ -190,7 +189,7 @@ describe.each(BROWSERS)('backup troubleshooting in %s', (kind) => {
       const existing = ((await send(page, 'vault.snapshot', {})).value as { accounts: { issuer: string }[] }).accounts[0]!;
       expect((await send(setup, 'accounts.add', { uri: uri(existing.issuer, 'NNSXS3DFOJQWY3DF') })).ok).toBe(true);
       const recovery = await other.open('options.html#backup');
-      await signInWithButton(other, recovery, 'Sign in with Microsoft', USER, '[data-testid="recovery"]');
+      await signInWithButton(other, recovery, 'Sign in with Microsoft to restore', USER, '[data-testid="recovery"]');
       await waitFor(recovery, () => document.querySelector('[data-testid="backup-summary"]') !== null, { what: 'summary' });
       await fill(recovery, 'backup-password', PASSWORD);
       await clickButton(recovery, 'Check what will be restored');

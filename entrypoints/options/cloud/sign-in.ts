@@ -6,6 +6,7 @@ import type { CloudStatusView } from '../../../lib/messaging/protocol';
 import { request } from '../../../components/background-client';
 import { failureMessage } from '../../../components/failure-message';
 import { t } from '../../../components/i18n';
+import { TurnOnBackupError } from './turn-on-error';
 
 /**
  * Interactive Microsoft sign-in, from the options page (the popup would close
@@ -38,6 +39,7 @@ export async function signInWithMicrosoft(options: { prompt?: 'select_account' |
 
 /** The sentence for a failed sign-in. */
 export function signInErrorMessage(error: unknown): string {
+  if (error instanceof TurnOnBackupError) return error.message;
   if (error instanceof SignInCancelledError) return t('errorSignInCancelled');
   if (error instanceof SignInFailedError) return t('errorSignInFailed', [error.code]);
   return t('errorSignInFailed', [error instanceof Error ? error.message : String(error)]);

@@ -70,3 +70,35 @@ export async function clickButton(page: Page, text: string, { within, timeout = 
     await sleep(50);
   }
 }
+
+/**
+ * Presses Tab (Shift+Tab with `back`) until the focused element is the one `matches`
+ * describes — how a keyboard user reaches a control — and fails after `limit` presses.
+ * `matches` runs in the page on document.activeElement: `{ name }` for a field,
+ * `{ text }` for a button or link by its visible text or aria-label.
+ */
+export async function tabTo(page: Page, matches: { name?: string; text?: string }, { back = false, limit = 60 } = {}): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    const here = await page.evaluate(({ name, text }) => {
+      const el = document.activeElement as HTMLElement | null;
+      // Firefox keeps activeElement while Tab has moved on into the browser's own toolbar.
+      if (!el || el === document.body || !document.hasFocus()) return false;
+      if (name !== undefined) return el.getAttribute('name') === name;
+      return el.innerText?.trim() === text || el.getAttribute('aria-label') === text;
+    }, matches);
+    if (here) return;
+    if (back) {
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+    } else await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${JSON.stringify(matches)}`);
+}
+
+/** The focused element's name, or its text: what a screen reader user is on. */
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el?.getAttribute('name') ?? el?.innerText?.trim() ?? '';
+  });

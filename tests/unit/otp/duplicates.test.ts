@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicate } from '../../../lib/otp/duplicates';
+import { findDuplicate, sameIssuerAndName } from '../../../lib/otp/duplicates';
 
 const existing = [
   { id: 'a', issuer: 'GitHub', accountName: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' },
@@ -23,5 +23,17 @@ describe('findDuplicate', () => {
     { issuer: 'New', accountName: 'n', secret: '' },
   ])('no duplicate for $issuer/$accountName', (candidate) => {
     expect(findDuplicate([...existing, { id: 'c', issuer: 'X', accountName: 'y', secret: '' }], candidate)).toBeNull();
+  });
+});
+
+describe('sameIssuerAndName', () => {
+  it.each([
+    { a: ['GitHub', 'alice'], b: ['github', ' ALICE '], same: true },
+    { a: ['ＴＥＳＴ', '太郎'], b: ['test', '太郎'], same: true },
+    { a: ['GitHub', 'alice'], b: ['GitLab', 'alice'], same: false },
+    { a: ['GitHub', 'alice'], b: ['GitHub', 'bob'], same: false },
+    { a: ['', 'alice'], b: ['GitHub', 'alice'], same: false },
+  ])('$a vs $b → $same', ({ a, b, same }) => {
+    expect(sameIssuerAndName({ issuer: a[0]!, accountName: a[1]! }, { issuer: b[0]!, accountName: b[1]! })).toBe(same);
   });
 });

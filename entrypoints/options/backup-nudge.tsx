@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CloudStatusView } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
+import { usePageEvents } from '../../components/use-page-events';
+import { t } from '../../components/i18n';
+import { signInErrorMessage } from './cloud/sign-in';
+import { turnOnBackup } from './cloud/turn-on-backup';
+
+/**
+ * "Back up your accounts": shown while backup is off (in a build that can back
+ * up), on the empty account list, after an account is added and after a restore.
+ * One button signs in if needed and turns backup on; then Backup & recovery
+ * shows how it went (or, for a too-weak password, what to change first).
+ */
+export function BackupNudge({ onTurnedOn }: { onTurnedOn(): void }) {
+  const [status, setStatus] = useState<CloudStatusView | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await request('cloud.status', {});
+    if (result.ok) setStatus(result.value);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  usePageEvents(['cloud'], () => void refresh());
+
+  if (!status || !status.configured || status.enabled || dismissed) return null;
+
+  async function turnOn() {
+    setBusy(true);
+    setError(null);
+    try {
+      // A vault password known to be too weak must change before it protects a backup:
+      // Backup & recovery says so and offers the change.
+      const vault = await request('vault.status', {});
+      if (vault.ok && vault.value.passwordCheck === 'weak') return onTurnedOn();
+      setStatus(await turnOnBackup(status?.account != null));
+      onTurnedOn();
+    } catch (e) {
+      setError(signInErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <aside className="card stack nudge" aria-labelledby="nudge-title" data-testid="backup-nudge">
+      <h3 id="nudge-title">{t('nudgeTitle')}</h3>
+      <p>{t('nudgeText')}</p>
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => void turnOn()} disabled={busy}>
+          {status.account ? t('turnOnBackup') : t('signInToBackUp')}
+        </button>
+        <button type="button" onClick={() => setDismissed(true)}>{t('notNow')}</button>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from '../../tools/browser/config';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
+import { completeMicrosoftSignIn, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
+import { findLeaks } from './harness/leaks';
+import { tabTo, waitFor, waitForText } from './harness/ui';
+
+/*
+ * A newcomer's first hour, keyboard only: a fresh profile → create the vault →
+ * add the first account → the backup suggestion → sign in → backup on (no switch
+ * to tick) → the encrypted file is in OneDrive (the emulator).
+ */
+
+const PASSWORD = 'first hour passphrase 42';
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const LINK = `otpauth://totp/GitHub:newcomer?secret=${SECRET}&issuer=GitHub`;
+const FILE = `/_emulator/files/${TEST_USERS.alice.email}/hikae-backup.json`;
+
+describe.each(BROWSERS)('first hour in %s', (kind) => {
+  let cloud: TestCloud;
+  let ext: ExtensionBrowser;
+
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    ext = await launchWithExtension(kind);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await cloud?.close();
+  });
+
+  it('fresh profile → vault → first account → backup suggested → signed in → backup on, file in OneDrive', async () => {
+    const page = await ext.open('options.html');
+    // The password field has the focus on arrival.
+    await waitFor(page, () => document.activeElement?.getAttribute('name') === 'new-password', { what: 'focused password' });
+    await page.keyboard.type(PASSWORD);
+    await tabTo(page, { name: 'confirm-password' });
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+
+    // The empty list already suggests backup.
+    await waitForText(page, 'No accounts yet.');
+    await waitForText(page, 'Back up your accounts');
+    await tabTo(page, { text: 'Add account' });
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => location.hash === '#add', { what: '#add' });
+    await tabTo(page, { name: 'uri' });
+    await page.keyboard.type(LINK);
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'Add this account');
+    await tabTo(page, { text: 'Add this account' });
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'GitHub added.');
+
+    // Right after the first account: the suggestion, with the one action that does it all.
+    const nudge = await page.waitForSelector('[data-testid="backup-nudge"]', { visible: true });
+    expect(await nudge!.evaluate((e) => (e as HTMLElement).innerText)).toContain('Back them up to your OneDrive');
+    await tabTo(page, { text: 'Sign in with Microsoft and turn on backup' });
+    const before = new Set(ext.browser.targets());
+    await page.keyboard.press('Enter');
+    await completeMicrosoftSignIn(ext, TEST_USERS.alice.email, before);
+
+    // Backup is on without any switch ticked, and says so.
+    await waitFor(page, () => location.hash === '#backup', { what: '#backup' });
+    await waitForText(page, 'Your backup is up to date.', 30_000);
+    await waitForText(page, `Signed in as ${TEST_USERS.alice.name}`);
+    expect(await page.$eval('input[name="cloudBackup"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
+    expect(await page.$('[data-testid="backup-nudge"]')).toBeNull();
+
+    const file = await cloud.control('GET', FILE);
+    expect(JSON.stringify(file)).toContain('"format":"hikae-backup"');
+    expect(findLeaks(file, { secrets: [SECRET], names: ['newcomer'] })).toEqual([]);
+
+    // Back on Accounts: no suggestion once backup is on.
+    await page.evaluate(() => (location.hash = 'accounts'));
+    await waitFor(page, () => document.querySelectorAll('[data-testid="account-item"]').length === 1, { what: 'account list' });
+    expect(await page.$('[data-testid="backup-nudge"]')).toBeNull();
+    await page.close();
+  });
+});
