@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CloudStatusView } from '../../lib/messaging/protocol';
+import { useState } from 'react';
 import { request } from '../../components/background-client';
-import { usePageEvents } from '../../components/use-page-events';
 import { t } from '../../components/i18n';
+import { useCloudStatus } from './cloud/use-cloud-status';
 import { signInErrorMessage } from './cloud/sign-in';
 import { turnOnBackup } from './cloud/turn-on-backup';
 
@@ -13,19 +12,11 @@ import { turnOnBackup } from './cloud/turn-on-backup';
  * shows how it went (or, for a too-weak password, what to change first).
  */
 export function BackupNudge({ onTurnedOn }: { onTurnedOn(): void }) {
-  const [status, setStatus] = useState<CloudStatusView | null>(null);
+  const [status, setStatus] = useCloudStatus();
   const [dismissed, setDismissed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    const result = await request('cloud.status', {});
-    if (result.ok) setStatus(result.value);
-  }, []);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  usePageEvents(['cloud'], () => void refresh());
 
   if (!status || !status.configured || status.enabled || dismissed) return null;
 

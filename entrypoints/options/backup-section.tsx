@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CloudStatusView } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
-import { usePageEvents } from '../../components/use-page-events';
 import { failureMessage } from '../../components/failure-message';
 import { ChangePasswordLink } from '../../components/change-password-link';
 import { t } from '../../components/i18n';
+import { useCloudStatus } from './cloud/use-cloud-status';
 import { formatNear, formatTime } from './cloud/format-time';
 import { PROBLEM_TEXT } from './cloud/problem-text';
 import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
@@ -20,7 +20,7 @@ function nextRetryText(at: number): string {
 
 /** Backup & recovery: the Microsoft account, the "Cloud backup" switch, its status and one-click fixes. */
 export function BackupSection({ onChanged }: { onChanged(): void }) {
-  const [status, setStatus] = useState<CloudStatusView | null>(null);
+  const [status, setStatus] = useCloudStatus();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmOff, setConfirmOff] = useState(false);
@@ -29,16 +29,6 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
   // The backup waits for a password change (the vault's is known to be too easy to guess).
   const [needsNewPassword, setNeedsNewPassword] = useState(false);
 
-  const refresh = useCallback(async () => {
-    const result = await request('cloud.status', {});
-    if (result.ok) setStatus(result.value);
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  // The background works on its own (retries, uploads after changes, sign-in expiry): follow it.
-  usePageEvents(['cloud'], () => void refresh());
 
   /** Runs one action; a failure is shown, a success replaces the status. */
   async function act(action: () => Promise<CloudStatusView | null>) {
