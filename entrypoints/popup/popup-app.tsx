@@ -5,6 +5,7 @@ import { t } from '../../components/i18n';
 import { AlertIcon, LockIcon, SettingsIcon } from '../../components/icons';
 import { CodeList } from './code-list';
 import { useSnapshot } from './use-snapshot';
+import { LazySiteFill } from './site-fill-entry';
 import { LazyScanPanel, ScanButton, ScanFoundBanner, type ScanStart } from './scan-entry';
 
 // The forms of the first run and the locked state are not on the start path of an
@@ -84,6 +85,7 @@ export function PopupApp() {
           ) : (
             <>
               <ScanFoundBanner onOpen={setScan} />
+              {snapshot.accounts.length > 0 && <LazySiteFill accounts={snapshot.accounts} />}
               <CodeList accounts={snapshot.accounts} initialCodes={snapshot.codes} onAddAccount={() => openOptions('add')} onLocked={load}
                 onVerify={(account) => openOptions(`verify-${account.id}`)} />
             </>
