@@ -1,6 +1,7 @@
 import type { Account } from '../../../lib/otp/account';
 import { isPasswordSlot, type KdfParams, type KeySlot, type PasswordSlot, type VaultContents, type VaultDeps } from '../../../lib/vault';
 import { DEFAULT_SETTINGS } from '../../../lib/vault/settings';
+import { testAccount } from '../support/test-account';
 
 /** Real randomness, as the extension injects it. */
 export const deps: VaultDeps = { random: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)) };
@@ -16,20 +17,7 @@ export function account(overrides: Partial<Account> = {}): Account {
   const secretChars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let secret = '';
   for (let n = counter + 1000; secret.length < 32; n = Math.floor(n / 7) + n * 3 + 11) secret += secretChars[n % 32];
-  return {
-    id: `id-${counter}`,
-    issuer: `Issuer ${counter}`,
-    accountName: `user${counter}@example.com`,
-    secret,
-    type: 'totp',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    createdAt: 1_700_000_000_000,
-    modifiedAt: 1_700_000_000_000,
-    ...overrides,
-  };
+  return testAccount(`id-${counter}`, secret, 1_700_000_000_000, { issuer: `Issuer ${counter}`, accountName: `user${counter}@example.com`, ...overrides });
 }
 
 export function contents(overrides: Partial<VaultContents> = {}): VaultContents {
