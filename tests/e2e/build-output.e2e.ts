@@ -29,6 +29,7 @@ const ALLOWED_HOSTS: Record<string, string> = {
   'login.microsoftonline.us': 'MSAL known authority list, not used',
   'login.microsoftonline.de': 'MSAL known authority list, not used',
   'login.chinacloudapi.cn': 'MSAL known authority list, not used',
+  'login.example.com': 'an example address in the site-match help text (messages.json), never fetched',
   '169.254.169.254': "MSAL's managed-identity endpoint constant, unused in a browser",
 };
 

@@ -91,11 +91,11 @@ async function weakVaultMustChange(ext: ExtensionBrowser): Promise<void> {
 
   // Backup: refused before any sign-in, with the same way out.
   await options.evaluate(() => { location.hash = 'backup'; });
-  const toggle = await options.waitForSelector('input[name="cloudBackup"]', { visible: true });
-  await toggle!.click();
+  await clickButton(options, 'Sign in with Microsoft and turn on backup', { within: (await options.waitForSelector('[data-testid="backup-card"]'))! });
   await waitFor(options, () => document.querySelector('[data-testid="backup-error"]')?.textContent?.includes('Change your password first.'), { what: 'the backup refusal' });
-  expect(await options.$eval('input[name="cloudBackup"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+  // Refused before the sign-in window: nobody signed in, backup still off.
   expect(await options.$('[data-testid="signed-in-as"]')).toBeNull();
+  expect(await options.$('[data-testid="backup-status"]')).toBeNull();
   await options.click('[data-testid="change-password-link"]');
 
   // Change it; the new one must meet the policy too.

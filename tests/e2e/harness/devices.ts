@@ -59,9 +59,9 @@ export async function setUpBackedUpDevice(ext: ExtensionBrowser, cloud: TestClou
   }
   await setup.close();
   const backup = await ext.open('options.html#backup');
-  await signInWithButton(ext, backup, 'Sign in with Microsoft', email);
+  // Signing in for backup turns backup on: one action, as a person does it.
+  await signInWithButton(ext, backup, 'Sign in with Microsoft and turn on backup', email);
   await waitForText(backup, 'Signed in as');
-  await backup.click('input[name="cloudBackup"]');
   await waitForText(backup, 'Your backup is up to date.', 30_000);
   await backup.close();
   await waitForBackupFile(cloud, email, (file: { summary?: { accountCount?: number } }) => cloudAccounts(file) === links.length, `${links.length} accounts`);
@@ -70,7 +70,7 @@ export async function setUpBackedUpDevice(ext: ExtensionBrowser, cloud: TestClou
 /** On a device without a vault: Backup & recovery, sign in, the backup's summary shown; returns the page. */
 export async function openRecovery(ext: ExtensionBrowser, email: string): Promise<Page> {
   const recovery = await ext.open('options.html#recovery');
-  await signInWithButton(ext, recovery, 'Sign in with Microsoft', email);
+  await signInWithButton(ext, recovery, 'Sign in with Microsoft to restore', email, '[data-testid="recovery"]');
   await waitFor(recovery, () => document.querySelector('[data-testid="backup-summary"]') !== null, { what: 'backup summary' });
   return recovery;
 }
