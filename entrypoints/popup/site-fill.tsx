@@ -46,7 +46,13 @@ export function SiteFill({ accounts }: { accounts: AccountView[] }) {
   if (!view) return null;
   if (!view.page) {
     // A browser page or a file: nothing to say. Plain http on a real host: say why nothing fills.
-    return view.problem === 'insecure' ? <p className="muted site-fill-none" data-testid="site-fill-none">{t('errorFillInsecure', [view.host ?? ''])}</p> : null;
+    if (view.problem !== 'insecure') return null;
+    return (
+      <section className="site-fill" aria-labelledby="site-fill-title" data-testid="site-fill">
+        <h2 id="site-fill-title" className="site-fill-title">{t('fillOnSite', [view.host ?? ''])}</h2>
+        <p className="muted site-fill-none" data-testid="site-fill-none">{t('errorFillInsecure', [view.host ?? ''])}</p>
+      </section>
+    );
   }
   const page = view.page;
   const byId = new Map(accounts.map((a) => [a.id, a] as const));

@@ -1,40 +1,53 @@
+import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { generate } from 'selfsigned';
-import { referenceTotp } from '../harness/reference-otp';
+import { referenceHotp, referenceTotp } from '../harness/reference-otp';
 
 /*
  * A small sign-in site for the fill tests (docs/autofill.md "Prove it"): https on
  * several `.test` host names that the browsers resolve to 127.0.0.1, each page a
- * code step that the server checks itself (RFC 6238, ±1 step). It remembers every
- * code it was sent, per host, so a test can say a lookalike got nothing. Every
- * page also records what it could observe of the extension: DOM mutations and
- * window messages (`window.seen`).
+ * code step that the server checks itself (RFC 6238, ±1 step; `/hotp`: RFC 4226
+ * with its own counter). It remembers every code it was sent, per host, so a test
+ * can say a lookalike got nothing. Every page also records what it could observe
+ * of the extension: DOM mutations and window messages (`window.seen`). The same
+ * pages are also served over plain http (`httpUrl`), where nothing may be filled.
  */
 
 /** The account the site knows: alice, with this secret. */
 export const SIGN_IN_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
-/** The right site, a lookalike, a punycode twin and an unrelated one (for cross-site frames). */
+/** The HOTP account the site knows (`/hotp`): its secret; the server's counter starts at 0. */
+export const SIGN_IN_HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+/** How far ahead of its counter the server looks for an HOTP code (RFC 4226 §7.4 resynchronisation window). */
+const HOTP_LOOK_AHEAD = 10;
+
+/** The right site, a lookalike, a punycode twin, an unrelated one (for cross-site frames) and an HOTP (counter) site. */
 export const HOSTS = {
   site: 'github.test',
   lookalike: 'github.test.evil.test',
   twin: 'xn--gthub-n4a.test',
   evil: 'evil.test',
+  vpn: 'vpn.test',
 } as const;
 
 export interface Attempt {
   host: string;
   code: string;
   accepted: boolean;
+  /** HOTP only: the counter the code was accepted for. */
+  counter?: number;
 }
 
 export interface SignInServer {
   port: number;
-  /** `https://<host>:<port>` */
+  /** `https://<host>:<port><pathname>` */
   url(host: string, pathname?: string): string;
+  /** The same page over plain http: `http://<host>:<httpPort><pathname>`. */
+  httpUrl(host: string, pathname?: string): string;
   attempts: Attempt[];
   close(): Promise<void>;
 }
@@ -50,8 +63,9 @@ addEventListener('message', () => { window.seen.messages += 1; });
 const page = (title: string, body: string, script = OBSERVER) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}${script}</body></html>`;
 
-const SINGLE = `<form method="post" action="/verify"><label for="otp">Authentication code</label>
+const single = (action: string) => `<form method="post" action="${action}"><label for="otp">Authentication code</label>
 <input id="otp" name="code" autocomplete="one-time-code" inputmode="numeric" maxlength="6"><button type="submit">Verify</button></form>`;
+const SINGLE = single('/verify');
 
 const SPLIT = `<form method="post" action="/verify"><p>Enter the 6-digit code</p><div class="boxes">${[1, 2, 3, 4, 5, 6]
   .map((n) => `<span><input id="d${n}" name="d${n}" maxlength="1" inputmode="numeric" aria-label="Digit ${n}"></span>`)
@@ -66,11 +80,26 @@ function pages(port: number): Record<string, (host: string) => string> {
     '/same-frame': () => page('GitHub · Two-factor authentication', `<h1>Sign in</h1><iframe id="frame" src="/otp-frame" width="400" height="200"></iframe>`),
     '/cross-frame': () => page('GitHub · Two-factor authentication', `<h1>Sign in</h1><iframe id="frame" src="https://${HOSTS.evil}:${port}/otp-frame" width="400" height="200"></iframe>`),
     '/react': () => page('GitHub · Two-factor authentication', '<div id="app"></div><script src="/react-app.js"></script>', ''),
+    '/hotp': () => page('VPN · Enter your token code', single('/verify-hotp')),
+    '/welcome': () => page('VPN', '<h1>Welcome</h1><p>No code is asked for on this page.</p>'),
   };
 }
 
 function accepts(code: string, nowMs: number): boolean {
   return [-1, 0, 1].some((step) => referenceTotp(SIGN_IN_SECRET, nowMs + step * 30_000) === code);
+}
+
+/** An HOTP check as servers do it: a code for the counter or a few ahead is accepted once, and the counter moves past it. */
+function hotpChecker() {
+  let next = 0;
+  return (code: string): number | null => {
+    for (let counter = next; counter < next + HOTP_LOOK_AHEAD; counter++) {
+      if (referenceHotp(SIGN_IN_HOTP_SECRET, counter) !== code) continue;
+      next = counter + 1;
+      return counter;
+    }
+    return null;
+  };
 }
 
 async function certificate() {
@@ -100,18 +129,20 @@ async function reactBundle(): Promise<string> {
 export async function startSignInServer(): Promise<SignInServer> {
   const [tls, reactApp] = await Promise.all([certificate(), reactBundle()]);
   const attempts: Attempt[] = [];
+  const checkHotp = hotpChecker();
   let routes: Record<string, (host: string) => string> = {};
-  const server = https.createServer(tls, (request, response) => {
+  const handler: http.RequestListener = (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', 'https://x');
-    if (request.method === 'POST' && url.pathname === '/verify') {
+    if (request.method === 'POST' && (url.pathname === '/verify' || url.pathname === '/verify-hotp')) {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
         const form = new URLSearchParams(body);
         const code = form.get('code') ?? [1, 2, 3, 4, 5, 6].map((n) => form.get(`d${n}`) ?? '').join('');
-        const accepted = accepts(code, Date.now());
-        attempts.push({ host, code, accepted });
+        const counter = url.pathname === '/verify-hotp' ? checkHotp(code) : undefined;
+        const accepted = counter === undefined ? accepts(code, Date.now()) : counter !== null;
+        attempts.push({ host, code, accepted, ...(counter === undefined || counter === null ? {} : { counter }) });
         response.writeHead(accepted ? 200 : 401, { 'content-type': 'text/html; charset=utf-8' });
         response.end(page('Result', `<p id="result">${accepted ? 'Signed in as alice' : 'Wrong code'}</p>`));
       });
@@ -125,14 +156,17 @@ export async function startSignInServer(): Promise<SignInServer> {
     const route = routes[url.pathname];
     response.writeHead(route ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     response.end(route ? route(host) : 'not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  routes = pages(port);
+  };
+  const servers = [https.createServer(tls, handler), http.createServer(handler)];
+  const [port, httpPort] = await Promise.all(
+    servers.map((server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))),
+  );
+  routes = pages(port!);
   return {
-    port,
+    port: port!,
     url: (host, pathname = '/login') => `https://${host}:${port}${pathname}`,
+    httpUrl: (host, pathname = '/login') => `http://${host}:${httpPort}${pathname}`,
     attempts,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined),
   };
 }
