@@ -172,8 +172,9 @@ describe.each(BROWSERS)('popup fill in %s', (kind) => {
     expect(server.attempts.at(-1)).toMatchObject({ host: HOSTS.vpn, accepted: true, counter: 0 });
 
     // A page with no code field: nothing is written, so the counter stays.
-    let tabId: number;
-    ({ popup, tabId } = await popupOn(server.url(HOSTS.vpn, '/welcome')));
+    const welcome = await popupOn(server.url(HOSTS.vpn, '/welcome'));
+    ({ popup } = welcome);
+    const tabId = welcome.tabId;
     const vpnId = await accountIdOf(popup, VPN.issuer);
     const missed = (await sendFromPage(popup, { type: 'fill.account', payload: { tabId, accountId: vpnId } })) as Answer;
     expect(missed).toMatchObject({ ok: false, error: { code: 'fill-no-field' } });
