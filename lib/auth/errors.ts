@@ -1,3 +1,5 @@
+import { fixedMessageError } from '../fixed-message-error';
+
 /**
  * The signed-in session can't be renewed without the user: the refresh token
  * expired (SPA refresh tokens last 24 h) and the identity provider has no live
@@ -26,9 +28,4 @@ export class AuthNetworkError extends Error {
 }
 
 /** This build has no Microsoft app registered (no client id). */
-export class CloudNotConfiguredError extends Error {
-  override readonly name = 'CloudNotConfiguredError';
-  constructor() {
-    super('This build has no Microsoft app registered: set WXT_MS_CLIENT_ID when building.');
-  }
-}
+export class CloudNotConfiguredError extends fixedMessageError('CloudNotConfiguredError', 'This build has no Microsoft app registered: set WXT_MS_CLIENT_ID when building.') {}

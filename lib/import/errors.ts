@@ -42,27 +42,18 @@ export class PasswordRequiredError extends ImportError {
 export class WrongPasswordError extends ImportError {
   override readonly name = 'WrongPasswordError';
   readonly code = 'wrong-password';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-  }
 }
 
 /** Not a format we know, or a variant of one we don't read; the message names what was seen. */
 export class UnsupportedFormatError extends ImportError {
   override readonly name = 'UnsupportedFormatError';
   readonly code = 'unsupported-format';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-  }
 }
 
 /** The format is recognised but its structure is broken. */
 export class DamagedFileError extends ImportError {
   override readonly name = 'DamagedFileError';
   readonly code = 'damaged-file';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-  }
 }
 
 /**
@@ -82,9 +73,6 @@ export class CutShortError extends ImportError {
 export class ImportLimitError extends ImportError {
   override readonly name = 'ImportLimitError';
   readonly code = 'limit-exceeded';
-  constructor(message: string) {
-    super(message);
-  }
 }
 
 /** A SQLite database was given but the caller did not inject the SQLite engine. */

@@ -18,22 +18,6 @@ export {
   type StoredMigrations,
   type StoredValueProblem,
 } from './stored-item';
-export {
-  STORED_ITEMS,
-  VAULT_ITEM,
-  SYNC_STATE_ITEM,
-  UNLOCKED_ITEM,
-  RECENTLY_DELETED_ITEM,
-  SCAN_RECORD_ITEM,
-  SCAN_SETTINGS_ITEM,
-  COPIED_CODE_ITEM,
-  PENDING_FILL_ITEM,
-  PASSWORD_CHECK_ITEM,
-  PasswordCheck,
-  CopiedCode,
-  UnlockRecord,
-  DeletedEntry,
-  ScanSettings,
-  itemOfKey,
-} from './items';
+// Every item, its value schema and itemOfKey: the registry's whole surface.
+export * from './items';
 export { clearOnLock, keysClearedOnLock } from './lock';

@@ -14,6 +14,24 @@ import { defineItem, type ItemDeclaration, type StoredItem } from './stored-item
  * origin's localStorage, owned by lib/auth, and are not browser.storage items.
  */
 
+/*
+ * Where an item lives, what it holds and how long: the combinations in use, named
+ * once so that a declaration reads as its key, what it describes and its schema.
+ */
+/** Ciphertext of secrets, kept on this device. */
+const KEPT_ENCRYPTED = { area: 'local', holds: 'encrypted-secrets', lifetime: 'kept' } as const;
+/** Secrets in the clear: storage.session, gone on lock. */
+const SECRET_UNTIL_LOCK = { area: 'session', holds: 'secrets', lifetime: 'until-lock' } as const;
+/** A setting or verdict with nothing secret, kept on this device. */
+const KEPT_SETTING = { area: 'local', holds: 'nothing-secret', lifetime: 'kept' } as const;
+
+type Placement = Pick<StoredItem<unknown>, 'area' | 'holds' | 'lifetime'>;
+
+/** An item of version 1 at `key`, placed as `placement` says. */
+function item<T>(key: string, placement: Placement, describes: string, schema: z.ZodType<T>): StoredItem<T> {
+  return defineItem<T>({ key, ...placement, describes, schema });
+}
+
 /**
  * The encrypted vault (docs/vault-format.md). Its versions are the file format's
  * own: the reader opens versions 1 and 2, the one write path (lib/sync/vault-write.ts)
@@ -22,10 +40,8 @@ import { defineItem, type ItemDeclaration, type StoredItem } from './stored-item
  */
 export const VAULT_ITEM: StoredItem<VaultFile> = defineItem<VaultFile>({
   key: 'vault',
-  area: 'local',
+  ...KEPT_ENCRYPTED,
   version: VAULT_VERSION,
-  holds: 'encrypted-secrets',
-  lifetime: 'kept',
   describes: 'OTP secrets, account names, issuers, settings — AES-256-GCM under the master key',
   schema: z.unknown().transform((value) => parseVaultFile(value)),
   // The file's `version` is read by parseVaultFile (too new → UnsupportedVaultVersionError).
@@ -35,9 +51,7 @@ export const VAULT_ITEM: StoredItem<VaultFile> = defineItem<VaultFile>({
 /** The cloud backup state (docs/backup-sync.md): the switch, the account, the pending encrypted upload. */
 export const SYNC_STATE_ITEM: StoredItem<SyncState> = defineItem<SyncState>({
   key: 'cloud-backup',
-  area: 'local',
-  holds: 'encrypted-secrets',
-  lifetime: 'kept',
+  ...KEPT_ENCRYPTED,
   describes: 'the backup switch, the Microsoft account name, and the pending upload (the already-encrypted backup file)',
   schema: SyncState,
 });
@@ -51,35 +65,19 @@ export const UnlockRecord = z.object({
 });
 export type UnlockRecord = z.infer<typeof UnlockRecord>;
 
-export const UNLOCKED_ITEM: StoredItem<UnlockRecord> = defineItem<UnlockRecord>({
-  key: 'unlocked',
-  area: 'session',
-  holds: 'secrets',
-  lifetime: 'until-lock',
-  describes: 'the unlocked master key',
-  schema: UnlockRecord,
-});
+export const UNLOCKED_ITEM = item('unlocked', SECRET_UNTIL_LOCK, 'the unlocked master key', UnlockRecord);
 
 /** A deleted account kept for Undo, with where it was. */
 export const DeletedEntry = z.object({ account: Account, index: z.number().int().nonnegative(), deletedAt: z.number() });
 export type DeletedEntry = z.infer<typeof DeletedEntry>;
 
-export const RECENTLY_DELETED_ITEM: StoredItem<DeletedEntry[]> = defineItem<DeletedEntry[]>({
-  key: 'recently-deleted',
-  area: 'session',
-  holds: 'secrets',
-  lifetime: 'until-lock',
-  describes: 'recently deleted accounts (for Undo), ≤ 10 min',
-  schema: z.array(DeletedEntry),
-});
+export const RECENTLY_DELETED_ITEM = item('recently-deleted', SECRET_UNTIL_LOCK, 'recently deleted accounts (for Undo), ≤ 10 min', z.array(DeletedEntry));
 
 /** One record per source: `scan:tab:<tab id>`, `scan:image`. */
 export const SCAN_RECORD_ITEM: StoredItem<ScanRecord> = defineItem<ScanRecord>({
   key: 'scan:',
   family: true,
-  area: 'session',
-  holds: 'secrets',
-  lifetime: 'until-lock',
+  ...SECRET_UNTIL_LOCK,
   describes: 'QR codes found on a page or in an image, waiting to be added (whole otpauth:// texts), ≤ 10 min',
   schema: ScanRecord,
 });
@@ -87,28 +85,19 @@ export const SCAN_RECORD_ITEM: StoredItem<ScanRecord> = defineItem<ScanRecord>({
 export const ScanSettings = z.object({ autoDetect: z.boolean() });
 export type ScanSettings = z.infer<typeof ScanSettings>;
 
-export const SCAN_SETTINGS_ITEM: StoredItem<ScanSettings> = defineItem<ScanSettings>({
-  key: 'scan-settings',
-  area: 'local',
-  holds: 'nothing-secret',
-  lifetime: 'kept',
-  describes: 'whether automatic QR detection is on',
-  schema: ScanSettings,
-});
+export const SCAN_SETTINGS_ITEM = item('scan-settings', KEPT_SETTING, 'whether automatic QR detection is on', ScanSettings);
 
 /** A code the popup copied, to clear from the clipboard at `clearAt` if it is still there. */
 export const CopiedCode = z.object({ text: z.string(), clearAt: z.number() });
 export type CopiedCode = z.infer<typeof CopiedCode>;
 
-export const COPIED_CODE_ITEM: StoredItem<CopiedCode> = defineItem<CopiedCode>({
-  key: 'copied-code',
-  area: 'session',
-  holds: 'secrets',
+export const COPIED_CODE_ITEM = item(
+  'copied-code',
   // Kept past a lock: the clipboard is cleared even when the vault locks meanwhile.
-  lifetime: 'kept',
-  describes: 'the last copied one-time code, until it is cleared from the clipboard (≤ 10 min)',
-  schema: CopiedCode,
-});
+  { area: 'session', holds: 'secrets', lifetime: 'kept' },
+  'the last copied one-time code, until it is cleared from the clipboard (≤ 10 min)',
+  CopiedCode,
+);
 
 /** One pending fill per tab: `fill:<tab id>` (docs/autofill.md, step 2). */
 export const PENDING_FILL_ITEM: StoredItem<PendingFill> = defineItem<PendingFill>({
@@ -130,14 +119,12 @@ export const PENDING_FILL_ITEM: StoredItem<PendingFill> = defineItem<PendingFill
 export const PasswordCheck = z.object({ slot: z.string().min(1).max(100), weak: z.boolean() });
 export type PasswordCheck = z.infer<typeof PasswordCheck>;
 
-export const PASSWORD_CHECK_ITEM: StoredItem<PasswordCheck> = defineItem<PasswordCheck>({
-  key: 'password-check',
-  area: 'local',
-  holds: 'nothing-secret',
-  lifetime: 'kept',
-  describes: 'whether the vault password met the password policy when it was chosen or last typed (not the password)',
-  schema: PasswordCheck,
-});
+export const PASSWORD_CHECK_ITEM = item(
+  'password-check',
+  KEPT_SETTING,
+  'whether the vault password met the password policy when it was chosen or last typed (not the password)',
+  PasswordCheck,
+);
 
 /** Every stored item. A key not matched by one of these is not the extension's. */
 export const STORED_ITEMS: readonly ItemDeclaration[] = [

@@ -65,13 +65,9 @@ export function handleSignInFormPage(ctx: RequestContext, tenant: string): void 
 
 /** `POST /{tenant}/login`: username + password. */
 export async function handleSignInSubmit(ctx: RequestContext, tenant: string): Promise<void> {
-  const form = await readForm(ctx);
-  const pendingCtx = form.get('ctx') ?? '';
-  const request = ctx.emulator.pending.get(pendingCtx);
-  if (!request) {
-    sendStalePage(ctx);
-    return;
-  }
+  const pending = await readPendingForm(ctx);
+  if (!pending) return;
+  const { form, pendingCtx, request } = pending;
   const username = (form.get('loginfmt') ?? '').trim();
   const user = findUserByEmail(username);
   const page = { tenantPath: `/${tenant}`, ctx: pendingCtx, username };
@@ -92,54 +88,35 @@ export async function handleSignInSubmit(ctx: RequestContext, tenant: string): P
 
 /** `POST /{tenant}/login/select`: an account of the picker. */
 export async function handleAccountSelected(ctx: RequestContext, tenant: string): Promise<void> {
-  const form = await readForm(ctx);
-  const pendingCtx = form.get('ctx') ?? '';
-  const request = ctx.emulator.pending.get(pendingCtx);
-  if (!request) {
-    sendStalePage(ctx);
-    return;
-  }
-  const user = sessionAccount(ctx, form.get('account') ?? '');
-  if (!user) {
-    // The session ended meanwhile: ask for the password again.
-    sendHtml(ctx.res, 200, renderSignInForm({ tenantPath: `/${tenant}`, ctx: pendingCtx, username: form.get('account') ?? '' }));
-    return;
-  }
+  const pending = await readPendingForm(ctx);
+  if (!pending) return;
+  const { form, pendingCtx, request } = pending;
+  const user = chosenSessionAccount(ctx, tenant, form, pendingCtx);
+  if (!user) return;
   if (request.prompt === 'consent') showConsent(ctx, pendingCtx, request, user);
   else issueCode(ctx, request, user, pendingCtx);
 }
 
 /** `POST /{tenant}/login/consent`: Accept or Cancel on the consent page. */
 export async function handleConsent(ctx: RequestContext, tenant: string): Promise<void> {
-  const form = await readForm(ctx);
-  const pendingCtx = form.get('ctx') ?? '';
-  const request = ctx.emulator.pending.get(pendingCtx);
-  if (!request) {
-    sendStalePage(ctx);
-    return;
-  }
+  const pending = await readPendingForm(ctx);
+  if (!pending) return;
+  const { form, pendingCtx, request } = pending;
   if (form.get('consent') !== 'accept') {
     ctx.emulator.pending.delete(pendingCtx);
     replyWithError(ctx, request, aad.userDeclined());
     return;
   }
-  const user = sessionAccount(ctx, form.get('account') ?? '');
-  if (!user) {
-    sendHtml(ctx.res, 200, renderSignInForm({ tenantPath: `/${tenant}`, ctx: pendingCtx, username: form.get('account') ?? '' }));
-    return;
-  }
+  const user = chosenSessionAccount(ctx, tenant, form, pendingCtx);
+  if (!user) return;
   issueCode(ctx, request, user, pendingCtx);
 }
 
 /** `POST /{tenant}/login/cancel`: the user gave up. */
 export async function handleCancel(ctx: RequestContext): Promise<void> {
-  const form = await readForm(ctx);
-  const pendingCtx = form.get('ctx') ?? '';
-  const request = ctx.emulator.pending.get(pendingCtx);
-  if (!request) {
-    sendStalePage(ctx);
-    return;
-  }
+  const pending = await readPendingForm(ctx);
+  if (!pending) return;
+  const { pendingCtx, request } = pending;
   ctx.emulator.pending.delete(pendingCtx);
   replyWithError(ctx, request, aad.userDeclined());
 }
@@ -222,6 +199,17 @@ function singleSignOnUser(users: readonly TestUser[], loginHint: string | undefi
   return users.length === 1 ? users[0] : undefined;
 }
 
+/**
+ * The account picked on a sign-in page (`account` field), if it is still signed in within
+ * this browser's session; otherwise the session ended meanwhile: the password form is sent.
+ */
+function chosenSessionAccount(ctx: RequestContext, tenant: string, form: URLSearchParams, pendingCtx: string): TestUser | undefined {
+  const account = form.get('account') ?? '';
+  const user = sessionAccount(ctx, account);
+  if (!user) sendHtml(ctx.res, 200, renderSignInForm({ tenantPath: `/${tenant}`, ctx: pendingCtx, username: account }));
+  return user;
+}
+
 /** `email` if it is signed in within this browser's session. */
 function sessionAccount(ctx: RequestContext, email: string): TestUser | undefined {
   const user = findUserByEmail(email);
@@ -236,6 +224,21 @@ function sessionCookie(ctx: RequestContext): string | undefined {
 function sessionState(seed: string): string {
   const hex = createHash('sha256').update(seed).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The form posted by a sign-in page and the sign-in it continues (its `ctx` field);
+ * `undefined`, with the "expired" page sent, when that sign-in is unknown or finished.
+ */
+async function readPendingForm(ctx: RequestContext): Promise<{ form: URLSearchParams; pendingCtx: string; request: AuthorizeRequest } | undefined> {
+  const form = await readForm(ctx);
+  const pendingCtx = form.get('ctx') ?? '';
+  const request = ctx.emulator.pending.get(pendingCtx);
+  if (!request) {
+    sendStalePage(ctx);
+    return undefined;
+  }
+  return { form, pendingCtx, request };
 }
 
 async function readForm(ctx: RequestContext): Promise<URLSearchParams> {

@@ -1,10 +1,7 @@
+import { fixedMessageError } from '../../fixed-message-error';
+
 /** Backup needs a signed-in Microsoft account first. */
-export class CloudSignedOutError extends Error {
-  override readonly name = 'CloudSignedOutError';
-  constructor() {
-    super('Sign in with a Microsoft account first.');
-  }
-}
+export class CloudSignedOutError extends fixedMessageError('CloudSignedOutError', 'Sign in with a Microsoft account first.') {}
 
 /** The signed-in account has no backup. */
 export class NoBackupError extends Error {

@@ -1,3 +1,5 @@
+import { fixedMessageError } from '../../fixed-message-error';
+
 /** The browser would not let the extension read this tab (a browser page, an add-on store, no activeTab grant). */
 export class ScanNotAllowedError extends Error {
   override readonly name = 'ScanNotAllowedError';
@@ -15,12 +17,7 @@ export class PermissionRequiredError extends Error {
 }
 
 /** The background was started without scanning ports: a wiring bug, never a user's problem. */
-export class ScanNotWiredError extends Error {
-  override readonly name = 'ScanNotWiredError';
-  constructor() {
-    super('Scanning is not wired into this background.');
-  }
-}
+export class ScanNotWiredError extends fixedMessageError('ScanNotWiredError', 'Scanning is not wired into this background.') {}
 
 /** The content script's report does not match the schema; names the first bad field. */
 export class InvalidScanReportError extends Error {
