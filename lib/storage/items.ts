@@ -62,6 +62,11 @@ export const UnlockRecord = z.object({
   masterKey: z.string(),
   lastActivityMs: z.number(),
   autoLockMinutes: z.number().int().positive(),
+  /**
+   * base64 of the key a re-key in this session replaced: a backup another device
+   * sealed with it before it saw the re-key can still be merged (lib/sync/sync-engine.ts).
+   */
+  previousMasterKey: z.string().optional(),
 });
 export type UnlockRecord = z.infer<typeof UnlockRecord>;
 

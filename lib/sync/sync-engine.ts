@@ -113,6 +113,20 @@ async function upload(ports: SyncPorts, graph: GraphClient, state: SyncState): P
 }
 
 /**
+ * The backup opened with the session key — or, right after this device re-keyed,
+ * with the key it replaced: another device uploaded before it saw the re-key.
+ * `stale`: opened with the replaced key (its slots are older than this device's).
+ */
+async function openRemote(text: string, unlocked: { masterKey: Uint8Array; previousMasterKey?: Uint8Array }) {
+  try {
+    return { contents: await openBackupWithKey(text, unlocked.masterKey), stale: false };
+  } catch (error) {
+    if (!(error instanceof VaultKeyMismatchError) || !unlocked.previousMasterKey) throw error;
+    return { contents: await openBackupWithKey(text, unlocked.previousMasterKey), stale: true };
+  }
+}
+
+/**
  * Brings a newer cloud version into the vault. Needs the vault unlocked (the
  * merge reads and writes accounts); while locked it is remembered and done at unlock.
  */
@@ -152,14 +166,14 @@ async function pullAndMerge(ports: SyncPorts, graph: GraphClient, state: SyncSta
   }
 
 
-  const remote = await openBackupWithKey(download.text, unlocked.masterKey);
+  const { contents: remote, stale } = await openRemote(download.text, unlocked);
   await ports.exclusiveVault(async () => {
     const current = await ports.unlocked();
     if (!current) return;
     const local = await openVault(current.file, current.masterKey);
     const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
     // A password (or any slot) changed on another device travels in the backup's slots: adopt them.
-    const keySlots = (await adoptNewerKeySlots(current.file, download.text, current.masterKey)) ?? keySlotsOf(current.file);
+    const keySlots = stale ? keySlotsOf(current.file) : ((await adoptNewerKeySlots(current.file, download.text, current.masterKey)) ?? keySlotsOf(current.file));
     // Slots the cloud lacks (this device changed its password) make it out of date like a contents change.
     const slotsDiffer = !(await sameKeySlots(keySlots, backupKeySlots(download.text)));
     const pending = (await ports.readState()).outbox !== null;

@@ -13,8 +13,11 @@ export interface SyncPorts {
   writeState(state: SyncState): Promise<void>;
   /** Writes the vault file and the sync state in ONE storage write. */
   writeVaultAndState(file: VaultFileV2, state: SyncState): Promise<void>;
-  /** The session key and the stored vault file; `null` when locked or not set up. */
-  unlocked(): Promise<{ masterKey: Uint8Array; file: VaultFile } | null>;
+  /**
+   * The session key and the stored vault file; `null` when locked or not set up.
+   * `previousMasterKey`: the key a re-key in this session replaced.
+   */
+  unlocked(): Promise<{ masterKey: Uint8Array; file: VaultFile; previousMasterKey?: Uint8Array } | null>;
   /** Runs `task` holding the vault's lock (the one every vault change holds). */
   exclusiveVault<T>(task: () => Promise<T>): Promise<T>;
   /** A Graph client acting for the account. */

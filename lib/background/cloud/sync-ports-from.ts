@@ -17,7 +17,8 @@ export function syncPortsFrom(ports: BackgroundPorts): SyncPorts {
     async unlocked() {
       const file = await readVaultFile(ports);
       const key = file ? await currentKey(ports) : null;
-      return file && key ? { masterKey: key.masterKey, file } : null;
+      if (!file || !key) return null;
+      return key.previousMasterKey ? { masterKey: key.masterKey, file, previousMasterKey: key.previousMasterKey } : { masterKey: key.masterKey, file };
     },
     exclusiveVault: (task) => ports.exclusive(task),
     graph: (account) => ports.cloud.graph(account),

@@ -9,6 +9,8 @@ import { currentKey, endSession, requireKey, startSession } from './unlock-sessi
 import { openCached, readVaultFile, requireVaultFile, writeVault } from './store';
 import { codesFor, toView } from '../core';
 import { cloudStatus } from '../../sync/cloud-status';
+import { syncNow } from '../../sync/sync-engine';
+import { syncPortsFrom } from '../cloud';
 import { readSyncState } from '../core';
 import { settingsGet, settingsUpdate } from './settings-handlers';
 import type { VAULT_REQUESTS } from '../../messaging/requests/vault';
@@ -87,18 +89,22 @@ export const vaultChangePassword: Handler<'vault.change-password'> = async ({ cu
  * version, an old profile) opens with stops opening anything written from now
  * on. Through the one write path, so the backup is replaced in the same write.
  */
-export const vaultRekey: Handler<'vault.rekey'> = async ({ currentPassword, newPassword, score }, ports) =>
-  ports.exclusive(async () => {
+export const vaultRekey: Handler<'vault.rekey'> = async ({ currentPassword, newPassword, score }, ports) => {
+  // Bring in what other devices uploaded first. One uploaded after this (before it
+  // sees the re-key) is still merged: the session keeps the replaced key until lock.
+  if ((await readSyncState(ports)).enabled) await syncNow(syncPortsFrom(ports), { force: true });
+  return ports.exclusive(async () => {
     const { autoLockMinutes } = await requireKey(ports);
     checkNewPassword(newPassword, score);
-    const { contents, file } = await unlockVault(await requireVaultFile(ports), currentPassword);
+    const { contents, file, masterKey: replaced } = await unlockVault(await requireVaultFile(ports), currentPassword);
     const { masterKey, keySlots } = await rekeyedSlots(keySlotsOf(file), newPassword, { random: ports.random });
     const written = await writeVault(ports, { parts: { masterKey, keySlots, contents }, cloud: { kind: 'behind' } });
     // The open session holds the old key, which opens nothing any more.
-    await startSession(ports, masterKey, autoLockMinutes);
+    await startSession(ports, masterKey, autoLockMinutes, replaced);
     await recordPasswordCheck(ports, written, newPassword, score);
     return null;
   });
+};
 
 export const vaultCheckPassword: Handler<'vault.check-password'> = async ({ password, score }, ports) =>
   ports.exclusive(async () => {

@@ -16,6 +16,8 @@ export const SESSION_KEY = UNLOCKED_ITEM.key;
 export interface UnlockedKey {
   masterKey: Uint8Array;
   autoLockMinutes: number;
+  /** The key a re-key in this session replaced (see UnlockRecord). */
+  previousMasterKey?: Uint8Array;
 }
 
 /**
@@ -35,9 +37,14 @@ async function readRecord(ports: BackgroundPorts): Promise<UnlockRecord | null> 
 
 const deadline = (record: UnlockRecord) => record.lastActivityMs + record.autoLockMinutes * 60_000;
 
-/** Stores the key after a successful unlock and schedules the automatic lock. */
-export async function startSession(ports: BackgroundPorts, masterKey: Uint8Array, autoLockMinutes: number): Promise<void> {
-  const record: UnlockRecord = { masterKey: bytesToBase64(masterKey), lastActivityMs: ports.now(), autoLockMinutes };
+/** Stores the key after a successful unlock (or a re-key, with the key it replaced) and schedules the automatic lock. */
+export async function startSession(ports: BackgroundPorts, masterKey: Uint8Array, autoLockMinutes: number, previousMasterKey?: Uint8Array): Promise<void> {
+  const record: UnlockRecord = {
+    masterKey: bytesToBase64(masterKey),
+    lastActivityMs: ports.now(),
+    autoLockMinutes,
+    ...(previousMasterKey ? { previousMasterKey: bytesToBase64(previousMasterKey) } : {}),
+  };
   await writeItem(ports.session, UNLOCKED_ITEM, record);
   await ports.scheduleAutoLock(deadline(record));
 }
@@ -65,7 +72,8 @@ export async function currentKey(ports: BackgroundPorts): Promise<UnlockedKey | 
     await endSession(ports);
     return null;
   }
-  return { masterKey: base64ToBytes(record.masterKey), autoLockMinutes: record.autoLockMinutes };
+  const previous = record.previousMasterKey ? { previousMasterKey: base64ToBytes(record.previousMasterKey) } : {};
+  return { masterKey: base64ToBytes(record.masterKey), autoLockMinutes: record.autoLockMinutes, ...previous };
 }
 
 /** Like {@link currentKey}, but a locked vault is an error. */

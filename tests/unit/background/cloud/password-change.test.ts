@@ -33,6 +33,14 @@ async function deviceWithBackup(drive: FakeDrive): Promise<FakePorts> {
   return a;
 }
 
+/** A second device, recovered from the backup with `PASSWORD`. */
+async function restoredDevice(drive: FakeDrive, name: string, seed: number): Promise<FakePorts> {
+  const ports = device(drive, name, seed);
+  await sendOk(ports, 'cloud.connect', { account: ACCOUNT });
+  await sendOk(ports, 'recovery.restore', { password: PASSWORD });
+  return ports;
+}
+
 const syncState = (ports: FakePorts) => ports.local.peek('cloud-backup') as SyncState;
 
 describe('a password change with backup on', () => {
@@ -141,9 +149,7 @@ describe('change password and re-key', () => {
   it('another device is asked for the new password (never adopts it silently), refuses the old one, and keeps its accounts', async () => {
     const drive = new FakeDrive();
     const a = await deviceWithBackup(drive);
-    const b = device(drive, 'B', 15);
-    await sendOk(b, 'cloud.connect', { account: ACCOUNT });
-    await sendOk(b, 'recovery.restore', { password: PASSWORD });
+    const b = await restoredDevice(drive, 'B', 15);
     await sendOk(b, 'accounts.add', { draft: { issuer: 'Only on B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } } as never);
 
     await sendOk(a, 'vault.rekey', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
@@ -160,5 +166,35 @@ describe('change password and re-key', () => {
     expect(issuers).toEqual(['Example', 'Only on B']);
     await sendOk(a, 'cloud.sync-now', {});
     expect((await sendOk(a, 'vault.snapshot', {})).accounts.map((account) => account.issuer).sort()).toEqual(['Example', 'Only on B']);
+  });
+
+  it('brings in what another device uploaded before re-keying: nothing is lost and the cloud takes the new key', async () => {
+    const drive = new FakeDrive();
+    const a = await deviceWithBackup(drive);
+    const b = await restoredDevice(drive, 'B', 16);
+    await sendOk(b, 'accounts.add', { draft: { issuer: 'Uploaded by B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } } as never);
+    await sendOk(b, 'cloud.sync-now', {});
+
+    await sendOk(a, 'vault.rekey', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    expect(await sendOk(a, 'cloud.sync-now', {})).toMatchObject({ problem: null, pending: false });
+    const issuers = (await openBackup(drive.current!.text, NEW_PASSWORD)).contents.accounts.map((account) => account.issuer).sort();
+    expect(issuers).toEqual(['Example', 'Uploaded by B']);
+  });
+
+  it('merges what another device uploads after the re-key but before it sees it (the replaced key is kept until lock)', async () => {
+    const drive = new FakeDrive();
+    const a = await deviceWithBackup(drive);
+    const b = await restoredDevice(drive, 'B', 17);
+
+    await sendOk(a, 'vault.rekey', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    await sendOk(b, 'accounts.add', { draft: { issuer: 'Raced by B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } } as never);
+    await sendOk(b, 'cloud.sync-now', {});
+    expect(await sendOk(a, 'cloud.sync-now', {})).toMatchObject({ problem: null, pending: false });
+    const issuers = (await openBackup(drive.current!.text, NEW_PASSWORD)).contents.accounts.map((account) => account.issuer).sort();
+    expect(issuers).toEqual(['Example', 'Raced by B']);
+    // The replaced key goes with the lock.
+    await sendOk(a, 'vault.lock', {});
+    await sendOk(a, 'vault.unlock', { password: NEW_PASSWORD });
+    expect(a.session.peek('unlocked')).not.toHaveProperty('previousMasterKey');
   });
 });
