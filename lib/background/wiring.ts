@@ -64,6 +64,7 @@ export interface Wiring<P extends BackgroundPorts> {
 }
 
 /** Messages addressed to another extension document (the offscreen sign-in host), not requests to the background. */
+/** Offscreen-document requests, and pages' keep-alive beats (lib/messaging/client.ts): not for the router. */
 const isForAnotherDocument = (message: unknown) => typeof message === 'object' && message !== null && 'target' in message;
 
 /**

@@ -18,18 +18,39 @@ function isResponse<T extends RequestType>(answer: unknown): answer is Response<
 }
 
 /**
+ * Sent by a page while one of its requests is still unanswered; the background
+ * ignores it (a message with a `target` is for another document). Why: Firefox
+ * suspends an idle event page even while it owes an answer to runtime.onMessage,
+ * and the page then gets "Something went wrong" for work that may have been done
+ * (seen with vault.rekey: a backup pass and two Argon2 runs outlast the idle
+ * timeout). Each message delivered resets that timeout; an open port does not.
+ */
+export const KEEP_ALIVE_MESSAGE = { target: 'background-keep-alive' } as const;
+
+/** Well under Firefox's idle timeout (30 s; 2 s in the e2e tests). */
+export const KEEP_ALIVE_EVERY_MS = 500;
+
+export interface ClientOptions {
+  /** Called every {@link KEEP_ALIVE_EVERY_MS} while a request is unanswered (sends {@link KEEP_ALIVE_MESSAGE}). */
+  keepAlive?: () => void;
+}
+
+/**
  * A typed request function over any transport. A transport failure (the
  * background unreachable, an answer of the wrong shape) becomes an `internal`
  * failure, so callers handle exactly one kind of result.
  */
-export function createClient(send: SendMessage) {
+export function createClient(send: SendMessage, options: ClientOptions = {}) {
   return async function request<T extends RequestType>(type: T, payload: Payload<T>): Promise<Response<T>> {
+    const beat = options.keepAlive ? setInterval(options.keepAlive, KEEP_ALIVE_EVERY_MS) : null;
     try {
       const answer = await send({ type, payload });
       if (isResponse<T>(answer)) return answer;
       return { ok: false, error: { code: 'internal', message: 'The background sent no usable answer.' } };
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    } finally {
+      if (beat !== null) clearInterval(beat);
     }
   };
 }

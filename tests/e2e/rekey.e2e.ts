@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type BrowserKind } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
-import { signInWithButton, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
+import { startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
+import { openRecovery, recoverWith, setUpBackedUpDevice } from './harness/devices';
 import { sendFromPage } from './harness/messages';
-import { clickButton, fill, waitFor, waitForText } from './harness/ui';
+import { clickButton, fill, waitForText } from './harness/ui';
 
 /*
  * Issue 9's re-key across devices: A changes its password and replaces the key;
@@ -37,24 +38,10 @@ describe.each(pairs)('re-key in %s, the other device in %s', (kindA, kindB) => {
   });
 
   it('B is asked for the new password, says where it was changed, refuses the old one and keeps its accounts', async () => {
-    // A: a vault with one account, backed up.
-    const setup = await a.open('options.html');
-    expect(await sendFromPage(setup, 'vault.create', { password: PASSWORD })).toMatchObject({ ok: true });
-    expect(await sendFromPage(setup, 'accounts.add', { uri: ON_A })).toMatchObject({ ok: true });
-    await setup.close();
-    const backupA = await a.open('options.html#backup');
-    await signInWithButton(a, backupA, 'Sign in with Microsoft', USER);
-    await waitForText(backupA, `Signed in as ${TEST_USERS.alice.name}`);
-    await backupA.click('input[name="cloudBackup"]');
-    await waitForText(backupA, 'Your backup is up to date.', 30_000);
-    await backupA.close();
-
-    // B: recovered from that backup, then an account only B has.
-    const recovery = await b.open('options.html#recovery');
-    await signInWithButton(b, recovery, 'Sign in with Microsoft', USER);
-    await fill(recovery, 'backup-password', PASSWORD);
-    await clickButton(recovery, 'Restore');
-    await waitFor(recovery, () => location.hash === '#accounts', { what: 'restored' });
+    // A: a vault with one account, backed up; B recovered from it, then an account only B has.
+    await setUpBackedUpDevice(a, cloud, { password: PASSWORD, email: USER, links: [ON_A] });
+    const recovery = await openRecovery(b, USER);
+    await recoverWith(recovery, PASSWORD);
     expect(await sendFromPage(recovery, 'accounts.add', { uri: ONLY_ON_B })).toMatchObject({ ok: true });
     await recovery.close();
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createClient } from '../../../lib/messaging/client';
+import { describe, expect, it, vi } from 'vitest';
+import { createClient, KEEP_ALIVE_EVERY_MS } from '../../../lib/messaging/client';
 
 describe('createClient', () => {
   it('sends { type, payload } and hands back the answer as it came', async () => {
@@ -46,5 +46,23 @@ describe('createClient', () => {
     const request = createClient(async () => answer);
     const result = await request('vault.status', {});
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
+  });
+
+  it.each([
+    ['answered at once', 0, 0],
+    ['answered after 3 s', 3000, Math.floor(3000 / KEEP_ALIVE_EVERY_MS)],
+  ])('keeps the background awake while a request is unanswered (%s), and stops with the answer', async (_label, answerAfterMs, beats) => {
+    vi.useFakeTimers();
+    try {
+      let kept = 0;
+      const request = createClient(() => new Promise((resolve) => setTimeout(() => resolve({ ok: true, value: null }), answerAfterMs)), { keepAlive: () => (kept += 1) });
+      const answer = request('vault.rekey', { currentPassword: 'a', newPassword: 'b' });
+      await vi.advanceTimersByTimeAsync(answerAfterMs);
+      expect(await answer).toEqual({ ok: true, value: null });
+      await vi.advanceTimersByTimeAsync(10 * KEEP_ALIVE_EVERY_MS);
+      expect(kept).toBe(beats);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
