@@ -38,6 +38,8 @@ export interface FakeSyncPorts extends SyncPorts {
   setVault(file: VaultFile | null): void;
   /** The session key: `null` is a locked vault. */
   sessionKey: Uint8Array | null;
+  /** The key a re-key in this session replaced (kept until lock, as storage.session does). */
+  previousSessionKey: Uint8Array | null;
   lock(): void;
   unlock(masterKey: Uint8Array): void;
   advance(ms: number): void;
@@ -98,6 +100,7 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
 
   const ports: FakeSyncPorts = {
     sessionKey: options.masterKey ?? null,
+    previousSessionKey: null,
     now: () => nowMs,
     random: (bytes) => Uint8Array.from({ length: bytes }, nextByte),
     jitter: () => jitter,
@@ -129,7 +132,9 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
     },
     async unlocked() {
       await storageTick();
-      return vault && ports.sessionKey ? { masterKey: ports.sessionKey.slice(), file: structuredClone(vault) } : null;
+      if (!vault || !ports.sessionKey) return null;
+      const previous = ports.previousSessionKey ? { previousMasterKey: ports.previousSessionKey.slice() } : {};
+      return { masterKey: ports.sessionKey.slice(), file: structuredClone(vault), ...previous };
     },
     exclusiveVault<T>(task: () => Promise<T>): Promise<T> {
       const result = tail.then(async () => {
@@ -175,6 +180,7 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
     },
     lock() {
       ports.sessionKey = null;
+      ports.previousSessionKey = null;
     },
     unlock(masterKey) {
       ports.sessionKey = masterKey.slice();

@@ -24,6 +24,10 @@ async function main(): Promise<void> {
   let accounts = 0;
   let lost = 0;
   let resurrected = 0;
+  let rekeys = 0;
+  let joins = 0;
+  let hotpAdvances = 0;
+  let regressions = 0;
   let failedRounds = 0;
   const devices = { 2: 0, 3: 0 } as Record<number, number>;
   for (let i = 0; i < rounds; i++) {
@@ -34,10 +38,14 @@ async function main(): Promise<void> {
     accounts += report.accountsChecked;
     lost += report.lost.length;
     resurrected += report.resurrected.length;
+    rekeys += report.rekeys;
+    joins += report.joins;
+    hotpAdvances += report.hotpAdvances;
+    regressions += report.counterRegressions.length;
     devices[report.devices] = (devices[report.devices] ?? 0) + 1;
-    if (report.lost.length || report.resurrected.length || report.failures.length) {
+    if (report.lost.length || report.resurrected.length || report.counterRegressions.length || report.failures.length) {
       failedRounds += 1;
-      console.log(`FAILED seed ${seed}: lost ${JSON.stringify(report.lost)}, resurrected ${JSON.stringify(report.resurrected)}`);
+      console.log(`FAILED seed ${seed}: lost ${JSON.stringify(report.lost)}, resurrected ${JSON.stringify(report.resurrected)}, counters back ${JSON.stringify(report.counterRegressions)}`);
       for (const failure of report.failures) console.log(`  ${failure.slice(0, 500)}`);
       console.log(`  replay: CHAOS_SEED=${seed} CHAOS_ROUNDS=1 npm run chaos`);
     }
@@ -51,6 +59,9 @@ async function main(): Promise<void> {
   console.log(`accounts checked    ${accounts}`);
   console.log(`accounts lost       ${lost}`);
   console.log(`resurrected         ${resurrected}`);
+  console.log(`re-keys             ${rekeys} (devices that joined the new key: ${joins})`);
+  console.log(`HOTP advances       ${hotpAdvances}`);
+  console.log(`counter regressions ${regressions}`);
   console.log(`rounds failed       ${failedRounds}`);
   console.log(`run time            ${seconds} s`);
   process.exit(failedRounds === 0 ? 0 : 1);

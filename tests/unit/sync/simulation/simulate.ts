@@ -1,10 +1,11 @@
-import { accountsFromBackup, applyRestore, contentsFromBackup, openBackup, vaultFileFromBackup } from '../../../../lib/backup';
+import { accountsFromBackup, adoptableBackupKeySlots, applyRestore, contentsFromBackup, mergeContents, openBackup, openBackupWithKey, vaultFileFromBackup } from '../../../../lib/backup';
 import { GraphNetworkError, GraphPreconditionFailedError, GraphThrottledError, GraphUnauthorizedError, type GraphClient } from '../../../../lib/graph';
 import type { Account } from '../../../../lib/otp/account';
 import { generateCode } from '../../../../lib/otp/code';
 import { queueBackup } from '../../../../lib/sync/outbox';
 import { syncNow } from '../../../../lib/sync/sync-engine';
 import type { SyncPorts } from '../../../../lib/sync/sync-ports';
+import { commitVault } from '../../../../lib/sync/vault-write';
 import {
   compareKeySlots,
   createVault,
@@ -12,6 +13,7 @@ import {
   keySlotsOf,
   nextStamp,
   openVault,
+  rekeyedSlots,
   reorderAccounts,
   sealVault,
   sealVaultParts,
@@ -19,6 +21,7 @@ import {
   WrongPasswordError,
   type KeySlots,
   type VaultContents,
+  type VaultFile,
 } from '../../../../lib/vault';
 import { FakeDrive } from '../fake-drive';
 import { createFakeSyncPorts, T0, type FakeSyncPorts } from '../fake-sync-ports';
@@ -27,7 +30,9 @@ import { ACCOUNT, acc, contentsOf, FAST_KDF, PASSWORD } from '../sync-fixtures';
 /*
  * A seeded randomized simulation of 2–3 devices backing up to one OneDrive file
  * through the REAL lib/sync + lib/backup (issue 9, "Prove it"). Each round:
- * random adds, renames, deletes, reorders, restores and password changes on
+ * random adds, renames, deletes, reorders, restores, HOTP counters advanced,
+ * password changes and re-keys (a new master key: the other devices meet a
+ * backup they cannot open and join it with the new password) on
  * devices whose clocks are up to ±24 h off; Graph answers 412/429/503/401,
  * timeouts and dropped answers; and workers killed at a random await of the
  * write path (the port call never happens, or happens and its answer is lost),
@@ -54,6 +59,14 @@ export interface RoundReport {
   accountsChecked: number;
   lost: string[];
   resurrected: string[];
+  /** Re-keys that landed (a new master key and password). */
+  rekeys: number;
+  /** Devices that met a backup of another key and joined it with its password. */
+  joins: number;
+  /** HOTP counter advances that landed. */
+  hotpAdvances: number;
+  /** A device's stored HOTP counter lower than it was before, or a final counter below one that landed. */
+  counterRegressions: string[];
   /** Other broken invariants (divergence, a vault or the cloud that does not open, codes that differ, a wrong password accepted). */
   failures: string[];
 }
@@ -98,6 +111,13 @@ interface Change {
   issuer?: string;
 }
 
+/** What a vault change writes: new contents, and for a password change or re-key the new slots (and key). */
+interface Edit {
+  contents: VaultContents;
+  keySlots?: KeySlots;
+  masterKey?: Uint8Array;
+}
+
 export async function runRound(seed: number, options: { steps?: number } = {}): Promise<RoundReport> {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -112,6 +132,10 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
     accountsChecked: 0,
     lost: [],
     resurrected: [],
+    rekeys: 0,
+    joins: 0,
+    hotpAdvances: 0,
+    counterRegressions: [],
     failures: [],
   };
   const drive = new FakeDrive();
@@ -122,6 +146,9 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
   const deletedAccounts = new Map<string, Account>();
   const passwords: { password: string; keySlots: KeySlots }[] = [];
 
+  /** The highest HOTP counter that landed anywhere, and the highest each device stored (`device/id`). */
+  const highestCounter = new Map<string, number>();
+  const seenCounter = new Map<string, number>();
   const land = (id: string, change: Change) => changes.set(id, [...(changes.get(id) ?? []), change]);
 
   /** A Graph client that injects faults while they are on, and may die with its worker. */
@@ -206,7 +233,10 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
   const at = (device: Device) => device.base.setNow(real + device.skew);
 
   /** A vault change as the background makes it: under the lock, ONE write of the vault and its pending upload. */
-  async function change(device: Device, edit: (contents: VaultContents, now: number) => { contents: VaultContents; keySlots?: KeySlots } | null): Promise<boolean> {
+  async function change(
+    device: Device,
+    edit: (contents: VaultContents, now: number, current: { file: VaultFile; masterKey: Uint8Array }) => Edit | null | Promise<Edit | null>,
+  ): Promise<boolean> {
     const worker = device.worker;
     const ports = worker.ports;
     let sealedFile: unknown = undefined;
@@ -214,15 +244,16 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
       const current = await ports.unlocked();
       if (!current) return false;
       const before = await openVault(current.file, current.masterKey);
-      const edited = edit(before, ports.now());
+      const edited = await edit(before, ports.now(), current);
       if (!edited) return false;
       const deps = { random: ports.random };
+      const masterKey = edited.masterKey ?? current.masterKey;
       const sealed = edited.keySlots
-        ? await sealVaultParts({ masterKey: current.masterKey, keySlots: edited.keySlots, contents: edited.contents }, deps)
+        ? await sealVaultParts({ masterKey, keySlots: edited.keySlots, contents: edited.contents }, deps)
         : await sealVault(current.file, current.masterKey, edited.contents, deps);
       sealedFile = sealed;
       const sync = await ports.readState();
-      const queued = await queueBackup(sync, { contents: edited.contents, masterKey: current.masterKey, vaultFile: sealed }, { now: ports.now(), random: ports.random, device: ports.device });
+      const queued = await queueBackup(sync, { contents: edited.contents, masterKey, vaultFile: sealed }, { now: ports.now(), random: ports.random, device: ports.device });
       await ports.writeVaultAndState(sealed, queued);
       return true;
     }).catch((error: unknown) => {
@@ -252,8 +283,9 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
         landed = { id, change: { stamp, alive: true, issuer } };
         return { contents: { ...contents, accounts: contents.accounts.map((a) => (a.id === id ? { ...a, issuer, modifiedAt: stamp } : a)) } };
       }
-      if (roll < 0.75) {
-        const id = pick(ids);
+      const deletable = contents.accounts.filter((a) => a.type !== 'hotp').map((a) => a.id);
+      if (roll < 0.75 && deletable.length > 0) {
+        const id = pick(deletable);
         const next = deleteAccount(contents, id, now);
         deletedAccounts.set(id, contents.accounts.find((a) => a.id === id) as Account);
         landed = { id, change: { stamp: next.tombstones.find((t) => t.id === id)?.deletedAt as number, alive: false } };
@@ -280,12 +312,117 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
   async function changePassword(device: Device): Promise<void> {
     const ports = device.worker.ports;
     const password = `password ${seed}-${passwords.length}-${Math.floor(random() * 1e6)}`;
-    const current = await ports.unlocked().catch(() => null);
-    if (!current) return;
-    const keySlots = await withNewPassword(keySlotsOf(current.file), current.masterKey, password, { random: ports.random }, FAST_KDF);
-    // Slots computed from the file read outside the lock: only written if nothing changed them meanwhile.
-    const done = await change(device, (contents) => ({ contents, keySlots }));
-    if (done) passwords.push({ password, keySlots });
+    let keySlots: KeySlots | null = null;
+    // Under the lock, from the stored slots and key (a join may have replaced both meanwhile).
+    const done = await change(device, async (contents, _now, current) => {
+      keySlots = await withNewPassword(keySlotsOf(current.file), current.masterKey, password, { random: ports.random }, FAST_KDF);
+      return { contents, keySlots };
+    });
+    if (done && keySlots) passwords.push({ password, keySlots });
+  }
+
+  /**
+   * "Change password and re-key" (vault.rekey): a backup pass first, then a new
+   * master key and one new slot, sealed with the contents in one write; the
+   * session keeps the replaced key until lock (another device's upload sealed
+   * with it before it saw the re-key still merges).
+   */
+  async function rekey(device: Device): Promise<void> {
+    await sync(device);
+    restartIfDead(device);
+    const ports = device.worker.ports;
+    const password = `rekeyed ${seed}-${passwords.length}-${Math.floor(random() * 1e6)}`;
+    let result: { masterKey: Uint8Array; keySlots: KeySlots; replaced: Uint8Array } | null = null;
+    const done = await change(device, async (contents, _now, current) => {
+      const made = await rekeyedSlots(keySlotsOf(current.file), password, { random: ports.random }, FAST_KDF);
+      result = { ...made, replaced: current.masterKey };
+      return { contents, keySlots: made.keySlots, masterKey: made.masterKey };
+    });
+    const made = result as { masterKey: Uint8Array; keySlots: KeySlots; replaced: Uint8Array } | null;
+    if (!done || !made) return;
+    passwords.push({ password, keySlots: made.keySlots });
+    report.rekeys += 1;
+    // The session moves to the new key with the write (a worker killed in between: the user unlocks with the new password).
+    device.base.sessionKey = made.masterKey;
+    device.base.previousSessionKey = device.worker.dead ? null : made.replaced;
+  }
+
+  /**
+   * The user answers "The password was changed in … — enter it" (cloud.join): the
+   * backup opened with the password that opens it, merged into this vault, and
+   * this device continues with the backup's key and slots — as the background's
+   * cloud.join handler does it, through the one write path.
+   */
+  async function joinIfAsked(device: Device): Promise<void> {
+    if (device.base.peekState().problem?.code !== 'needs-password') return;
+    const ports = device.worker.ports;
+    try {
+      const download = await ports.graph(ACCOUNT).download();
+      let opened: Awaited<ReturnType<typeof openBackup>> | null = null;
+      for (const candidate of [...passwords].reverse()) {
+        opened = await openBackup(download.text, candidate.password).catch((error: unknown) => {
+          if (error instanceof WrongPasswordError) return null;
+          throw error;
+        });
+        if (opened) break;
+      }
+      if (!opened) {
+        report.failures.push(`device ${device.name} was asked for a password no one set`);
+        return;
+      }
+      const { contents: remote, masterKey } = opened;
+      await ports.exclusiveVault(async () => {
+        const current = await ports.unlocked();
+        if (!current) return;
+        const local = await openVault(current.file, current.masterKey);
+        const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
+        await commitVault(ports, {
+          parts: { masterKey, keySlots: await adoptableBackupKeySlots(download.text, { minimumKdf: FAST_KDF }), contents: merged },
+          cloud: changes.remoteOutdated ? { kind: 'behind' } : { kind: 'current', eTag: download.file.eTag },
+          patch: { enabled: true, remote: { eTag: download.file.eTag }, problem: null, retry: null, pendingMerge: false },
+        });
+        device.base.sessionKey = masterKey;
+        device.base.previousSessionKey = null;
+        report.joins += 1;
+      });
+    } catch (error) {
+      if (!(error instanceof Killed) && !(error instanceof Error && error.name.startsWith('Graph'))) throw error;
+    }
+  }
+
+  /** An HOTP code used on `device` (a copy or a fill): its counter advanced, stamped like any edit. */
+  async function advanceHotp(device: Device): Promise<void> {
+    let landed: { id: string; counter: number; change: Change } | null = null;
+    const done = await change(device, (contents, now) => {
+      const hotp = contents.accounts.find((a) => a.type === 'hotp');
+      if (!hotp) return null;
+      const stamp = nextStamp(contents, now);
+      landed = { id: hotp.id, counter: hotp.counter + 1, change: { stamp, alive: true, issuer: hotp.issuer } };
+      return { contents: { ...contents, accounts: contents.accounts.map((a) => (a.id === hotp.id ? { ...a, counter: a.counter + 1, modifiedAt: stamp } : a)) } };
+    });
+    const result = landed as { id: string; counter: number; change: Change } | null;
+    if (!done || !result) return;
+    land(result.id, result.change);
+    report.hotpAdvances += 1;
+    highestCounter.set(result.id, Math.max(highestCounter.get(result.id) ?? 0, result.counter));
+  }
+
+  /** Each device's stored HOTP counters never go below what that device stored before. */
+  async function checkCounters(): Promise<void> {
+    for (const device of devices) {
+      const file = device.base.peekVault();
+      const key = device.base.sessionKey;
+      if (!file || !key) continue;
+      const contents = await openVault(file, key).catch(() => null);
+      if (!contents) continue;
+      for (const account of contents.accounts) {
+        if (account.type !== 'hotp') continue;
+        const seenKey = `${device.name}/${account.id}`;
+        const before = seenCounter.get(seenKey) ?? 0;
+        if (account.counter < before) report.counterRegressions.push(`${seenKey}: ${before} → ${account.counter}`);
+        seenCounter.set(seenKey, Math.max(before, account.counter));
+      }
+    }
   }
 
   async function sync(device: Device): Promise<void> {
@@ -305,8 +442,9 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
   const count = chance(0.5) ? 2 : 3;
   report.devices = count;
   const seeded = createFakeSyncPorts({ graph: () => drive.client('setup'), seed: seed * 7 + 1 });
-  const first = await createVault(PASSWORD, contentsOf([acc(`acct-${seed}-a`), acc(`acct-${seed}-b`)]), { random: seeded.random }, FAST_KDF);
-  for (const id of [`acct-${seed}-a`, `acct-${seed}-b`]) land(id, { stamp: T0, alive: true, issuer: `Issuer ${id}` });
+  const hotpId = `acct-${seed}-h`;
+  const first = await createVault(PASSWORD, contentsOf([acc(`acct-${seed}-a`), acc(`acct-${seed}-b`), acc(hotpId, { type: 'hotp', counter: 0 })]), { random: seeded.random }, FAST_KDF);
+  for (const id of [`acct-${seed}-a`, `acct-${seed}-b`, hotpId]) land(id, { stamp: T0, alive: true, issuer: `Issuer ${id}` });
   passwords.push({ password: PASSWORD, keySlots: keySlotsOf(first.file) });
   const devices: Device[] = [];
   for (let i = 0; i < count; i++) {
@@ -345,11 +483,20 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
     restartIfDead(device);
     if (chance(0.25)) device.worker = startWorker(device, 1 + Math.floor(random() * 14));
     const roll = random();
-    if (roll < 0.05) await changePassword(device);
+    if (roll < 0.04) await changePassword(device);
+    else if (roll < 0.08) await rekey(device);
+    else if (roll < 0.2) await advanceHotp(device);
+    else if (roll < 0.25) await Promise.all([advanceHotp(device), sync(device)]);
     else if (roll < 0.55) await act(device);
     else if (roll < 0.7) await Promise.all([act(device), sync(device)]);
     else await sync(device);
     restartIfDead(device);
+    // The user does not always answer "enter the new password" at once.
+    if (chance(0.5)) {
+      await joinIfAsked(device);
+      restartIfDead(device);
+    }
+    await checkCounters();
   }
 
   // --- Convergence: no more faults or kills; every device syncs in turn until all are quiet.
@@ -359,6 +506,7 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
     real += 10 * 60_000;
     for (const device of devices) {
       at(device);
+      await joinIfAsked(device);
       await sync(device);
     }
     const cloud = drive.current;
@@ -376,26 +524,37 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
     report.failures.push('the cloud holds no backup');
     return report;
   }
-  // The current password is the newest slot list that landed anywhere (the same rule every device applies).
-  let current = passwords[0] as { password: string; keySlots: KeySlots };
-  for (const candidate of passwords.slice(1)) if ((await compareKeySlots(candidate.keySlots, current.keySlots)) > 0) current = candidate;
+  // The cloud opens with exactly one password ever set. Without a re-key (one key
+  // lineage) it is the newest slot list that landed anywhere, the rule every device applies.
+  let newest = passwords[0] as { password: string; keySlots: KeySlots };
+  for (const candidate of passwords.slice(1)) if ((await compareKeySlots(candidate.keySlots, newest.keySlots)) > 0) newest = candidate;
+  const opening: string[] = [];
   let cloudAccounts: Account[] = [];
   let cloudTombstones: { id: string; deletedAt: number }[] = [];
-  try {
-    const opened = await openBackup(cloud.text, current.password);
+  for (const candidate of passwords) {
+    const opened = await openBackup(cloud.text, candidate.password).catch((error: unknown) => {
+      if (!(error instanceof WrongPasswordError)) report.failures.push(`the cloud copy does not open: ${String(error)}`);
+      return null;
+    });
+    if (!opened) continue;
+    opening.push(candidate.password);
     cloudAccounts = accountsFromBackup(opened.contents);
     cloudTombstones = opened.contents.tombstones;
-  } catch (error) {
-    report.failures.push(`the cloud copy does not open with the current password: ${String(error)}`);
   }
-  for (const old of passwords) {
-    if (old.password === current.password) continue;
-    const opened = await openBackup(cloud.text, old.password).then(
-      () => 'opened',
-      (error: unknown) => (error instanceof WrongPasswordError ? 'refused' : String(error)),
-    );
-    if (opened !== 'refused') report.failures.push(`the cloud copy opens with an old password (${opened})`);
+  if (opening.length !== 1) report.failures.push(`the cloud copy opens with ${opening.length} passwords (${opening.join(', ')}), not exactly one`);
+  if (report.rekeys === 0 && opening[0] !== newest.password) report.failures.push(`the cloud copy opens with "${opening[0]}", not the newest password "${newest.password}"`);
+  // Every device ends with the cloud's key: it opens the cloud copy with its session key.
+  for (const device of devices) {
+    const key = device.base.sessionKey;
+    const opens = key ? await openBackupWithKey(cloud.text, key).then(() => true, () => false) : false;
+    if (!opens) report.failures.push(`device ${device.name}'s key does not open the cloud copy`);
   }
+  // No HOTP counter below one that was used anywhere.
+  for (const [id, highest] of highestCounter) {
+    const counter = cloudAccounts.find((a) => a.id === id)?.counter ?? -1;
+    if (counter < highest) report.counterRegressions.push(`${id}: the cloud's counter ${counter} < ${highest} used`);
+  }
+  await checkCounters();
   const view = (accounts: readonly Account[]) =>
     JSON.stringify(accounts.map((a) => ({ id: a.id, issuer: a.issuer, secret: a.secret, counter: a.counter, code: generateCode(a, real).value })));
   const cloudView = view(cloudAccounts);

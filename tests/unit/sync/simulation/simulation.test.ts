@@ -12,18 +12,26 @@ const ROUNDS = 100;
 /** Steps per round here (npm run chaos runs 24): keeps this file at a few seconds. */
 const STEPS = 16;
 
-describe('seeded multi-device simulation: clocks ±24 h, faults, killed workers', () => {
-  it(`${ROUNDS} rounds: nothing lost, nothing resurrected, every device and the cloud agree`, async () => {
+describe('seeded multi-device simulation: clocks ±24 h, faults, killed workers, re-keys, HOTP counters', () => {
+  it(`${ROUNDS} rounds: nothing lost or resurrected, no HOTP counter back, every device and the cloud agree on accounts and key`, async () => {
     let kills = 0;
     let faults = 0;
+    let rekeys = 0;
+    let joins = 0;
+    let hotpAdvances = 0;
     for (let seed = 1; seed <= ROUNDS; seed++) {
       const report = await runRound(seed, { steps: STEPS });
       kills += report.kills;
       faults += Object.values(report.faults).reduce((a, b) => a + b, 0);
-      expect({ seed, lost: report.lost, resurrected: report.resurrected, failures: report.failures }).toEqual({ seed, lost: [], resurrected: [], failures: [] });
+      rekeys += report.rekeys;
+      joins += report.joins;
+      hotpAdvances += report.hotpAdvances;
+      const broken = { lost: report.lost, resurrected: report.resurrected, counterRegressions: report.counterRegressions, failures: report.failures };
+      expect({ seed, ...broken }).toEqual({ seed, lost: [], resurrected: [], counterRegressions: [], failures: [] });
     }
     // The storm really happened (not a run where nothing was injected).
     expect(kills).toBeGreaterThan(ROUNDS / 2);
     expect(faults).toBeGreaterThan(ROUNDS);
+    expect({ rekeys: rekeys > ROUNDS / 4, joins: joins > 0, hotpAdvances: hotpAdvances > ROUNDS }).toEqual({ rekeys: true, joins: true, hotpAdvances: true });
   }, 120_000);
 });
