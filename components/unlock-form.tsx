@@ -1,14 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { request } from './background-client';
 import { fileVerdictOf } from './choose-password';
 import { failureMessage } from './failure-message';
-import { t } from './i18n';
+import { t, uiLanguage } from './i18n';
 
 /** The locked screen: one password field, Enter unlocks. */
 export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [changed, setChanged] = useState<{ browser: string; at: number } | null>(null);
+  // Another device changed the password and this one adopted it: say so before the old one is tried.
+  useEffect(() => {
+    let live = true;
+    void request('vault.status', {}).then((result) => {
+      if (live && result.ok && result.value.passwordChangedElsewhere) setChanged(result.value.passwordChangedElsewhere);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,6 +46,11 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
         <input type="password" name="password" autoComplete="current-password" autoFocus value={password}
           onChange={(e) => setPassword(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? 'unlock-error' : undefined} />
       </label>
+      {changed && (
+        <p data-testid="password-changed-elsewhere" id="unlock-changed">
+          {t('passwordChangedElsewhereUnlock', [changed.browser, new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' }).format(changed.at)])}
+        </p>
+      )}
       {error && <p className="error" role="alert" id="unlock-error">{error}</p>}
       <button type="submit" className="primary" disabled={busy}>{busy ? t('unlocking') : t('unlock')}</button>
     </form>

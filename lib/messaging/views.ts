@@ -33,6 +33,8 @@ export interface VaultStatus {
   autoLockMinutes?: number;
   /** In the answers of vault.status, unlock, create and check-password once unlocked (not in the snapshot). */
   passwordCheck?: PasswordCheckState;
+  /** Locked, after a merge adopted a password changed on another device: its browser and when (until the next unlock). */
+  passwordChangedElsewhere?: { browser: string; at: number };
 }
 
 /** All the background shows a page when it opens: one round trip to the first code. */

@@ -1,5 +1,5 @@
 import { SignInRequiredError } from '../auth/errors';
-import { adoptNewerKeySlots, backupKeySlots, mergeContents, openBackupWithKey, UnsupportedBackupVersionError, VaultKeyMismatchError } from '../backup';
+import { adoptNewerKeySlots, backupKeySlots, mergeContents, openBackupWithKey, readBackupSummary, UnsupportedBackupVersionError, VaultKeyMismatchError } from '../backup';
 import {
   GraphFileTooLargeError,
   GraphForbiddenError,
@@ -173,14 +173,18 @@ async function pullAndMerge(ports: SyncPorts, graph: GraphClient, state: SyncSta
     const local = await openVault(current.file, current.masterKey);
     const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
     // A password (or any slot) changed on another device travels in the backup's slots: adopt them.
-    const keySlots = stale ? keySlotsOf(current.file) : ((await adoptNewerKeySlots(current.file, download.text, current.masterKey)) ?? keySlotsOf(current.file));
+    const adopted = stale ? null : await adoptNewerKeySlots(current.file, download.text, current.masterKey);
+    const keySlots = adopted ?? keySlotsOf(current.file);
+    // A password changed elsewhere is told, never adopted silently (the locked screen says it).
+    const { browser, createdAt } = readBackupSummary(download.text);
+    const told = adopted ? { passwordChangedElsewhere: { browser, at: createdAt } } : {};
     // Slots the cloud lacks (this device changed its password) make it out of date like a contents change.
     const slotsDiffer = !(await sameKeySlots(keySlots, backupKeySlots(download.text)));
     const pending = (await ports.readState()).outbox !== null;
     await commitVault(ports, {
       parts: { masterKey: current.masterKey, keySlots, contents: merged },
       cloud: changes.remoteOutdated || slotsDiffer || pending ? { kind: 'behind' } : { kind: 'current', eTag: download.file.eTag },
-      patch: { remote: { eTag: download.file.eTag }, pendingMerge: false, problem: null },
+      patch: { remote: { eTag: download.file.eTag }, pendingMerge: false, problem: null, ...told },
     });
   });
   return 'again';

@@ -44,6 +44,12 @@ export const SyncState = z.object({
   retry: z.object({ attempt: z.number().int(), at: z.number() }).nullable(),
   /** The cloud has changes from another device not merged yet (the vault was locked). */
   pendingMerge: z.boolean(),
+  /**
+   * A password changed on another device (same key) was adopted by a merge: which
+   * browser and when (the backup's clear header), told on the locked screen until
+   * the next unlock (docs/backup-format.md, "Sharing a master key"). Absent in states stored before.
+   */
+  passwordChangedElsewhere: z.object({ browser: z.string(), at: z.number() }).nullable().optional(),
 });
 export type SyncState = z.infer<typeof SyncState>;
 

@@ -11,7 +11,7 @@ import { codesFor, toView } from '../core';
 import { cloudStatus } from '../../sync/cloud-status';
 import { syncNow } from '../../sync/sync-engine';
 import { syncPortsFrom } from '../cloud';
-import { readSyncState } from '../core';
+import { readSyncState, updateSyncState } from '../core';
 import { settingsGet, settingsUpdate } from './settings-handlers';
 import type { VAULT_REQUESTS } from '../../messaging/requests/vault';
 
@@ -19,7 +19,9 @@ async function status(ports: BackgroundPorts): Promise<VaultStatus> {
   const file = await readVaultFile(ports);
   if (!file) return { state: 'uninitialized' };
   const key = await currentKey(ports);
-  return key ? { state: 'unlocked', autoLockMinutes: key.autoLockMinutes, passwordCheck: await passwordCheckState(ports, file) } : { state: 'locked' };
+  if (key) return { state: 'unlocked', autoLockMinutes: key.autoLockMinutes, passwordCheck: await passwordCheckState(ports, file) };
+  const changed = (await readSyncState(ports)).passwordChangedElsewhere;
+  return changed ? { state: 'locked', passwordChangedElsewhere: changed } : { state: 'locked' };
 }
 
 export const vaultStatus: Handler<'vault.status'> = async (_payload, ports) => status(ports);
@@ -61,6 +63,8 @@ export const vaultCreate: Handler<'vault.create'> = async ({ password, score }, 
 export const vaultUnlock: Handler<'vault.unlock'> = async ({ password }, ports) => {
   const { masterKey, contents } = await unlockVault(await requireVaultFile(ports), password);
   await startSession(ports, masterKey, contents.settings.autoLockMinutes);
+  // Unlocked with the password changed elsewhere: the notice has done its work.
+  if ((await readSyncState(ports)).passwordChangedElsewhere) await updateSyncState(ports, (state) => ({ ...state, passwordChangedElsewhere: null }));
   return status(ports);
 };
 

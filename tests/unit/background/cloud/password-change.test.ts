@@ -102,20 +102,30 @@ describe('a password change with backup on', () => {
     await sendOk(b, 'recovery.restore', { password: NEW_PASSWORD });
   });
 
-  it('another device sharing the key adopts the new password at its next sync', async () => {
+  it('another device sharing the key adopts the new password at its next sync, and says so until unlocked with it', async () => {
     const drive = new FakeDrive();
     const a = await deviceWithBackup(drive);
     const b = device(drive, 'B', 14);
     await sendOk(b, 'cloud.connect', { account: ACCOUNT });
     await sendOk(b, 'recovery.restore', { password: PASSWORD });
 
+    a.device = { deviceName: 'Laptop', browser: 'Firefox 153' };
     await sendOk(a, 'vault.change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
     await sendOk(a, 'cloud.sync-now', {});
     await sendOk(b, 'cloud.sync-now', {});
 
     await sendOk(b, 'vault.lock', {});
+    // The locked screen tells B where and when (the backup's header), never silently.
+    const told = { browser: 'Firefox 153', at: a.now() };
+    expect(await sendOk(b, 'vault.status', {})).toEqual({ state: 'locked', passwordChangedElsewhere: told });
     expectFailure(await send(b, 'vault.unlock', { password: PASSWORD }), 'wrong-password');
+    expect(await sendOk(b, 'vault.status', {})).toEqual({ state: 'locked', passwordChangedElsewhere: told });
     await sendOk(b, 'vault.unlock', { password: NEW_PASSWORD });
+    await sendOk(b, 'vault.lock', {});
+    expect(await sendOk(b, 'vault.status', {})).toEqual({ state: 'locked' });
+    // A changed it itself: nothing to tell.
+    await sendOk(a, 'vault.lock', {});
+    expect(await sendOk(a, 'vault.status', {})).toEqual({ state: 'locked' });
   });
 });
 
