@@ -1,5 +1,7 @@
 import { request } from './background-client';
+import { confirmation } from '../lib/forms/field-problems';
 import { t, uiLanguage } from './i18n';
+import type { FieldMessages } from './use-field-errors';
 
 /*
  * The page's side of the password policy when a password is chosen (first run,
@@ -7,8 +9,11 @@ import { t, uiLanguage } from './i18n';
  * popup's start path.
  */
 
-/** A chosen password: accepted with its score, or refused with the field to blame and why. */
-export type PasswordChoice = { ok: true; score: number } | { ok: false; field: 'new-password' | 'confirm-password'; message: string };
+/** A chosen password: accepted with its score, or refused with what is wrong with each field (all at once). */
+export type PasswordChoice = { ok: true; score: number } | { ok: false; errors: FieldMessages<NewPasswordField> };
+
+/** The two fields of a new password (their `name` attributes). */
+export type NewPasswordField = 'new-password' | 'confirm-password';
 
 const language = (): 'en' | 'ja' => (uiLanguage().startsWith('ja') ? 'ja' : 'en');
 
@@ -22,12 +27,14 @@ export async function judgeInPage(password: string): Promise<{ score: number; re
   return { score: strength.score, refusal: t('errorPasswordTooGuessable', [why]) };
 }
 
-/** Checks a new password against the policy, then its confirmation. */
+/** Checks a new password against the policy and its confirmation; a mismatch is Confirm's error, not the password's. */
 export async function choosePassword(password: string, confirm: string): Promise<PasswordChoice> {
   const { score, refusal } = await judgeInPage(password);
-  if (refusal) return { ok: false, field: 'new-password', message: refusal };
-  if (password !== confirm) return { ok: false, field: 'confirm-password', message: t('errorPasswordsDiffer') };
-  return { ok: true, score };
+  const confirmProblem = confirmation(password, confirm);
+  const errors: FieldMessages<NewPasswordField> = {};
+  if (refusal) errors['new-password'] = refusal;
+  if (confirmProblem) errors['confirm-password'] = confirmProblem === 'differs' ? t('errorPasswordsDiffer') : t('errorFieldRequired', [t('fieldConfirmPassword')]);
+  return refusal || confirmProblem ? { ok: false, errors } : { ok: true, score };
 }
 
 /** A passphrase suggested with WebCrypto randomness, and how many bits of randomness it has. */

@@ -1,5 +1,6 @@
 import type { ErrorCode, ProtocolFailure } from '../lib/messaging/failure';
 import type { AccountProblem } from '../lib/otp/errors';
+import { LIMITS } from '../lib/otp/limits';
 import { t, tn, type MessageKey } from './i18n';
 import { siteProblemMessage } from './site-problem';
 
@@ -65,7 +66,8 @@ export function failureMessage(failure: ProtocolFailure): string {
     case 'invalid-account':
       return accountProblemMessage(failure.field, failure.problem);
     case 'duplicate-account':
-      return t(failure.reason === 'same-secret' ? 'errorDuplicateSecret' : 'errorDuplicateAccount');
+      if (failure.reason === 'same-secret') return t('errorDuplicateSecret');
+      return failure.existing ? t('errorDuplicateAccountOf', [failure.existing]) : t('errorDuplicateAccount');
     case 'import-cut-short':
       return tn('errorImportCutShort', failure.accountsRead, [String(failure.accountsRead)]);
     case 'invalid-site':
@@ -100,8 +102,17 @@ const isProblem = (problem: string): problem is AccountProblem => Object.prototy
  */
 export function accountProblemMessage(field: string, problem: string): string {
   if (!isProblem(problem)) return t('errorInvalidAccount');
+  // A number out of its bounds says the bounds ("Digits: use a whole number from 6 to 10.").
+  const range = RANGES[field];
+  if (range && (problem === 'out-of-range' || problem === 'not-an-integer')) return t('errorFieldRange', [t(fieldKey(field)), ...range.map(String)]);
   return t(BY_PROBLEM[problem], [t(fieldKey(field))]);
 }
+
+/** The bounds of the number fields a person types (lib/otp/limits.ts); Steam's fixed digits are never typed. */
+const RANGES: Partial<Record<string, readonly [number, number]>> = {
+  digits: [LIMITS.minDigits, LIMITS.maxDigits],
+  period: [LIMITS.minPeriodSeconds, LIMITS.maxPeriodSeconds],
+};
 
 /** The label of a form field, as the error names it. */
 export function fieldKey(field: string): MessageKey {

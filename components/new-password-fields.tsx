@@ -1,18 +1,18 @@
 import { useState } from 'react';
-import { suggestPassphraseInPage } from './choose-password';
+import { suggestPassphraseInPage, type NewPasswordField } from './choose-password';
+import { ErrorOf } from './field-error';
 import { t } from './i18n';
 import { PasswordStrengthMeter } from './password-strength-meter';
+import type { FieldErrors } from './use-field-errors';
 
-/** Which of the two fields an error is about. */
-export type NewPasswordField = 'new-password' | 'confirm-password';
+export type { NewPasswordField };
 
 interface Props {
   password: string;
   confirm: string;
   onChange(next: { password: string; confirm: string }): void;
-  /** The error shown under the form, and the field it is about (marked invalid and described by it). */
-  errorField: NewPasswordField | null;
-  errorId: string;
+  /** The form's errors (components/use-field-errors.ts): each field shows its own, a changed field loses it. */
+  errors: FieldErrors<NewPasswordField>;
   autoFocus?: boolean;
 }
 
@@ -20,17 +20,19 @@ interface Props {
  * A new password and its confirmation, with the strength meter and a suggested
  * passphrase (filled into both fields and shown, so it can be written down).
  */
-export function NewPasswordFields({ password, confirm, onChange, errorField, errorId, autoFocus = false }: Props) {
+export function NewPasswordFields({ password, confirm, onChange, errors, autoFocus = false }: Props) {
   const [suggestion, setSuggestion] = useState<{ text: string; bits: number } | null>(null);
-  const invalid = (field: NewPasswordField) => ({
-    'aria-invalid': errorField === field,
-    'aria-describedby': errorField === field ? errorId : undefined,
-  });
+
+  function change(next: { password: string; confirm: string }) {
+    if (next.password !== password) errors.clear('new-password');
+    if (next.confirm !== confirm) errors.clear('confirm-password');
+    onChange(next);
+  }
 
   async function suggest() {
     const next = await suggestPassphraseInPage();
     setSuggestion(next);
-    onChange({ password: next.text, confirm: next.text });
+    change({ password: next.text, confirm: next.text });
   }
 
   return (
@@ -38,8 +40,9 @@ export function NewPasswordFields({ password, confirm, onChange, errorField, err
       <label>
         {t('fieldNewPassword')}
         <input type="password" name="new-password" autoComplete="new-password" autoFocus={autoFocus} value={password}
-          onChange={(e) => onChange({ password: e.target.value, confirm })} {...invalid('new-password')} />
+          onChange={(e) => change({ password: e.target.value, confirm })} {...errors.field('new-password')} />
       </label>
+      <ErrorOf form={errors} field="new-password" />
       <PasswordStrengthMeter password={password} />
       <div className="buttons">
         <button type="button" onClick={() => void suggest()} data-testid="suggest-passphrase">{t('suggestPassphrase')}</button>
@@ -54,8 +57,9 @@ export function NewPasswordFields({ password, confirm, onChange, errorField, err
       <label>
         {t('fieldConfirmPassword')}
         <input type="password" name="confirm-password" autoComplete="new-password" value={confirm}
-          onChange={(e) => onChange({ password, confirm: e.target.value })} {...invalid('confirm-password')} />
+          onChange={(e) => change({ password, confirm: e.target.value })} {...errors.field('confirm-password')} />
       </label>
+      <ErrorOf form={errors} field="confirm-password" />
     </>
   );
 }

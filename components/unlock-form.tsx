@@ -2,12 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { request } from './background-client';
 import { fileVerdictOf } from './choose-password';
 import { failureMessage } from './failure-message';
+import { ErrorOf } from './field-error';
 import { t, uiLanguage } from './i18n';
+import { useFieldErrors } from './use-field-errors';
 
 /** The locked screen: one password field, Enter unlocks. */
 export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors<'password'>();
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState<{ browser: string; at: number } | null>(null);
   // Another device changed the password and this one adopted it: say so before the old one is tried.
@@ -23,7 +25,7 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password === '') return;
+    if (password === '') return errors.show({ password: t('errorFieldRequired', [t('fieldPassword')]) });
     setBusy(true);
     const result = await request('vault.unlock', { password });
     setBusy(false);
@@ -33,25 +35,25 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
       // A password set before the policy (or adopted from another device): judged once, here.
       if (result.value.passwordCheck === 'unchecked') void fileVerdictOf(password);
     } else {
-      setError(failureMessage(result.error));
+      errors.show({ password: failureMessage(result.error) });
       setPassword('');
     }
   }
 
   return (
-    <form className="stack unlock" onSubmit={submit} aria-labelledby="unlock-title">
+    <form ref={errors.form} className="stack unlock" onSubmit={submit} aria-labelledby="unlock-title" noValidate>
       <h1 id="unlock-title">{t('unlockTitle')}</h1>
       <label>
         {t('fieldPassword')}
         <input type="password" name="password" autoComplete="current-password" autoFocus value={password}
-          onChange={(e) => setPassword(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? 'unlock-error' : undefined} />
+          onChange={(e) => { setPassword(e.target.value); errors.clear('password'); }} {...errors.field('password', changed ? 'unlock-changed' : undefined)} />
       </label>
+      <ErrorOf form={errors} field="password" />
       {changed && (
         <p data-testid="password-changed-elsewhere" id="unlock-changed">
           {t('passwordChangedElsewhereUnlock', [changed.browser, new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' }).format(changed.at)])}
         </p>
       )}
-      {error && <p className="error" role="alert" id="unlock-error">{error}</p>}
       <button type="submit" className="primary" disabled={busy}>{busy ? t('unlocking') : t('unlock')}</button>
     </form>
   );

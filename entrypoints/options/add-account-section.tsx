@@ -5,23 +5,24 @@ import { failureMessage } from '../../components/failure-message';
 import { failureField } from '../../lib/messaging/failure';
 import { t } from '../../components/i18n';
 import { BackupNudge } from './backup-nudge';
-import { describedBy, FieldError } from './field-error';
+import { ErrorOf } from '../../components/field-error';
+import { useFieldErrors } from '../../components/use-field-errors';
+import type { AccountField } from '../../lib/otp/errors';
+import type { OtpType } from '../../lib/otp/account';
+import { sameIssuerAndName } from '../../lib/otp/duplicates';
+import { asNumber, draftMessages } from './draft-messages';
+import { GeneratorFields, type GeneratorValues } from './generator-fields';
 
-type Form = {
+type Form = GeneratorValues & {
   issuer: string;
   accountName: string;
   secret: string;
-  type: 'totp' | 'hotp' | 'steam';
-  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
-  digits: string;
-  period: string;
-  counter: string;
+  type: OtpType;
 };
 
 const EMPTY: Form = { issuer: '', accountName: '', secret: '', type: 'totp', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
 
-/** A form number as typed: the background decides whether it is acceptable and says which field is wrong. */
-const asNumber = (text: string): number | string => (text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text));
+const label = (a: Pick<AccountView, 'issuer' | 'accountName'>) => (a.issuer ? `${a.issuer} — ${a.accountName}` : a.accountName);
 
 /** Adding an account: by hand, or by pasting an otpauth:// link (previewed before it is saved). */
 export function AddAccountSection({ accounts, onAdded, onBackupOn }: {
@@ -31,33 +32,30 @@ export function AddAccountSection({ accounts, onAdded, onBackupOn }: {
   onBackupOn(): void;
 }) {
   const [form, setForm] = useState<Form>(EMPTY);
-  const [failure, setFailure] = useState<ProtocolFailure | null>(null);
+  const errors = useFieldErrors<AccountField>();
+  const [formError, setFormError] = useState<string | null>(null);
+  // The account with this issuer and name the user was warned about; the next submit adds anyway.
+  const [sameName, setSameName] = useState<AccountView | null>(null);
   const [link, setLink] = useState('');
   const [preview, setPreview] = useState<AccountView | null>(null);
   const [linkFailure, setLinkFailure] = useState<ProtocolFailure | null>(null);
   const [added, setAdded] = useState<string | null>(null);
 
-  const manual = useRef<HTMLFormElement>(null);
   const addedMessage = useRef<HTMLParagraphElement>(null);
+  const warning = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (added) addedMessage.current?.focus();
   }, [added]);
-  // A field's error goes away as soon as the field is changed.
+  useEffect(() => {
+    if (sameName) warning.current?.focus();
+  }, [sameName]);
+  // A field's error goes away as soon as the field is changed; a name change asks again about a same name.
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
-    if (failure && failureField(failure) === key) setFailure(null);
+    errors.clear(key as AccountField);
+    setFormError(null);
+    if (key === 'issuer' || key === 'accountName') setSameName(null);
   };
-  const errorFor = (field: string) => (failure && failureField(failure) === field ? failureMessage(failure) : null);
-
-  // After a refused submit, the keyboard goes to the field in error (inside "Advanced" if need be).
-  useEffect(() => {
-    const field = failure ? failureField(failure) : undefined;
-    if (!field) return;
-    const input = manual.current?.querySelector<HTMLInputElement>(`[name="${field}"]`);
-    const details = input?.closest('details');
-    if (details) details.open = true;
-    input?.focus();
-  }, [failure]);
 
   function done(account: AccountView) {
     const waited = accounts.some((a) => a.id === account.id && a.needsVerification);
@@ -68,20 +66,21 @@ export function AddAccountSection({ accounts, onAdded, onBackupOn }: {
   async function submitManual(event: FormEvent) {
     event.preventDefault();
     setAdded(null);
-    const result = await request('accounts.add', {
-      draft: {
-        issuer: form.issuer,
-        accountName: form.accountName,
-        secret: form.secret,
-        type: form.type,
-        algorithm: form.algorithm,
-        digits: asNumber(form.digits),
-        period: asNumber(form.period),
-        counter: asNumber(form.counter),
-      },
-    });
-    if (!result.ok) return setFailure(result.error);
-    setFailure(null);
+    setFormError(null);
+    const draft = { ...form, digits: asNumber(form.digits), period: asNumber(form.period), counter: asNumber(form.counter) };
+    const messages = draftMessages(draft);
+    errors.show(messages);
+    if (Object.keys(messages).length > 0) return;
+    // Same issuer and name as an account here (not one waiting for its secret): warn once, then add if asked again.
+    const twin = accounts.find((a) => !a.needsVerification && sameIssuerAndName(a, form));
+    if (twin && twin.id !== sameName?.id) return setSameName(twin);
+    const result = await request('accounts.add', { draft, ...(sameName ? { sameNameAllowed: true as const } : {}) });
+    if (!result.ok) {
+      const field = failureField(result.error);
+      if (field) return errors.show({ [field]: failureMessage(result.error) });
+      return setFormError(failureMessage(result.error));
+    }
+    setSameName(null);
     setForm(EMPTY);
     done(result.value);
   }
@@ -138,71 +137,47 @@ export function AddAccountSection({ accounts, onAdded, onBackupOn }: {
         )}
       </form>
 
-      <form ref={manual} className="card stack" onSubmit={submitManual} aria-labelledby="manual-title" data-testid="manual-form" noValidate>
+      <form ref={errors.form} className="card stack" onSubmit={submitManual} aria-labelledby="manual-title" data-testid="manual-form" noValidate>
         <h3 id="manual-title">{t('addManuallyTitle')}</h3>
         <label>
           {t('fieldIssuer')}
-          <input name="issuer" value={form.issuer} onChange={(e) => set('issuer', e.target.value)} placeholder={t('issuerPlaceholder')}
-            aria-invalid={errorFor('issuer') !== null} aria-describedby={describedBy('error-issuer', errorFor('issuer'))} />
+          <input name="issuer" value={form.issuer} onChange={(e) => set('issuer', e.target.value)} placeholder={t('issuerPlaceholder')} {...errors.field('issuer')} />
         </label>
-        <FieldError id="error-issuer" message={errorFor('issuer')} />
+        <ErrorOf form={errors} field="issuer" />
         <label>
           {t('fieldAccountName')}
           <input name="accountName" value={form.accountName} onChange={(e) => set('accountName', e.target.value)}
-            placeholder={t('accountNamePlaceholder')} aria-invalid={errorFor('accountName') !== null} aria-describedby={describedBy('error-accountName', errorFor('accountName'))} />
+            placeholder={t('accountNamePlaceholder')} {...errors.field('accountName')} />
         </label>
-        <FieldError id="error-accountName" message={errorFor('accountName')} />
+        <ErrorOf form={errors} field="accountName" />
         <label>
           {t('fieldSecret')}
           <input name="secret" value={form.secret} onChange={(e) => set('secret', e.target.value)} spellCheck={false}
-            autoComplete="off" placeholder="JBSW Y3DP EHPK 3PXP" aria-invalid={errorFor('secret') !== null} aria-describedby={describedBy('error-secret', errorFor('secret'))} />
+            autoComplete="off" placeholder="JBSW Y3DP EHPK 3PXP" {...errors.field('secret')} />
         </label>
-        <FieldError id="error-secret" message={errorFor('secret')} />
+        <ErrorOf form={errors} field="secret" />
+        {/* Open by itself when one of its fields is in error (the first error gets the focus). */}
         <details>
           <summary>{t('advanced')}</summary>
           <div className="grid">
             <label>
               {t('fieldType')}
-              <select name="type" value={form.type} onChange={(e) => set('type', e.target.value as Form['type'])}>
+              <select name="type" value={form.type} onChange={(e) => set('type', e.target.value as OtpType)} {...errors.field('type')}>
                 <option value="totp">{t('typeTotp')}</option>
                 <option value="hotp">{t('typeHotp')}</option>
                 <option value="steam">{t('typeSteam')}</option>
               </select>
             </label>
-            <label>
-              {t('fieldAlgorithm')}
-              <select name="algorithm" value={form.algorithm} onChange={(e) => set('algorithm', e.target.value as Form['algorithm'])}>
-                <option value="SHA1">SHA-1</option>
-                <option value="SHA256">SHA-256</option>
-                <option value="SHA512">SHA-512</option>
-              </select>
-            </label>
-            <label>
-              {t('fieldDigits')}
-              <input name="digits" inputMode="numeric" value={form.digits} onChange={(e) => set('digits', e.target.value)}
-                aria-invalid={errorFor('digits') !== null} aria-describedby={describedBy('error-digits', errorFor('digits'))} />
-            </label>
-            {form.type === 'hotp' ? (
-              <label>
-                {t('fieldCounter')}
-                <input name="counter" inputMode="numeric" value={form.counter} onChange={(e) => set('counter', e.target.value)}
-                  aria-invalid={errorFor('counter') !== null} aria-describedby={describedBy('error-counter', errorFor('counter'))} />
-              </label>
-            ) : (
-              <label>
-                {t('fieldPeriod')}
-                <input name="period" inputMode="numeric" value={form.period} onChange={(e) => set('period', e.target.value)}
-                  aria-invalid={errorFor('period') !== null} aria-describedby={describedBy('error-period', errorFor('period'))} />
-              </label>
-            )}
           </div>
+          <GeneratorFields type={form.type} values={form} onChange={set} errors={errors} />
         </details>
-        {/* Outside <details>, so the message shows even when the section is folded. */}
-        {(['type', 'algorithm', 'digits', 'period', 'counter'] as const).map((field) => (
-          <FieldError key={field} id={`error-${field}`} message={errorFor(field)} />
-        ))}
-        {failure && !failureField(failure) && <p className="error" role="alert" data-testid="form-error">{failureMessage(failure)}</p>}
-        <button type="submit" className="primary">{t('addAccount')}</button>
+        {sameName && (
+          <p className="warning" role="alert" data-testid="same-name-warning" tabIndex={-1} ref={warning}>
+            {t('duplicateNameWarning', [label(sameName)])}
+          </p>
+        )}
+        {formError && <p className="error" role="alert" data-testid="form-error">{formError}</p>}
+        <button type="submit" className="primary">{sameName ? t('addAnyway') : t('addAccount')}</button>
       </form>
     </section>
   );

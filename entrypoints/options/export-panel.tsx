@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExportFileFormat, ExportOmission, ProtocolFailure } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
+import { describedBy } from '../../components/field-error';
 import { ChangePasswordLink } from '../../components/change-password-link';
 import { judgeInPage } from '../../components/choose-password';
 import { t, type MessageKey } from '../../components/i18n';
@@ -113,9 +114,10 @@ export function ExportPanel() {
       <label>
         {t('exportPasswordLabel')}
         <input type="password" name="export-password" autoComplete="current-password" value={password}
-          onChange={(e) => setPassword(e.target.value)} aria-invalid={failure?.code === 'wrong-password'} />
+          onChange={(e) => setPassword(e.target.value)} aria-invalid={failure?.code === 'wrong-password'}
+          aria-describedby={describedBy('export-error', failure?.code === 'wrong-password' ? 'wrong' : null)} />
       </label>
-      {failure && <p className="error" role="alert" data-testid="export-error">{failureMessage(failure)}</p>}
+      {failure && <p className="error" role="alert" data-testid="export-error" id="export-error">{failureMessage(failure)}</p>}
       {failure?.code === 'password-change-required' && <ChangePasswordLink />}
       <div className="buttons">
         <button type="submit" className="primary" disabled={busy || password === ''}>

@@ -2,6 +2,7 @@ import { useState, type DragEvent, type FormEvent } from 'react';
 import type { ImportPreview, ImportSource, ProtocolFailure } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
+import { describedBy } from '../../components/field-error';
 import { t } from '../../components/i18n';
 import { MAX_IMPORT_BYTES, sourceFromFile } from './file-transfer';
 import { formatName, skipReason, warningText } from './transfer-text';
@@ -132,8 +133,9 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           <p>{failure?.code === 'import-password-required' && failure.formatGuessed === true ? t('importPasswordMaybeAndOtpOld') : t('importPasswordPrompt')}</p>
           <label>
             {t('fieldFilePassword')}
-            <input type="password" name="import-password" autoComplete="off" value={password}
-              onChange={(e) => setPassword(e.target.value)} />
+            <input type="password" name="import-password" autoComplete="off" value={password} autoFocus
+              onChange={(e) => setPassword(e.target.value)} aria-invalid={failure?.code === 'import-wrong-password'}
+              aria-describedby={describedBy('import-error', failure?.code === 'import-wrong-password' ? 'wrong' : null)} />
           </label>
           <button type="submit" className="primary" disabled={busy || password === ''}>{t('importOpen')}</button>
         </form>
@@ -141,7 +143,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
 
       {busy && <p className="muted" role="status">{t('importReading')}</p>}
       {failure && !(failure.code === 'import-password-required' && needsPassword) && (
-        <div className="error" role="alert" data-testid="import-error">
+        <div className="error" role="alert" data-testid="import-error" id="import-error">
           <p>{failureMessage(failure)}</p>
           {DETAILED.has(failure.code) && <p className="small">{failure.message}</p>}
         </div>

@@ -4,6 +4,15 @@ import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { choosePassword } from '../../components/choose-password';
 import { NewPasswordFields, type NewPasswordField } from '../../components/new-password-fields';
+import { ErrorOf } from '../../components/field-error';
+import { useFieldErrors } from '../../components/use-field-errors';
+import { required } from '../../lib/forms/field-problems';
+import type { ErrorCode } from '../../lib/messaging/protocol';
+
+type PasswordField = NewPasswordField | 'current-password';
+
+/** The field a refused change is about. */
+const FIELD_OF: Partial<Record<ErrorCode, PasswordField>> = { 'wrong-password': 'current-password', 'weak-password': 'new-password' };
 import type { PasswordCheckState } from '../../lib/messaging/protocol';
 
 const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 1440];
@@ -20,7 +29,8 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
   const [clipboardSaved, setClipboardSaved] = useState(false);
   const [current, setCurrent] = useState('');
   const [fields, setFields] = useState({ password: '', confirm: '' });
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string; field?: NewPasswordField } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const errors = useFieldErrors<PasswordField>();
   const [rekey, setRekey] = useState(false);
   const [passwordCheck, setPasswordCheck] = useState<PasswordCheckState | null>(null);
   const [saved, setSaved] = useState(false);
@@ -38,11 +48,17 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
 
   async function changePassword(event: FormEvent) {
     event.preventDefault();
+    setMessage(null);
     const choice = await choosePassword(fields.password, fields.confirm);
-    if (!choice.ok) return setMessage({ kind: 'error', text: choice.message, field: choice.field });
+    // Every field's problem at once: the current password left empty included.
+    const currentMissing = required(current) ? t('errorFieldRequired', [t('fieldCurrentPassword')]) : undefined;
+    if (!choice.ok || currentMissing) return errors.show({ ...(currentMissing ? { 'current-password': currentMissing } : {}), ...(choice.ok ? {} : choice.errors) });
     const change = { currentPassword: current, newPassword: fields.password, score: choice.score };
     const result = await request(rekey ? 'vault.rekey' : 'vault.change-password', change);
-    if (!result.ok) return setMessage({ kind: 'error', text: failureMessage(result.error) });
+    if (!result.ok) {
+      const field = FIELD_OF[result.error.code];
+      return field ? errors.show({ [field]: failureMessage(result.error) }) : setMessage({ kind: 'error', text: failureMessage(result.error) });
+    }
     setCurrent('');
     setFields({ password: '', confirm: '' });
     setPasswordCheck('meets-policy');
@@ -101,15 +117,16 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
         <p className="muted small">{t('clipboardHelp')}</p>
       </div>
 
-      <form className="card stack" onSubmit={changePassword} aria-labelledby="password-title" data-testid="change-password-form">
+      <form ref={errors.form} className="card stack" onSubmit={changePassword} aria-labelledby="password-title" data-testid="change-password-form" noValidate>
         <h3 id="password-title">{t('changePasswordTitle')}</h3>
         {passwordCheck === 'weak' && <p className="warning" role="note" data-testid="password-weak-notice">{t('passwordWeakNotice')}</p>}
         <label>
           {t('fieldCurrentPassword')}
-          <input type="password" name="current-password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+          <input type="password" name="current-password" autoComplete="current-password" value={current}
+            onChange={(e) => { setCurrent(e.target.value); errors.clear('current-password'); }} {...errors.field('current-password')} />
         </label>
-        <NewPasswordFields password={fields.password} confirm={fields.confirm} onChange={setFields}
-          errorField={message?.field ?? null} errorId="change-password-message" />
+        <ErrorOf form={errors} field="current-password" />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} onChange={setFields} errors={errors} />
         <label className="checkbox">
           <input type="checkbox" name="rekey" checked={rekey} onChange={(e) => setRekey(e.target.checked)} aria-describedby="rekey-help" />
           {t('rekeyLabel')}

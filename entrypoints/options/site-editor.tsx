@@ -5,7 +5,7 @@ import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { siteProblemMessage } from '../../components/site-problem';
-import { describedBy, FieldError } from './field-error';
+import { describedBy, FieldError } from '../../components/field-error';
 
 /*
  * The sites an account's codes may be filled on (docs/autofill.md "Accounts know

@@ -4,7 +4,7 @@ import { sameIssuerAndName } from '../../lib/otp/duplicates';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
-import { describedBy, FieldError } from './field-error';
+import { describedBy, FieldError } from '../../components/field-error';
 
 const label = (a: Pick<AccountView, 'issuer' | 'accountName'>) => (a.issuer ? `${a.issuer} — ${a.accountName}` : a.accountName);
 

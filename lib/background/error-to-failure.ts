@@ -36,7 +36,7 @@ export function errorToFailure(error: unknown): ProtocolFailure {
   if (error instanceof PermissionRequiredError) return { code: 'permission-required', message: error.message };
   if (error instanceof InvalidScanReportError) return { code: 'bad-request', message: error.message, field: error.field };
   if (error instanceof DuplicateAccountError) {
-    return { code: 'duplicate-account', message: error.message, reason: error.reason };
+    return { code: 'duplicate-account', message: error.message, reason: error.reason, ...(error.existingLabel ? { existing: error.existingLabel } : {}) };
   }
   if (error instanceof PasswordRequiredError && error.formatGuessed) {
     return { code: 'import-password-required', message: error.message, formatGuessed: true };

@@ -26,7 +26,8 @@ export interface FailureFields {
   'stored-data-unreadable': { key: string };
   /** The field that is wrong and what is wrong with it, as the add form shows it. */
   'invalid-account': { field: AccountField; problem: AccountProblem };
-  'duplicate-account': { reason: DuplicateReason };
+  /** `existing`: the account it duplicates, as the user knows it ("GitHub — alice"). */
+  'duplicate-account': { reason: DuplicateReason; existing?: string };
   /** A site of an account that cannot be stored (docs/autofill.md): what is wrong and the entry as typed. */
   'invalid-site': { problem: SiteEntryProblem; input: string };
   'not-found': object;

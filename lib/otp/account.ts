@@ -13,19 +13,7 @@ export type OtpType = z.infer<typeof OtpType>;
 export const HashAlgorithm = z.enum(['SHA1', 'SHA256', 'SHA512']);
 export type HashAlgorithm = z.infer<typeof HashAlgorithm>;
 
-/** Limits every account must respect; the UI and all importers share them. */
-export const LIMITS = {
-  /** RFC 4226 asks for at least 6 digits; 10 is the most a 31-bit truncation can fill. */
-  minDigits: 6,
-  maxDigits: 10,
-  /** Steam Guard codes are always 5 characters. */
-  steamDigits: 5,
-  minPeriodSeconds: 1,
-  maxPeriodSeconds: 3600,
-  maxTextLength: 256,
-  /** Base32 characters; 1024 encode 640 bytes, far beyond any real key. */
-  maxSecretLength: 1024,
-} as const;
+export { LIMITS } from './limits';
 
 /** What a user (or an importer, or a QR code) supplies to create an account. */
 export const AccountDraft = z.object({

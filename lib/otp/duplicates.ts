@@ -14,14 +14,19 @@ export function sameIssuerAndName(a: Pick<AccountDraft, 'issuer' | 'accountName'
  * prevention"): an account already exists when another has the same issuer and
  * account name (ignoring case and width), or the same secret. Used by manual
  * entry, QR capture, import and restore alike.
+ *
+ * `sameNameAllowed`: the user was warned of the same issuer and name and chose to
+ * keep both (a site that issued a new key, two logins shown alike): only the same
+ * secret counts then.
  */
 export function findDuplicate<T extends Pick<AccountDraft, 'issuer' | 'accountName' | 'secret'>>(
   existing: readonly T[],
   candidate: Pick<AccountDraft, 'issuer' | 'accountName' | 'secret'>,
+  { sameNameAllowed = false }: { sameNameAllowed?: boolean } = {},
 ): { existing: T; reason: DuplicateReason } | null {
   for (const account of existing) {
     if (candidate.secret !== '' && account.secret === candidate.secret) return { existing: account, reason: 'same-secret' };
-    if (sameIssuerAndName(account, candidate)) {
+    if (!sameNameAllowed && sameIssuerAndName(account, candidate)) {
       return { existing: account, reason: 'same-issuer-and-name' };
     }
   }

@@ -44,48 +44,73 @@ export function validateNames(input: { issuer?: unknown; accountName?: unknown }
 /** Input as it arrives from a form, a link or an importer: anything may be missing or wrong. */
 export type LooseDraft = Partial<Record<keyof AccountDraft, unknown>>;
 
+/** The generator fields of a draft, checked and canonical (what the codes depend on). */
+type Generator = Pick<AccountDraft, 'secret' | 'type' | 'algorithm' | 'digits' | 'period' | 'counter'>;
+
+/** Runs `check`; an {@link InvalidAccountError} becomes one entry of `errors` (and `undefined`). */
+function collect<T>(errors: InvalidAccountError[], check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof InvalidAccountError)) throw error;
+    errors.push(error);
+    return undefined;
+  }
+}
+
+/**
+ * Every problem of a draft at once, in the order a form shows its fields (names,
+ * secret, then the advanced ones): a form marks them all, not one per submit.
+ * Empty when {@link validateDraft} would accept the draft.
+ */
+export function draftProblems(input: LooseDraft): InvalidAccountError[] {
+  const errors: InvalidAccountError[] = [];
+  checkDraft(input, errors);
+  return errors;
+}
+
+function checkDraft(input: LooseDraft, errors: InvalidAccountError[]): (Generator & { issuer: string; accountName: string }) | null {
+  const names = collect(errors, () => validateNames(input));
+  const secret = collect(errors, () => {
+    if (typeof input.secret !== 'string') throw new InvalidAccountError('secret', 'required', 'The secret is missing.');
+    return normalizeSecret(input.secret);
+  });
+  const type = collect(errors, () => {
+    const parsed = OtpType.safeParse(input.type ?? DRAFT_DEFAULTS.type);
+    if (!parsed.success) throw new InvalidAccountError('type', 'unsupported', `Unsupported type "${String(input.type)}": use TOTP, HOTP or Steam.`);
+    return parsed.data;
+  });
+  const algorithm = collect(errors, () => {
+    const parsed = HashAlgorithm.safeParse(
+      typeof input.algorithm === 'string' ? input.algorithm.toUpperCase().replace('-', '') : (input.algorithm ?? DRAFT_DEFAULTS.algorithm),
+    );
+    if (!parsed.success) throw new InvalidAccountError('algorithm', 'unsupported', `Unsupported algorithm "${String(input.algorithm)}": use SHA1, SHA256 or SHA512.`);
+    return parsed.data;
+  });
+  const isSteam = type === 'steam';
+  const digits = collect(errors, () =>
+    isSteam
+      ? integerIn(input.digits ?? LIMITS.steamDigits, 'digits', LIMITS.steamDigits, LIMITS.steamDigits)
+      : integerIn(input.digits ?? DRAFT_DEFAULTS.digits, 'digits', LIMITS.minDigits, LIMITS.maxDigits),
+  );
+  // Each type keeps only its own moving factor: the other one is not checked (a form hides it).
+  const period = type === 'hotp' ? DRAFT_DEFAULTS.period : collect(errors, () => integerIn(input.period ?? DRAFT_DEFAULTS.period, 'period', LIMITS.minPeriodSeconds, LIMITS.maxPeriodSeconds));
+  const counter = type === 'hotp' ? collect(errors, () => integerIn(input.counter ?? DRAFT_DEFAULTS.counter, 'counter', 0, Number.MAX_SAFE_INTEGER)) : 0;
+  if (!names || secret === undefined || !type || !algorithm || digits === undefined || period === undefined || counter === undefined) return null;
+  // Steam Guard is defined over SHA1; anything else would give codes Steam rejects.
+  return { ...names, secret, type, algorithm: isSteam ? 'SHA1' : algorithm, digits, period, counter };
+}
+
 /**
  * Validates and canonicalises an account draft. The single gate every new or
  * edited account passes through (manual entry, links, QR codes, imports, restores).
- * Throws {@link InvalidAccountError} naming the first bad field.
+ * Throws {@link InvalidAccountError} naming the first bad field ({@link draftProblems} lists them all).
  */
 export function validateDraft(input: LooseDraft): AccountDraft {
-  const type = OtpType.safeParse(input.type ?? DRAFT_DEFAULTS.type);
-  if (!type.success) {
-    throw new InvalidAccountError('type', 'unsupported', `Unsupported type "${String(input.type)}": use TOTP, HOTP or Steam.`);
-  }
-  const algorithm = HashAlgorithm.safeParse(
-    typeof input.algorithm === 'string' ? input.algorithm.toUpperCase().replace('-', '') : (input.algorithm ?? DRAFT_DEFAULTS.algorithm),
-  );
-  if (!algorithm.success) {
-    throw new InvalidAccountError('algorithm', 'unsupported', `Unsupported algorithm "${String(input.algorithm)}": use SHA1, SHA256 or SHA512.`);
-  }
-  const { issuer, accountName } = validateNames(input);
-  if (typeof input.secret !== 'string') {
-    throw new InvalidAccountError('secret', 'required', 'The secret is missing.');
-  }
-  const secret = normalizeSecret(input.secret);
-
-  const isSteam = type.data === 'steam';
-  const digits = isSteam
-    ? integerIn(input.digits ?? LIMITS.steamDigits, 'digits', LIMITS.steamDigits, LIMITS.steamDigits)
-    : integerIn(input.digits ?? DRAFT_DEFAULTS.digits, 'digits', LIMITS.minDigits, LIMITS.maxDigits);
-  const period = integerIn(input.period ?? DRAFT_DEFAULTS.period, 'period', LIMITS.minPeriodSeconds, LIMITS.maxPeriodSeconds);
-  const counter = integerIn(input.counter ?? DRAFT_DEFAULTS.counter, 'counter', 0, Number.MAX_SAFE_INTEGER);
-
-  const draft: AccountDraft = {
-    issuer,
-    accountName,
-    secret,
-    type: type.data,
-    // Steam Guard is defined over SHA1; anything else would give codes Steam rejects.
-    algorithm: isSteam ? 'SHA1' : algorithm.data,
-    digits,
-    // Each type keeps only its own moving factor, so equal accounts compare equal
-    // whatever a source wrote in the other field.
-    period: type.data === 'hotp' ? DRAFT_DEFAULTS.period : period,
-    counter: type.data === 'hotp' ? counter : 0,
-  };
+  const errors: InvalidAccountError[] = [];
+  const checked = checkDraft(input, errors);
+  if (!checked) throw errors[0] as InvalidAccountError;
+  const draft: AccountDraft = checked;
   if (input.sites !== undefined) {
     // Sites given with a draft (a scanned page's domain, an import) are normalised
     // like the ones typed in the options page; a bad one is refused, not dropped.

@@ -83,20 +83,20 @@ describe.each(BROWSERS)('foundation in %s', (kind) => {
     await options.click('summary');
     await fill(options, 'digits', '12');
     await clickButton(options, 'Add account', { within: (await options.$('[data-testid="manual-form"]'))! });
-    await waitForText(options, 'Digits: this value is out of range.');
+    await waitForText(options, 'Digits: use a whole number from 6 to 10.');
     expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
 
     await fill(options, 'digits', '6');
     await clickButton(options, 'Add account', { within: (await options.$('[data-testid="manual-form"]'))! });
     await waitForText(options, 'GitHub added.');
 
-    // The same account again is refused, and nothing changes.
+    // The same issuer and name again is a warning naming the account; nothing changes unless "Add anyway".
     const afterFirst = JSON.stringify(await ext.readStorage('local'));
     await fill(options, 'issuer', 'github');
     await fill(options, 'accountName', GITHUB.accountName);
     await fill(options, 'secret', 'JBSWY3DPEHPK3PXQ');
     await clickButton(options, 'Add account', { within: (await options.$('[data-testid="manual-form"]'))! });
-    await waitForText(options, 'An account with this issuer and name already exists.');
+    await waitForText(options, `You already have ${GITHUB.issuer} — ${GITHUB.accountName}. Add another account with the same issuer and name?`);
     expect(JSON.stringify(await ext.readStorage('local'))).toBe(afterFirst);
     await options.close();
   });

@@ -1,7 +1,8 @@
 /** The new account is one the user already has; nothing was saved. */
 export class DuplicateAccountError extends Error {
   override readonly name = 'DuplicateAccountError';
-  constructor(readonly existingId: string, readonly reason: 'same-issuer-and-name' | 'same-secret') {
+  /** `existingLabel`: the account it duplicates as the user knows it ("GitHub — alice"), for the message. */
+  constructor(readonly existingId: string, readonly reason: 'same-issuer-and-name' | 'same-secret', readonly existingLabel?: string) {
     super(
       reason === 'same-secret'
         ? 'An account with the same secret already exists.'

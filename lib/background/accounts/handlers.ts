@@ -1,7 +1,8 @@
 import { applySiteEdit, editsSites } from '../../autofill/site-edit';
 import type { Account, AccountDraft } from '../../otp/account';
 import { generateCode } from '../../otp/code';
-import { findDuplicate } from '../../otp/duplicates';
+import { findDuplicate, type DuplicateReason } from '../../otp/duplicates';
+import { accountLabel } from '../../otp/label';
 import { parseOtpUri } from '../../otp/uri';
 import { validateDraft, validateNames } from '../../otp/validate';
 import { accountsFromDrafts, deleteAccount, nextStamp, reorderAccounts, type VaultContents } from '../../vault';
@@ -23,34 +24,39 @@ function indexOf(contents: VaultContents, id: string): number {
 
 function assertNotDuplicate(accounts: readonly Account[], draft: Pick<AccountDraft, 'issuer' | 'accountName' | 'secret'>): void {
   const duplicate = findDuplicate(accounts, draft);
-  if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
+  if (duplicate) throw duplicateError(duplicate);
 }
+
+const duplicateError = ({ existing, reason }: { existing: Account; reason: DuplicateReason }) =>
+  new DuplicateAccountError(existing.id, reason, accountLabel(existing));
 
 /**
  * Adds a validated draft at the end of the list (the user's order) — or, when it
  * is the QR code / link of a restored device-bound account waiting for its
  * secret (same issuer and name), completes that account in place.
  */
-export async function addAccount(ports: BackgroundPorts, draft: AccountDraft): Promise<Account> {
+export async function addAccount(ports: BackgroundPorts, draft: AccountDraft, { sameNameAllowed = false } = {}): Promise<Account> {
   return changeContents(ports, (contents) => {
     const now = ports.now();
     const stamp = nextStamp(contents, now);
-    const duplicate = findDuplicate(contents.accounts, draft);
+    const waiting = contents.accounts.filter((a) => a.needsVerification);
+    // An account waiting for its secret is completed, never doubled, whatever was allowed.
+    const duplicate = findDuplicate(waiting, draft) ?? findDuplicate(contents.accounts, draft, { sameNameAllowed });
     if (duplicate?.existing.needsVerification && duplicate.reason === 'same-issuer-and-name') {
       const { needsVerification: _waiting, ...rest } = duplicate.existing;
       const verified: Account = { ...rest, ...draft, id: rest.id, createdAt: rest.createdAt, modifiedAt: stamp, deviceBound: rest.deviceBound ?? draft.deviceBound ?? false };
       const accounts = contents.accounts.map((a) => (a.id === verified.id ? verified : a));
       return { contents: { ...contents, accounts }, result: verified };
     }
-    if (duplicate) throw new DuplicateAccountError(duplicate.existing.id, duplicate.reason);
+    if (duplicate) throw duplicateError(duplicate);
     const [account] = accountsFromDrafts(contents, [draft], { now, newId: ports.randomId }) as [Account];
     return { contents: { ...contents, accounts: [...contents.accounts, account] }, result: account };
   });
 }
 
 export const accountsAdd: Handler<'accounts.add'> = async (payload, ports) => {
-  const draft = 'uri' in payload ? parseOtpUri(payload.uri) : validateDraft(payload.draft);
-  return toView(await addAccount(ports, draft));
+  if ('uri' in payload) return toView(await addAccount(ports, parseOtpUri(payload.uri)));
+  return toView(await addAccount(ports, validateDraft(payload.draft), { sameNameAllowed: payload.sameNameAllowed === true }));
 };
 
 /** Validates a link without saving anything, so the page can show what it holds first. */
@@ -61,19 +67,37 @@ export const accountsParseUri: Handler<'accounts.parse-uri'> = async ({ uri }, p
   return view;
 };
 
+const GENERATOR_FIELDS = ['secret', 'algorithm', 'digits', 'period', 'counter'] as const;
+
+const pick = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
+const definedFields = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) => pick(from, keys.filter((k) => from[k] !== undefined));
+
 export const accountsUpdate: Handler<'accounts.update'> = async ({ id, edit }, ports) =>
   changeContents(ports, (contents) => {
     const index = indexOf(contents, id);
     const current = contents.accounts[index] as Account;
-    // The edited names go through the same checks as a new account's (the secret is
-    // not re-checked: an account waiting for verification has none yet).
-    const checked = validateNames({ issuer: edit.issuer ?? current.issuer, accountName: edit.accountName ?? current.accountName });
+    const editsGenerator = GENERATOR_FIELDS.some((field) => edit[field] !== undefined);
+    if (editsGenerator && (current.needsVerification || current.secret === '')) {
+      throw new BadRequestError('This account has no secret yet: verify it with its QR code or link instead.');
+    }
+    // Edited names (and generator fields) go through the same checks as a new
+    // account's; names alone do not re-check the secret: an account waiting for
+    // verification has none yet.
+    const names = { issuer: edit.issuer ?? current.issuer, accountName: edit.accountName ?? current.accountName };
+    const checked = editsGenerator
+      ? validateDraft({ ...pick(current, ['type', ...GENERATOR_FIELDS]), ...names, ...definedFields(edit, GENERATOR_FIELDS) })
+      : { ...current, ...validateNames(names) };
     const others = contents.accounts.filter((a) => a.id !== id);
-    assertNotDuplicate(others, { ...checked, secret: current.secret });
+    assertNotDuplicate(others, checked);
     const updated: Account = {
       ...current,
       issuer: checked.issuer,
       accountName: checked.accountName,
+      secret: checked.secret,
+      algorithm: checked.algorithm,
+      digits: checked.digits,
+      period: checked.period,
+      counter: checked.counter,
       modifiedAt: nextStamp(contents, ports.now()),
     };
     if (edit.deviceBound !== undefined) updated.deviceBound = edit.deviceBound;

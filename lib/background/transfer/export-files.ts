@@ -6,11 +6,9 @@ import type { Account } from '../../otp/account';
  * named. Pure: the handlers pass the clock.
  */
 
-/** "Issuer: name", or whichever of the two the account has. */
-export function accountLabel(account: Pick<Account, 'issuer' | 'accountName'>): string {
-  if (account.issuer && account.accountName) return `${account.issuer}: ${account.accountName}`;
-  return account.issuer || account.accountName;
-}
+import { accountLabel } from '../../otp/label';
+
+export { accountLabel };
 
 /** Device-bound accounts keep their secret on this device: an export never carries it. */
 export const deviceBoundOmission = (account: Account): ExportOmission => ({

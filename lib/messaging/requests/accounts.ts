@@ -22,14 +22,21 @@ const draft = z
 export type DraftInput = z.infer<typeof draft>;
 
 /**
- * Fields an edit may change. The secret and the generator parameters are fixed at
- * creation. `sites` replaces the whole list (the background normalises and checks
- * each entry, docs/autofill.md); bounded here only against a hostile sender.
+ * Fields an edit may change. The generator fields (`secret`, `algorithm`, `digits`,
+ * `period`, `counter`; the type is fixed at creation) arrive as typed, like a new
+ * account's, and pass the same validation. `sites` replaces the whole list (the
+ * background normalises and checks each entry, docs/autofill.md); bounded here
+ * only against a hostile sender.
  */
 const edit = z
   .object({
     issuer: text,
     accountName: text,
+    secret: text,
+    algorithm: z.unknown(),
+    digits: z.unknown(),
+    period: z.unknown(),
+    counter: z.unknown(),
     deviceBound: z.boolean(),
     sites: z.array(text).max(1000),
     siteMatch: z.enum(['domain', 'origin']),
@@ -49,8 +56,9 @@ export const ACCOUNT_REQUESTS = {
     passive: true,
     errors: VAULT_ERRORS,
   }),
+  // `sameNameAllowed`: the user was told an account has this issuer and name, and adds it anyway.
   'accounts.add': defineRequest({
-    payload: z.union([z.object({ draft }).strict(), z.object({ uri: text }).strict()]),
+    payload: z.union([z.object({ draft, sameNameAllowed: z.literal(true).optional() }).strict(), z.object({ uri: text }).strict()]),
     response: answer<AccountView>(),
     errors: [...VAULT_ERRORS, 'invalid-account', 'invalid-site', 'duplicate-account'],
   }),

@@ -26,6 +26,18 @@ describe('findDuplicate', () => {
   });
 });
 
+describe('findDuplicate with the same name allowed (the user chose to keep both)', () => {
+  it.each([
+    { candidate: { issuer: 'github', accountName: 'alice@example.com', secret: 'KRUGS4ZANFZSAYJA' }, expected: null },
+    // The same secret is still the same account, even behind another account's name match.
+    { candidate: { issuer: 'GitHub', accountName: 'alice@example.com', secret: 'GEZDGNBVGY3TQOJQ' }, expected: { id: 'b', reason: 'same-secret' } },
+    { candidate: { issuer: 'GitHub', accountName: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' }, expected: { id: 'a', reason: 'same-secret' } },
+  ])('$candidate.issuer/$candidate.secret → $expected', ({ candidate, expected }) => {
+    const found = findDuplicate(existing, candidate, { sameNameAllowed: true });
+    expect(found && { id: found.existing.id, reason: found.reason }).toEqual(expected);
+  });
+});
+
 describe('sameIssuerAndName', () => {
   it.each([
     { a: ['GitHub', 'alice'], b: ['github', ' ALICE '], same: true },

@@ -150,6 +150,13 @@ describe('accounts.add', () => {
       expect(failure.reason).toBe('same-issuer-and-name');
     });
 
+    it('adds the same issuer and name when the user chose to (sameNameAllowed), still not the same secret', async () => {
+      const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.add', { draft: draftFor(1, { secret: secretFor(1) }), sameNameAllowed: true }, 'duplicate-account');
+      expect({ reason: failure.reason, existing: failure.existing }).toEqual({ reason: 'same-secret', existing: 'Issuer 1: user1@example.com' });
+      await sendOk(vault.ports, 'accounts.add', { draft: draftFor(43, { issuer: 'Issuer 1', accountName: 'user1@example.com' }), sameNameAllowed: true });
+      expect(await storedIds(vault.ports)).toHaveLength(4);
+    });
+
     it('accepts the same name under another issuer', async () => {
       await sendOk(vault.ports, 'accounts.add', { draft: draftFor(42, { issuer: 'Issuer 1 (work)', accountName: 'user1@example.com' }) });
       expect(await storedIds(vault.ports)).toHaveLength(4);
@@ -227,13 +234,45 @@ describe('accounts.update', () => {
     expect(failure.reason).toBe('same-issuer-and-name');
   });
 
+  it('changes the secret and parameters in one write, validated like a new account; codes follow', async () => {
+    const { ports } = vault;
+    const id = vault.ids[0] as string;
+    const before = (await stored(ports)).accounts[0];
+    ports.advance(3000);
+    const edit = { secret: 'jbsw y3dp ehpk 3pxp', algorithm: 'SHA256', digits: 8, period: 60 };
+    const { result, local } = await countWrites(ports, () => send(ports, 'accounts.update', { id, edit }));
+    expect(local).toBe(1);
+    if (!result.ok) expect.fail(JSON.stringify(result.error));
+    expect(result.value).not.toHaveProperty('secret');
+    const after = (await stored(ports)).accounts[0];
+    expect(after).toEqual({ ...before, secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA256', digits: 8, period: 60, modifiedAt: ports.now() });
+    const code = (await sendOk(ports, 'codes.get', { ids: [id] }))[0];
+    expect(code?.value).toBe(generateCode(after!, ports.now()).value);
+    expect(code?.value).toHaveLength(8);
+  });
+
   it.each([
-    ['the secret', { secret: 'JBSWY3DPEHPK3PXP' }],
-    ['the digits', { digits: 8 }],
+    ['a secret that is not base32', { secret: 'JBSW0Y3D' }, 'secret', 'invalid-base32'],
+    ['11 digits', { digits: 11 }, 'digits', 'out-of-range'],
+    ['5 digits', { digits: 5 }, 'digits', 'out-of-range'],
+    ['a period of 0', { period: 0 }, 'period', 'out-of-range'],
+    ['a period that is not a number', { period: '30s' }, 'period', 'not-an-integer'],
+    ['an unknown algorithm', { algorithm: 'MD5' }, 'algorithm', 'unsupported'],
+  ])('refuses %s: invalid-account naming the field, nothing written', async (_label, edit, field, problem) => {
+    const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit }, 'invalid-account');
+    expect({ field: failure.field, problem: failure.problem }).toEqual({ field, problem });
+  });
+
+  it("refuses another account's secret, naming that account", async () => {
+    const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit: { secret: secretFor(2) } }, 'duplicate-account');
+    expect({ reason: failure.reason, existing: failure.existing }).toEqual({ reason: 'same-secret', existing: 'Issuer 2: user2@example.com' });
+  });
+
+  it.each<[string, object]>([
     ['an issuer that is not text', { issuer: 5 }],
     ['deviceBound that is not a boolean', { deviceBound: 'yes' }],
   ])('refuses an edit of %s as bad-request', async (_label, edit) => {
-    await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit } as Payload<'accounts.update'>, 'bad-request');
+    await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit } as unknown as Payload<'accounts.update'>, 'bad-request');
   });
 
   it('saves sites normalised, in one write stamped like any edit; names untouched', async () => {
