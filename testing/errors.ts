@@ -18,6 +18,8 @@ export type KitOwnErrorCode =
   | 'import-entries-skipped'
   /** An input the kit can check itself is wrong (e.g. an impossible `minSecondsLeft`). */
   | 'invalid-argument'
+  /** `fill(page)`: the toolbar click did not grant the page (it was closed or navigated away meanwhile). */
+  | 'fill-not-granted'
   /** Time control was asked of a build without the test clock (a production build). */
   | 'time-control-unavailable';
 

@@ -8,4 +8,4 @@ export { launchExtension, EXTENSION_ORIGINS } from './launch.js';
 export type { BrowserKind, LaunchExtensionOptions, LaunchedExtension, PuppeteerLike } from './launch.js';
 export { HikaeKitError } from './errors.js';
 export type { KitOwnErrorCode } from './errors.js';
-export type { AccountLink, AccountRef, ExportFile, KitAccount, KitCode, OtpKind, ProvisionOptions } from './types.js';
+export type { AccountLink, AccountRef, ExportFile, KitAccount, KitCode, KitFill, OtpKind, ProvisionOptions } from './types.js';

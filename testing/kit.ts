@@ -7,9 +7,11 @@ import type { AccountView, CodeView, ImportPreview, ImportSource, Payload, Reque
 import { accountLabel, resolveAccount } from './account-ref.js';
 import { createDriver, type Driver } from './driver.js';
 import { HikaeKitError } from './errors.js';
+import { grantPage } from './fill.js';
 import { checkMinSecondsLeft, msUntilFreshCode, secondsLeft } from './fresh-code.js';
 import { launchExtension, type LaunchExtensionOptions, type LaunchedExtension } from './launch.js';
-import type { AccountLink, AccountRef, ExportFile, KitAccount, KitCode, ProvisionOptions } from './types.js';
+import { checkLinkSites, linkUri, sitesOfLinks } from './link-sites.js';
+import type { AccountLink, AccountRef, ExportFile, KitAccount, KitCode, KitFill, ProvisionOptions } from './types.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,8 +28,6 @@ function toKitAccount(view: AccountView): KitAccount {
     sites: [...(view.sites ?? [])],
   };
 }
-
-const linkUri = (link: AccountLink) => (typeof link === 'string' ? link : link.uri);
 
 function fileSource(file: ExportFile): ImportSource {
   if (typeof file === 'string') return { fileName: path.basename(file), bytesBase64: fs.readFileSync(file).toString('base64') };
@@ -112,7 +112,8 @@ export class HikaeExtension {
     const filePassword = options.filePassword === undefined ? {} : { password: options.filePassword };
 
     // Check everything before writing anything.
-    if (linkSource) await this.#checkLinks(links, linkSource);
+    const linkSites = checkLinkSites(links);
+    const parsedLinks = linkSource ? await this.#checkLinks(links, linkSource) : [];
     if (file) {
       const preview = await this.#call('import.preview', { source: file, ...filePassword }, 'Reading the export file');
       const skipped = skippedEntries(preview);
@@ -122,18 +123,34 @@ export class HikaeExtension {
     if (linkSource) await this.#call('import.apply', { source: linkSource }, 'Adding the links');
     if (file) await this.#call('import.apply', { source: file, ...filePassword }, 'Importing the export file');
     const added = (await this.accounts()).filter((a) => !before.has(a.id));
+    for (const { parsed, sites } of sitesOfLinks(parsedLinks, linkSites)) {
+      const account = resolveAccount(added, { issuer: parsed.issuer, accountName: parsed.accountName });
+      account.sites = (await this.#call('accounts.update', { id: account.id, edit: { sites } }, `Sites of ${accountLabel(account)}`)).sites ?? [];
+    }
     return added;
   }
 
-  /** Each link must parse and be new: the first that is not is named in the error, and nothing is written. */
-  async #checkLinks(links: AccountLink[], source: ImportSource): Promise<void> {
+  /**
+   * Replaces the sites an account fills on (`github.com`, `localhost`, or for an
+   * exact-origin account `https://login.example.com`), as the options page's site
+   * editor does. Returns the account as stored.
+   */
+  async setSites(ref: AccountRef, sites: string[]): Promise<KitAccount> {
+    const account = resolveAccount(await this.accounts(), ref);
+    return toKitAccount(await this.#call('accounts.update', { id: account.id, edit: { sites } }, `Sites of ${accountLabel(account)}`));
+  }
+
+  /** Each link must parse and be new: the first that is not is named in the error, and nothing is written. Returns them parsed. */
+  async #checkLinks(links: AccountLink[], source: ImportSource): Promise<AccountView[]> {
+    const parsed: AccountView[] = [];
     for (const [index, link] of links.entries()) {
       const uri = linkUri(link);
-      await this.#call('accounts.parse-uri', { uri }, `Link ${index + 1} (${uri.slice(0, 40)})`);
+      parsed.push(await this.#call('accounts.parse-uri', { uri }, `Link ${index + 1} (${uri.slice(0, 40)})`));
     }
     const preview = await this.#call('import.preview', { source }, 'Checking the links');
     const skipped = skippedEntries(preview);
     if (skipped.length > 0) throw new HikaeKitError('duplicate-account', `Some links would not be added: ${skipped.join('; ')}`);
+    return parsed;
   }
 
   /** The current code of an account, computed by the extension's background. */
@@ -201,6 +218,23 @@ export class HikaeExtension {
     }
     while (current.account.counter < counter) current = await this.nextHotp({ id: current.account.id });
     return current;
+  }
+
+  /**
+   * Fills the current code into `page` as a person does with the popup: clicks the
+   * extension's toolbar button with the page in front (the real gesture, granting
+   * `activeTab` on that tab only), then sends the popup's Fill request. The
+   * extension does the rest as for a person: the page's site must match the
+   * account's sites, the field is found in the page, a code about to expire is
+   * waited out, HOTP counters move on. Without `account`: the one account bound to
+   * the page's site, as the fill shortcut does. Works on production builds too.
+   */
+  async fill(page: Page, { account }: { account?: AccountRef } = {}): Promise<KitFill> {
+    const accountId = account === undefined ? undefined : resolveAccount(await this.accounts(), account).id;
+    const tabId = await grantPage(this.browser, this.kind, this.#driver, page);
+    const outcome = await this.#call('fill.account', { tabId, ...(accountId === undefined ? {} : { accountId }) }, `Filling ${page.url()}`);
+    const filled = resolveAccount(await this.accounts(), { id: outcome.accountId });
+    return { account: filled, site: outcome.site, frameId: outcome.frameId, boxes: outcome.boxes, waitedMs: outcome.waitedMs };
   }
 
   async lock(): Promise<void> {

@@ -43,8 +43,25 @@ export interface KitCode {
   secondsLeft: number;
 }
 
-/** An otpauth:// link, optionally with the sites the account fills on. */
+/**
+ * An otpauth:// link, optionally with the sites the account fills on (`example.com`,
+ * `localhost`; normalised and checked as the options page does).
+ */
 export type AccountLink = string | { uri: string; sites?: string[] };
+
+/** What `fill(page)` did. Nothing of the code itself: read the field, or `code()`. */
+export interface KitFill {
+  /** The account whose code was filled. */
+  account: KitAccount;
+  /** The page's registrable domain (or origin, for exact-origin accounts) it matched. */
+  site: string;
+  /** The frame that received the digits (0: the top frame). */
+  frameId: number;
+  /** Digit boxes written: 1 for a single field, N for a split one. */
+  boxes: number;
+  /** The code had fewer than 5 s left, so the next one was waited for (ms waited). */
+  waitedMs: number;
+}
 
 /** An export file of any format the extension imports (docs/transfer.md): a path, or its bytes. */
 export type ExportFile = string | { bytes: Uint8Array; name?: string };

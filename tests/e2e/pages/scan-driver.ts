@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../../lib/extension-identity';
+import { chromiumClickToolbarButton, firefoxChromeEval, FIREFOX_EXTENSION } from '../../../testing/toolbar';
 import { BROWSER_PATHS, BUILD_DIRS } from '../../../tools/browser/config';
 import type { ExtensionBrowser } from '../../../tools/browser/launch';
 import { openExtensionPage } from '../../../tools/browser/pages';
@@ -39,41 +40,9 @@ export async function openSitePage(ext: ExtensionBrowser, url: string): Promise<
   return page;
 }
 
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
-}
-
-/** Runs `expression` in Firefox's browser window (chrome scope) and returns its value. */
-export async function firefoxChromeEval<T>(browser: Browser, expression: string): Promise<T> {
-  const connection = (browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const contexts = tree.result.contexts as { context: string; url: string }[];
-  const window = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-  if (!window) throw new Error('No Firefox browser window in chrome scope.');
-  const answer = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
-  const result = answer.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
-  if (result.type !== 'success') throw new Error(`Chrome-scope evaluation failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
-  return result.result?.value as T;
-}
-
-const FIREFOX_EXTENSION = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
-const FIREFOX_GLOBAL = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.apiManager.global`;
-
-/** The extension's id for the tab shown in the (only) Firefox window. */
-export function firefoxSelectedTabId(browser: Browser): Promise<number> {
-  return firefoxChromeEval<number>(browser, `${FIREFOX_GLOBAL}.tabTracker.getId(window.gBrowser.selectedTab)`);
-}
-
 /** Presses the extension's shortcut in Firefox: the command fires and the shown tab gets activeTab, as with the real keys. */
 export function firefoxPressShortcut(browser: Browser, command: string): Promise<void> {
   return firefoxChromeEval(browser, `(${FIREFOX_EXTENSION}.shortcuts.onCommand(${JSON.stringify(command)}), null)`);
-}
-
-/** Clicks the toolbar button in Firefox (activeTab for the shown tab; the real popup opens), then closes that popup. */
-export async function firefoxClickToolbarButton(browser: Browser): Promise<void> {
-  await firefoxChromeEval(browser, `(${FIREFOX_GLOBAL}.browserActionFor(${FIREFOX_EXTENSION}).triggerAction(window), null)`);
-  await sleep(300);
-  await firefoxChromeEval(browser, `(${FIREFOX_GLOBAL}.browserActionFor(${FIREFOX_EXTENSION}).triggerAction(window), null)`);
 }
 
 /** Gives the extension Firefox's "all sites" permission, as accepting the permission prompt does. */
@@ -107,12 +76,7 @@ export async function firefoxOpenInNewWindow(ext: ExtensionBrowser, url: string)
 
 /** Chromium: clicks the toolbar button with `page` in front; resolves to the real popup, rendered. */
 export async function chromiumOpenToolbarPopup(ext: ExtensionBrowser, page: Page): Promise<Page> {
-  await page.bringToFront();
-  const extension = (await ext.browser.extensions()).get(new URL(ext.origin).host);
-  if (!extension) throw new Error('The extension is not loaded.');
-  await page.triggerExtensionAction(extension);
-  const target = await ext.browser.waitForTarget((t) => t.url() === `${ext.origin}popup.html`, { timeout: 20_000 });
-  const popup = (await target.asPage())!;
+  const popup = await chromiumClickToolbarButton(ext.browser, page);
   await waitFor(popup, () => (document.getElementById('root')?.childElementCount ?? 0) > 0, { what: 'popup rendered' });
   return popup;
 }
@@ -178,3 +142,5 @@ export async function addListed(page: Page, issuer: string): Promise<void> {
 }
 
 export { waitForText };
+// The toolbar-click primitives live in the testing kit (testing/toolbar.ts), shared with its fill().
+export { firefoxChromeEval, firefoxClickToolbarButton, firefoxSelectedTabId } from '../../../testing/toolbar';
