@@ -15,6 +15,7 @@ import { clickButton, fill, waitForText } from './harness/ui';
 
 const PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a different, longer passphrase';
+const THIRD_PASSWORD = 'yet another passphrase, typed on A';
 const USER = TEST_USERS.alice.email;
 const ON_A = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const ONLY_ON_B = 'otpauth://totp/Contoso:bob?secret=KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF&issuer=Contoso';
@@ -86,5 +87,35 @@ describe.each(pairs)('re-key in %s, the other device in %s', (kindA, kindB) => {
     await sendFromPage(syncA, 'cloud.sync-now', {});
     await syncA.close();
     expect(await issuers(a)).toEqual(['Contoso', 'GitHub']);
+  });
+
+  it('a plain password change on A (no re-key) is told on B\'s locked screen, never adopted silently', async () => {
+    const security = await a.open('options.html#security');
+    await fill(security, 'current-password', NEW_PASSWORD);
+    await fill(security, 'new-password', THIRD_PASSWORD);
+    await fill(security, 'confirm-password', THIRD_PASSWORD);
+    await clickButton(security, 'Change password');
+    await waitForText(security, 'Password changed.');
+    expect(await sendFromPage(security, 'cloud.sync-now', {})).toMatchObject({ ok: true, value: { problem: null, pending: false } });
+    await security.close();
+
+    const options = await b.open('options.html');
+    expect(await sendFromPage(options, 'cloud.sync-now', {})).toMatchObject({ ok: true, value: { problem: null } });
+    await sendFromPage(options, 'vault.lock', {});
+    await options.close();
+    const popup = await b.open('popup.html');
+    await waitForText(popup, `Your password was changed in ${kindA === 'firefox' ? 'Firefox' : 'Chrom'}`);
+    await fill(popup, 'password', NEW_PASSWORD);
+    await popup.keyboard.press('Enter');
+    await waitForText(popup, 'Wrong password.');
+    await fill(popup, 'password', THIRD_PASSWORD);
+    await popup.keyboard.press('Enter');
+    await waitForText(popup, 'GitHub');
+    await popup.close();
+    // Told until used: the next locked screen says nothing more.
+    const relock = await b.open('options.html');
+    await sendFromPage(relock, 'vault.lock', {});
+    expect(await sendFromPage(relock, 'vault.status', {})).toEqual({ ok: true, value: { state: 'locked' } });
+    await relock.close();
   });
 });
