@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROME_PUBLIC_KEY, EMULATOR_CLIENT_ID, GECKO_ID, STORE_PACKAGE_ENV } from './lib/extension-identity';
 import { SQLITE_WASM_FILE } from './lib/import/sqlite-wasm-file';
 import { ZXING_WASM_FILE } from './lib/qr/zxing-reader-file';
+import { chunkModules } from './tools/build/chunk-modules';
 import { libraryPatches } from './tools/build/library-patches';
 
 // Content Security Policy for extension pages and the background. WebAssembly
@@ -72,7 +73,7 @@ export default defineConfig({
       // The testing kit's clock exists in test builds only (lib/build-flags.ts).
       __TEST_HOOKS__: JSON.stringify(env.mode === 'test'),
     },
-    plugins: [libraryPatches()],
+    plugins: [libraryPatches(), chunkModules()],
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.

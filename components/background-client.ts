@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './extension-api';
 import { createClient, KEEP_ALIVE_MESSAGE } from '../lib/messaging/client';
 
 /** Requests to the background, from the popup and the options page; a long one keeps the background awake. */

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './extension-api';
 import type en from '../assets/public/_locales/en/messages.json';
 import { pluralKey } from '../lib/i18n/plural';
 

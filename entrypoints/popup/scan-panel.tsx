@@ -4,7 +4,7 @@ import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { ScanFoundList } from '../../components/scan-found-list';
-import type { ScanStart } from './scan-entry';
+import type { ScanStart } from './scan-found-banner';
 import { scanTargetTab } from './scan-target-tab';
 
 /**

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../../components/extension-api';
 
 /**
  * The tab "Scan this page" is about: the active tab of the popup's window. Test

@@ -1,9 +1,9 @@
-import { createRoot } from 'react-dom/client';
 import '../../assets/styles/base.css';
 import '../../assets/styles/popup.css';
 import { t, uiLanguage } from '../../components/i18n';
-import { PopupApp } from './popup-app';
+import { Popup } from './popup';
 
+// The start path: no React, no webextension-polyfill (docs/popup-start-path.md).
 document.documentElement.lang = uiLanguage();
 document.title = t('extName');
-createRoot(document.getElementById('root') as HTMLElement).render(<PopupApp />);
+new Popup(document.getElementById('root') as HTMLElement).start();

@@ -1,0 +1,92 @@
+import type { AccountView, Snapshot } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
+import { t } from '../../components/i18n';
+import { CodeList } from './code-list';
+import { h } from './dom';
+import { LazyIsland } from './lazy-island';
+import { openOptions } from './open-options';
+import { PopupHeader } from './popup-header';
+import type { ScanStart } from './scan-found-banner';
+
+/**
+ * The unlocked popup: the header and the accounts with their live codes (plain
+ * DOM, on the start path), then — once every row is in — the React islands
+ * above the list: codes found on this tab, and this site's accounts with Fill.
+ * "Scan this page" takes the list's place until it is closed.
+ */
+export class UnlockedView {
+  private readonly header: PopupHeader;
+  private readonly list: CodeList;
+  private accounts: AccountView[] = [];
+  private islandsStarted = false;
+  private scanFound: LazyIsland<'scanFound'> | null = null;
+  private siteFill: LazyIsland<'siteFill'> | null = null;
+  private panel: LazyIsland<'scanPanel'> | null = null;
+
+  constructor(private readonly root: HTMLElement, private readonly reload: () => void) {
+    this.header = new PopupHeader({
+      scan: () => this.openScan({}),
+      lock: () => void request('vault.lock', {}).then(reload),
+    });
+    this.list = new CodeList({
+      addAccount: () => openOptions('add'),
+      locked: reload,
+      verify: (account) => openOptions(`verify-${account.id}`),
+    });
+    root.replaceChildren(this.header.element, this.list.element);
+    this.list.focus();
+  }
+
+  /** Shows a snapshot of the unlocked vault (the first screen's accounts, or all of them). */
+  update(snapshot: Snapshot): void {
+    this.accounts = snapshot.accounts;
+    this.header.setBackupBehind(snapshot.backupBehind);
+    this.list.show(snapshot.accounts, snapshot.codes);
+    this.siteFill?.update({ accounts: this.accounts });
+    if (!this.islandsStarted && snapshot.accounts.length === snapshot.accountCount) {
+      this.islandsStarted = true;
+      // After the frame that shows every code: React's chunk loads while nobody waits on it.
+      requestAnimationFrame(() => setTimeout(() => this.placeIslands(), 0));
+    } else if (this.islandsStarted) {
+      this.placeIslands();
+    }
+  }
+
+  /** The view is replaced (locked, or an error). */
+  destroy(): void {
+    this.list.destroy();
+    for (const island of [this.scanFound, this.siteFill, this.panel]) island?.remove();
+  }
+
+  /** The islands above the list, where they belong now (none while the scan panel is open). */
+  private placeIslands(): void {
+    if (this.panel) return;
+    this.scanFound ??= new LazyIsland(h('div'), 'scanFound', { onOpen: (start) => this.openScan(start) });
+    if (!this.scanFound.container.isConnected) this.list.element.before(this.scanFound.container);
+    if (this.accounts.length === 0) {
+      this.siteFill?.remove();
+      this.siteFill = null;
+      return;
+    }
+    this.siteFill ??= new LazyIsland(h('div'), 'siteFill', { accounts: this.accounts });
+    if (!this.siteFill.container.isConnected) this.list.element.before(this.siteFill.container);
+  }
+
+  private openScan(start: ScanStart): void {
+    if (this.panel) return;
+    this.scanFound?.container.remove();
+    this.siteFill?.container.remove();
+    this.list.element.remove();
+    const placeholder = h('p', { class: 'muted popup-body' }, t('scanScanning'));
+    this.panel = new LazyIsland(h('div'), 'scanPanel', { start, onClose: () => this.closeScan(), onAdded: this.reload }, placeholder);
+    this.root.append(this.panel.container);
+  }
+
+  private closeScan(): void {
+    this.panel?.remove();
+    this.panel = null;
+    this.root.append(this.list.element);
+    if (this.islandsStarted) this.placeIslands();
+    this.list.focus();
+  }
+}
