@@ -11,6 +11,8 @@ export function siteProblemMessage(problem: SiteEntryProblem, input: string): st
       return t('siteErrorInsecure', [input.trim()]);
     case 'public-suffix':
       return t('siteErrorPublicSuffix', [input.trim()]);
+    case 'single-label':
+      return t('siteErrorSingleLabel', [input.trim()]);
     case 'too-long':
       return t('siteErrorTooLong', [String(MAX_SITE_LENGTH)]);
     case 'too-many':

@@ -12,7 +12,7 @@ import { MAX_SITE_LENGTH, MAX_SITES_PER_ACCOUNT } from './site-limits';
 export type SiteMatchMode = 'domain' | 'origin';
 
 
-export type SiteEntryProblem = 'not-web' | 'insecure' | 'public-suffix' | 'too-long' | 'too-many';
+export type SiteEntryProblem = 'not-web' | 'insecure' | 'public-suffix' | 'single-label' | 'too-long' | 'too-many';
 
 /** A site the user typed that cannot be stored, and why. */
 export class InvalidSiteError extends Error {
@@ -51,10 +51,39 @@ export function normalizeSiteEntry(input: string, mode: SiteMatchMode): string {
     throw new InvalidSiteError('insecure', input, `Codes are filled on https pages only (http only on localhost).`);
   }
   const parsed = parse(host, { allowPrivateDomains: true });
-  if (!parsed.isIp && parsed.domain === null && host.includes('.') && !isLoopbackHost(host)) {
-    throw new InvalidSiteError('public-suffix', input, `${host} is shared by many sites (a public suffix): name the site itself, e.g. alice.${host}.`);
+  // No registrable domain: an IP address or a loopback host stands for itself (development);
+  // a suffix of the list (`com`, `co.uk`, `github.io`) is shared by many sites; any other
+  // single word (`github`, `intranet`) is not a name the public web can reach.
+  if (!parsed.isIp && parsed.domain === null && !isLoopbackHost(host)) {
+    if (parsed.isIcann || parsed.isPrivate) {
+      throw new InvalidSiteError('public-suffix', input, `${host} is shared by many sites (a public suffix): name the site itself, e.g. alice.${host}.`);
+    }
+    throw new InvalidSiteError('single-label', input, `${host} is a single word, not a site: type the whole name, e.g. ${host}.com.`);
   }
   return mode === 'origin' ? url.origin : siteOfHost(host);
+}
+
+/**
+ * The site an account enrolled on a page starts with (docs/autofill.md "Accounts
+ * know their sites"): the page's registrable domain, as the site editor would store
+ * it (`alice.github.io` on a page of it). `null` when the page has none that can be
+ * stored — not http(s), a public suffix itself (`github.io`), a single word — so the
+ * account is added without a site, to be bound on first use, rather than refused.
+ */
+export function enrollmentSite(pageUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  try {
+    return normalizeSiteEntry(bareHost(url), 'domain');
+  } catch (error) {
+    if (error instanceof InvalidSiteError) return null;
+    throw error;
+  }
 }
 
 /**

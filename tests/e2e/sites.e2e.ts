@@ -4,14 +4,19 @@ import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/
 import { reloadExtensionPage } from '../../tools/browser/pages';
 import { axeViolations } from './harness/axe';
 import { clickButton, fill, waitFor, waitForText } from './harness/ui';
-import { createVault } from './pages/scan-driver';
+import { closeControl, grantAndOpenControl } from './pages/fill-driver';
+import { addListed, createVault, listedAccounts, openSitePage, waitForScanResult } from './pages/scan-driver';
+import { HOSTS, startSignInServer, type SignInServer } from './pages/sign-in-server';
 import { addAccountByLink, fieldError, listedSites, openSiteEditor, typeNewSite } from './pages/site-driver';
 
 /*
  * The sites of an account (docs/autofill.md "Accounts know their sites"), edited in
  * the options page as a user does, in each browser: add (shown as the registrable
  * domain it is saved as), edit, remove, the exact-origin switch, refusals with a
- * message at the field, and everything still there after a reload.
+ * message at the field (a public suffix, a single word), and everything still there
+ * after a reload. And the first site of an account scanned from a page: the page's
+ * registrable domain by the Public Suffix List (`alice.github.io`), never a bare
+ * suffix (a code scanned on `github.io` itself starts with no site).
  */
 
 const PASSWORD = 'site editor passphrase 42';
@@ -19,14 +24,17 @@ const GITHUB_LINK = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=
 
 describe.each(BROWSERS)('site editor in %s', (kind) => {
   let ext: ExtensionBrowser;
+  let server: SignInServer;
 
   beforeAll(async () => {
-    ext = await launchWithExtension(kind);
+    server = await startSignInServer();
+    ext = await launchWithExtension(kind, { localHosts: Object.values(HOSTS) });
     await createVault(ext, PASSWORD);
     await addAccountByLink(ext, GITHUB_LINK, 'GitHub');
   });
   afterAll(async () => {
     await ext?.close();
+    await server?.close();
   });
 
   it('adds, edits and removes sites; refuses bad ones at the field; keeps them after a reload', async () => {
@@ -47,6 +55,8 @@ describe.each(BROWSERS)('site editor in %s', (kind) => {
     for (const [typed, message] of [
       ['http://github.example', '“http://github.example” is not https: codes are filled on https pages only (http only on localhost).'],
       ['github.io', '“github.io” is shared by many different sites (a public suffix'],
+      ['com', '“com” is shared by many different sites (a public suffix'],
+      ['github', '“github” is a single word, not a site: type its whole name, such as github.com.'],
       ['not a site', '“not a site” is not a web address.'],
       ['www.github.com', 'github.com is already one of this account\'s sites.'],
     ] as const) {
@@ -103,6 +113,28 @@ describe.each(BROWSERS)('site editor in %s', (kind) => {
     await options.click('[name="site-exact-origin"]');
     await waitFor(options, () => document.querySelector('[data-testid="site-entry"]')?.textContent === 'alice.github.io', { what: 'domains again' });
     expect(await listedSites(options)).toEqual(['alice.github.io', 'example.com']);
+    await options.close();
+  });
+
+  it('a QR scanned on alice.github.io starts with that site; one scanned on github.io itself starts with none, never the bare suffix', async () => {
+    for (const [host, site] of [[HOSTS.pages, HOSTS.pages], [HOSTS.suffix, null]] as const) {
+      const page = await openSitePage(ext, server.url(host, '/enroll'));
+      const { control: popup } = await grantAndOpenControl(ext, page);
+      await popup.click('[data-testid="scan-page"]');
+      await waitForScanResult(popup);
+      expect(await listedAccounts(popup)).toEqual([{ issuer: 'Pages', accountName: host, type: 'Time-based (TOTP)', site, state: 'new' }]);
+      await addListed(popup, 'Pages');
+      await closeControl(ext, popup);
+      await page.close();
+    }
+    // Where the user sees an account's sites: the options page's list.
+    const options = await ext.open('options.html#accounts');
+    await waitFor(options, () => document.querySelectorAll('[data-testid="account-item"]').length === 3, { what: 'three accounts' });
+    const rows = await options.$$eval('[data-testid="account-item"]', (items) =>
+      items.map((item) => [item.querySelector('[data-testid="account-name"]')?.textContent, item.querySelector('[data-testid="account-site"]')?.textContent ?? null]),
+    );
+    expect(rows).toContainEqual([HOSTS.pages, HOSTS.pages]);
+    expect(rows).toContainEqual([HOSTS.suffix, null]);
     await options.close();
   });
 });

@@ -1,7 +1,8 @@
 import type { Account } from '../../otp/account';
 import { findDuplicate } from '../../otp/duplicates';
 import { readFoundCodes } from '../../scan/found-codes';
-import { httpOrigin, registrableDomain } from '../../scan/registrable-domain';
+import { enrollmentSite } from '../../autofill/site-entry';
+import { httpOrigin } from '../../scan/registrable-domain';
 import { DECODE_BUDGETS } from '../../scan/scan-limits';
 import type { ScanReport } from '../../scan/scan-report';
 import type { ScanAddResult, ScanStats } from '../../scan/scan-view';
@@ -43,7 +44,7 @@ export const scanTab: Handler<'scan.tab'> = async ({ tabId }, ports) => {
   if (report === null && (!tab.active || tab.url === null)) throw new ScanNotAllowedError();
   // The origin is the browser's word for the tab, never the page's.
   const origin = httpOrigin(tab.url ?? '') ?? 'about:blank';
-  const site = tab.url ? registrableDomain(tab.url) : null;
+  const site = tab.url ? enrollmentSite(tab.url) : null;
   const outcome = await decodeReport(
     report,
     {

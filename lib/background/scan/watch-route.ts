@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ProtocolFailure } from '../../messaging/failure';
 import { fail, ok, type Result } from '../../result';
-import { httpOrigin, registrableDomain } from '../../scan/registrable-domain';
+import { enrollmentSite } from '../../autofill/site-entry';
+import { httpOrigin } from '../../scan/registrable-domain';
 import { DECODE_BUDGETS, WATCH_MESSAGE_KIND } from '../../scan/scan-limits';
 import type { ExtensionIdentity } from '../core';
 import { decodeReport } from './decode';
@@ -71,7 +72,7 @@ export async function routeWatchReport(
     { pngPixels: (url) => scan.pngPixels(url), fetchImage: (url, side, rules) => scan.fetchImage(url, side, rules), capture: null, clock: () => scan.clock(), zxing: scan.zxing, page: { url: sender.url ?? null, automatic: true } },
     Math.min(DECODE_BUDGETS.watchReportMs, left),
   );
-  const record = await recordTabTexts(ports, { tabId, origin, site: sender.url ? registrableDomain(sender.url) : null }, outcome.texts, {
+  const record = await recordTabTexts(ports, { tabId, origin, site: sender.url ? enrollmentSite(sender.url) : null }, outcome.texts, {
     spentMs: outcome.elapsedMs,
   });
   if (record.texts.length > 0) await scan.showFoundCount(tabId, waitingCount(await scanViewOf(ports, record)));

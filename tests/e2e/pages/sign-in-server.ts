@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
+import QRCode from 'qrcode';
 import { generate } from 'selfsigned';
 import { referenceHotp, referenceTotp } from '../harness/reference-otp';
 
@@ -32,7 +33,14 @@ export const HOSTS = {
   twin: 'xn--gthub-n4a.test',
   evil: 'evil.test',
   vpn: 'vpn.test',
+  /** A user's page on a hosting service whose domain is a public suffix (PSL private section), and that suffix itself. */
+  pages: 'alice.github.io',
+  suffix: 'github.io',
 } as const;
+
+/** The accounts `/enroll` shows as a QR code, per host: issuer Pages, named after the host, each its own secret. */
+const ENROLL_SECRETS: Record<string, string> = { [HOSTS.pages]: 'MFRGGZDFMZTWQ2LK', [HOSTS.suffix]: 'ONSWG4TFORZWK3TU' };
+const enrollLink = (host: string) => `otpauth://totp/Pages:${host}?secret=${ENROLL_SECRETS[host]}&issuer=Pages`;
 
 export interface Attempt {
   host: string;
@@ -71,8 +79,9 @@ const SPLIT = `<form method="post" action="/verify"><p>Enter the 6-digit code</p
   .map((n) => `<span><input id="d${n}" name="d${n}" maxlength="1" inputmode="numeric" aria-label="Digit ${n}"></span>`)
   .join('')}</div><button type="submit">Verify</button></form>`;
 
-function pages(port: number): Record<string, (host: string) => string> {
+function pages(port: number, qrImages: Record<string, string>): Record<string, (host: string) => string> {
   return {
+    '/enroll': (host) => page('Set up two-factor authentication', `<h1>Scan this code with your authenticator</h1><img alt="QR code" src="${qrImages[host] ?? ''}">`),
     // The title names GitHub on every host: matching must never look at it.
     '/login': () => page('GitHub · Two-factor authentication', SINGLE),
     '/split': () => page('GitHub · Two-factor authentication', SPLIT),
@@ -127,7 +136,11 @@ async function reactBundle(): Promise<string> {
 }
 
 export async function startSignInServer(): Promise<SignInServer> {
-  const [tls, reactApp] = await Promise.all([certificate(), reactBundle()]);
+  const [tls, reactApp, qrImages] = await Promise.all([
+    certificate(),
+    reactBundle(),
+    Promise.all(Object.keys(ENROLL_SECRETS).map(async (host) => [host, await QRCode.toDataURL(enrollLink(host), { margin: 4, scale: 4 })] as const)).then(Object.fromEntries),
+  ]);
   const attempts: Attempt[] = [];
   const checkHotp = hotpChecker();
   let routes: Record<string, (host: string) => string> = {};
@@ -161,7 +174,7 @@ export async function startSignInServer(): Promise<SignInServer> {
   const [port, httpPort] = await Promise.all(
     servers.map((server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))),
   );
-  routes = pages(port!);
+  routes = pages(port!, qrImages as Record<string, string>);
   return {
     port: port!,
     url: (host, pathname = '/login') => `https://${host}:${port}${pathname}`,

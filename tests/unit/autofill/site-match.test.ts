@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPageAddress, type PageAddress } from '../../../lib/autofill/page-address';
 import { bindingMatches, type SiteBinding } from '../../../lib/autofill/site-match';
-import { InvalidSiteError, normalizeSiteEntry } from '../../../lib/autofill/site-entry';
+import { enrollmentSite, InvalidSiteError, normalizeSiteEntry } from '../../../lib/autofill/site-entry';
 import { isPunycodeTwin, issuerResemblesSite, siteHints } from '../../../lib/autofill/resemblance';
 
 const address = (url: string): PageAddress => {
@@ -83,6 +83,11 @@ describe('normalizeSiteEntry', () => {
     ['login.example.com', 'origin', 'https://login.example.com'],
     ['https://login.example.com:8443/path', 'origin', 'https://login.example.com:8443'],
     ['http://localhost:3000/', 'origin', 'http://localhost:3000'],
+    ['app.localhost', 'domain', 'app.localhost'],
+    ['[::1]:8080', 'domain', '::1'],
+    ['foo.test', 'domain', 'foo.test'],
+    ['alice.blogspot.com', 'domain', 'alice.blogspot.com'],
+    ['www.bbc.co.uk', 'domain', 'bbc.co.uk'],
   ] as const)('%s (%s) → %s', (input, mode, expected) => {
     expect(normalizeSiteEntry(input, mode)).toBe(expected);
   });
@@ -91,6 +96,12 @@ describe('normalizeSiteEntry', () => {
     ['http://github.com', 'insecure'],
     ['github.io', 'public-suffix'],
     ['co.uk', 'public-suffix'],
+    ['com', 'public-suffix'],
+    ['https://github.io/', 'public-suffix'],
+    ['blogspot.com', 'public-suffix'],
+    ['github', 'single-label'],
+    ['intranet:8080', 'single-label'],
+    ['https://test/', 'single-label'],
     ['ftp://example.com', 'not-web'],
     ['exa mple.com', 'not-web'],
     ['', 'not-web'],
@@ -145,5 +156,27 @@ describe('what the popup says (never what it fills)', () => {
     ['xn--abc-xyz', 'abcdef', false],
   ])('%s is a punycode twin of %s: %s', (label, name, expected) => {
     expect(isPunycodeTwin(label, name)).toBe(expected);
+  });
+});
+
+describe('enrollmentSite: the site an account scanned on a page starts with', () => {
+  it.each([
+    ['https://alice.github.io/setup/2fa', 'alice.github.io'],
+    ['https://www.github.com/settings/two_factor', 'github.com'],
+    ['https://accounts.bbc.co.uk/', 'bbc.co.uk'],
+    ['https://xn--gthub-n4a.test/', 'xn--gthub-n4a.test'],
+    ['http://127.0.0.1:8080/enroll', '127.0.0.1'],
+    ['http://localhost:3000/', 'localhost'],
+    // http pages of real hosts still name their site; filling there stays refused (readPageAddress).
+    ['http://example.com/', 'example.com'],
+    // No storable site: the account is added without one, bound on first use, never with a bare suffix.
+    ['https://github.io/', null],
+    ['https://co.uk/', null],
+    ['https://intranet/', null],
+    ['file:///home/alice/qr.html', null],
+    ['about:blank', null],
+    ['not a url', null],
+  ] as const)('%s → %s', (url, site) => {
+    expect(enrollmentSite(url)).toBe(site);
   });
 });
