@@ -37,6 +37,18 @@ export function bareHost(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
 }
 
+/** The host of an http(s) URL as matching compares it ({@link bareHost}), or `null` for anything else. */
+export function webHost(pageUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return bareHost(url) || null;
+}
+
 /** The registrable domain of an ASCII host, or the host itself when it has none (IP, localhost, single label, a suffix). */
 export function siteOfHost(host: string): string {
   return parse(host, { allowPrivateDomains: true }).domain ?? host;

@@ -1,5 +1,5 @@
 import { parse } from 'tldts';
-import { bareHost, isLoopbackHost, siteOfHost } from './page-address';
+import { bareHost, isLoopbackHost, siteOfHost, webHost } from './page-address';
 import { MAX_SITE_LENGTH, MAX_SITES_PER_ACCOUNT } from './site-limits';
 
 /*
@@ -71,15 +71,10 @@ export function normalizeSiteEntry(input: string, mode: SiteMatchMode): string {
  * account is added without a site, to be bound on first use, rather than refused.
  */
 export function enrollmentSite(pageUrl: string): string | null {
-  let url: URL;
+  const host = webHost(pageUrl);
+  if (host === null) return null;
   try {
-    url = new URL(pageUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  try {
-    return normalizeSiteEntry(bareHost(url), 'domain');
+    return normalizeSiteEntry(host, 'domain');
   } catch (error) {
     if (error instanceof InvalidSiteError) return null;
     throw error;

@@ -1,4 +1,4 @@
-import { parse } from 'tldts';
+import { siteOfHost, webHost } from '../autofill/page-address';
 
 /**
  * The site a page belongs to, as stored with an account enrolled there and shown
@@ -12,17 +12,8 @@ import { parse } from 'tldts';
  * are returned as they are. Pages that are not http(s) have no site: `null`.
  */
 export function registrableDomain(pageUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(pageUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (host === '') return null;
-  const parsed = parse(host, { allowPrivateDomains: true });
-  return parsed.domain ?? host;
+  const host = webHost(pageUrl);
+  return host === null ? null : siteOfHost(host);
 }
 
 /** The origin (scheme://host:port) of an http(s) page, or `null` for anything else. */
