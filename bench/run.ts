@@ -6,6 +6,7 @@ import { measurePopup } from './popup-timing';
 import { runQrDecodeBench } from './qr-decode';
 import { measureScans } from './scan-timing';
 import { measureFill } from './fill-timing';
+import { measureKit } from './kit-timing';
 import { kB, ms, printTable } from './stats';
 
 /*
@@ -15,7 +16,7 @@ import { kB, ms, printTable } from './stats';
  */
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** `BENCH_ONLY=popup,backup` runs only those sections (sizes, qr, popup, backup, scan, fill). */
+/** `BENCH_ONLY=popup,backup` runs only those sections (sizes, qr, popup, backup, scan, fill, kit). */
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (section: string) => !only || only.includes(section);
 
@@ -70,4 +71,11 @@ if (want('fill')) {
   printTable(`Fill, Chromium: shortcut → code in the field (median of ${fill.runs} after a first fill)`, ['step', 'first', 'median', 'target'], [
     ['shortcut code path → field filled (frame check, digits request, typing)', ms(fill.firstMs), ms(fill.medianMs), '< 300 ms'],
   ]);
+}
+
+if (want('kit')) {
+  const runs = Math.min(RUNS, 5);
+  const kit = [await measureKit('chromium', runs), await measureKit('firefox', runs)];
+  printTable(`Testing kit (test build, median of ${runs} fresh launches; docs/testing-with-puppeteer.md)`, ['browser', 'launch', 'launch → first code', 'provision 100 links', 'code()'],
+    kit.map((k) => [k.kind, ms(k.launchMs), ms(k.firstCodeMs), ms(k.provision100Ms), ms(k.codeMs)]));
 }
