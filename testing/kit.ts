@@ -227,7 +227,7 @@ export class HikaeExtension {
    * extension does the rest as for a person: the page's site must match the
    * account's sites, the field is found in the page, a code about to expire is
    * waited out, HOTP counters move on. Without `account`: the one account bound to
-   * the page's site, as the fill shortcut does. Works on production builds too.
+   * the page's site, as the fill shortcut does. No test hook is involved.
    */
   async fill(page: Page, { account }: { account?: AccountRef } = {}): Promise<KitFill> {
     const accountId = account === undefined ? undefined : resolveAccount(await this.accounts(), account).id;
