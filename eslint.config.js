@@ -38,6 +38,8 @@ export default tseslint.config(
       // Listeners and React props take async functions whose promise nobody awaits by design
       // (browser event listeners, onClick); returned promises are still checked.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      // A leading underscore marks a parameter, binding or caught error kept on purpose (a callback's signature, a skipped tuple slot).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
   // Found when lint was added (11:10, 568 problems in 150 of 447 files) and not fixed
@@ -55,12 +57,6 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
       // not yet fixed: debt found when lint was added, to fix and turn back on (14 places when lint was added).
       '@typescript-eslint/no-unnecessary-condition': 'off',
-      // not yet fixed: debt found when lint was added, to fix and turn back on (11 places when lint was added).
-      '@typescript-eslint/no-unused-vars': 'off',
-      // not yet fixed: debt found when lint was added, to fix and turn back on (6 places when lint was added).
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      // not yet fixed: debt found when lint was added, to fix and turn back on (6 places when lint was added).
-      '@typescript-eslint/no-useless-constructor': 'off',
       // not yet fixed: debt found when lint was added, to fix and turn back on (5 places when lint was added).
       '@typescript-eslint/require-await': 'off',
       // not yet fixed: debt found when lint was added, to fix and turn back on (5 places when lint was added).
@@ -98,12 +94,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       // tests assert states the types say can't happen (hostile input, old data) (25 places when lint was added).
       '@typescript-eslint/no-unnecessary-condition': 'off',
-      // tsc and the lint's project service disagree on a few fixture casts (removing them breaks tsc) (21 places when lint was added).
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // fakes stand in for browser classes (15 places when lint was added).
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
-      // not yet fixed in tests: debt, to turn back on (13 places when lint was added).
-      '@typescript-eslint/no-unused-vars': 'off',
       // not yet fixed in tests: debt, to turn back on (12 places when lint was added).
       '@typescript-eslint/no-confusing-void-expression': 'off',
       // expect(fake.method) and spies pass methods by reference on purpose (10 places when lint was added).

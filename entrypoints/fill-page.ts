@@ -36,7 +36,7 @@ function probe() {
 async function fillNow() {
   const target = findCodeTarget(document, env, MIN_FILL_SCORE);
   if (!target) return { filled: false, boxes: 0, pressedEnter: false };
-  const reply = (await browser.runtime.sendMessage({ kind: FILL_REQUEST_KIND } satisfies FillRequestMessage)) as FillReply | undefined;
+  const reply = await browser.runtime.sendMessage<FillRequestMessage, FillReply | undefined>({ kind: FILL_REQUEST_KIND });
   if (!reply?.ok) return { filled: false, boxes: 0, pressedEnter: false };
   const boxes = writeCode(target.inputs, reply.digits);
   const last = target.inputs.at(-1);

@@ -10,7 +10,7 @@ export async function clearClipboardIfStillHolds(text: string): Promise<boolean>
   if (import.meta.env.FIREFOX) return clearClipboardIfHolds(document, text);
   await ensureOffscreenDocument();
   const request: ClipboardClearRequest = { target: CLIPBOARD_TARGET, text };
-  const answer = (await browser.runtime.sendMessage(request)) as { ok: true; cleared: boolean } | { ok: false; message: string } | undefined;
+  const answer = await browser.runtime.sendMessage<typeof request, { ok: true; cleared: boolean } | { ok: false; message: string } | undefined>(request);
   if (!answer) throw new Error('The offscreen document did not answer.');
   if (!answer.ok) throw new Error(answer.message);
   return answer.cleared;

@@ -23,7 +23,7 @@ async function silentWebAuthFlow(url: string): Promise<string> {
   const details = import.meta.env.FIREFOX
     ? { url, interactive: true }
     : { url, interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 10_000 };
-  const responseUrl = await browser.identity.launchWebAuthFlow(details as Parameters<typeof browser.identity.launchWebAuthFlow>[0]);
+  const responseUrl = await browser.identity.launchWebAuthFlow(details);
   if (!responseUrl) throw new Error('The identity window returned nothing.');
   return responseUrl;
 }

@@ -23,7 +23,7 @@ export function createFillPorts(): FillPorts {
     async probe(tabId) {
       try {
         const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [FILL_SCRIPT] });
-        return results.map((r) => ({ frameId: r.frameId, result: r.result as unknown }));
+        return results.map((r) => ({ frameId: r.frameId, result: r.result }));
       } catch (error) {
         throw new FillPageRefusedError('not-scriptable', null, { cause: error });
       }
@@ -36,7 +36,7 @@ export function createFillPorts(): FillPorts {
           // Runs in the frame's isolated world, where the probe left hikaeFill.
           func: () => (globalThis as { hikaeFill?: () => Promise<unknown> }).hikaeFill?.() ?? null,
         });
-        return first?.result as unknown;
+        return first?.result;
       } catch (error) {
         throw new FillInterruptedError(undefined, { cause: error });
       }

@@ -7,7 +7,7 @@ type WithoutTarget<T> = T extends unknown ? Omit<T, 'target'> : never;
 
 async function call(request: WithoutTarget<AuthHostRequest>): Promise<unknown> {
   await ensureOffscreenDocument();
-  const answer = (await browser.runtime.sendMessage({ target: AUTH_HOST_TARGET, ...request })) as AuthHostAnswer | undefined;
+  const answer = await browser.runtime.sendMessage<unknown, AuthHostAnswer | undefined>({ target: AUTH_HOST_TARGET, ...request });
   if (!answer) throw new Error('The sign-in document did not answer.');
   if (!answer.ok) throw decodeAuthError(answer.error);
   return answer.value;

@@ -11,7 +11,7 @@ type InputWindow = Window & typeof globalThis;
 function windowOf(input: HTMLInputElement): InputWindow {
   const view = input.ownerDocument.defaultView;
   if (!view) throw new Error('The field is not in a window.');
-  return view as InputWindow;
+  return view;
 }
 
 /** Sets one field's value as the browser's own typing would, and tells the page. */
@@ -22,7 +22,7 @@ export function typeInto(input: HTMLInputElement, text: string): void {
   if (setter) setter.call(input, text);
   else input.value = text;
   const InputEventClass = typeof view.InputEvent === 'function' ? view.InputEvent : view.Event;
-  input.dispatchEvent(new InputEventClass('input', { bubbles: true, composed: true, inputType: 'insertText', data: text } as InputEventInit));
+  input.dispatchEvent(new InputEventClass('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
   input.dispatchEvent(new view.Event('change', { bubbles: true, composed: true }));
 }
 
@@ -48,7 +48,7 @@ export function writeCode(inputs: readonly HTMLInputElement[], digits: string): 
  */
 export function pressEnter(input: HTMLInputElement): void {
   const view = windowOf(input);
-  const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
+  const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true, cancelable: true, composed: true };
   const proceed = input.dispatchEvent(new view.KeyboardEvent('keydown', init));
   input.dispatchEvent(new view.KeyboardEvent('keypress', init));
   input.dispatchEvent(new view.KeyboardEvent('keyup', init));

@@ -1,7 +1,7 @@
 import { secretBytes } from '../otp/secret';
 import { describeKeys, looksLikeXml, readPreferences } from './android-preferences';
 import { decodeUtf8, encodeUtf8, guessLegacyText } from './encoding';
-import { ImportError, ImportLimitError, UnsupportedFormatError } from './errors';
+import { ImportLimitError, UnsupportedFormatError } from './errors';
 import { looksLikeAegis, parseAegis } from './formats/aegis';
 import { looksLikeAndOtp, looksLikeAndOtpEncrypted, mayBeAndOtpOld, parseAndOtpEncrypted, parseAndOtpOld, parseAndOtpPlain } from './formats/andotp';
 import { looksLikeZip, parseAuthenticatorPlus } from './formats/authenticator-plus';

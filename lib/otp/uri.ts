@@ -55,7 +55,7 @@ export function parseOtpUri(input: string): AccountDraft {
   for (const name of KNOWN_PARAMS) {
     const all = params.getAll(name);
     if (all.length > 1) {
-      throw new InvalidAccountError(name === 'encoder' ? 'type' : (name as AccountField), 'malformed', `The '${name}' parameter appears ${all.length} times.`);
+      throw new InvalidAccountError(name === 'encoder' ? 'type' : (name), 'malformed', `The '${name}' parameter appears ${all.length} times.`);
     }
     if (all.length === 1) values[name] = all[0];
   }

@@ -161,7 +161,7 @@ function scanLines(dark: Uint8Array, width: number, height: number, rows: boolea
         // The window's first run has the colour of the run that ended four runs ago;
         // runs alternate, so it is the same colour as the one that just ended.
         if (count >= 5 && matchesFinderRatio(runs)) {
-          const total = runs[0]! + runs[1]! + runs[2]! + runs[3]! + runs[4]!;
+          const total = runs[0]! + runs[1]! + runs[2]! + runs[3]! + runs[4];
           const centreStart = position - runs[3]! - runs[2]!;
           // Continuous coordinates: pixel k spans [k, k+1), its centre is k + 0.5.
           hits.push({ along: centreStart + runs[2]! / 2, line: line + 0.5, unit: total / 7, dark: current === 1 });

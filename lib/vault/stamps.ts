@@ -1,4 +1,3 @@
-import type { VaultContents } from './contents';
 
 /*
  * The contents' hybrid logical clock (docs/backup-format.md, "Stamps"). Every

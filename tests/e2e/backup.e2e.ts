@@ -88,7 +88,7 @@ describe.each(DEVICE_PAIRS)('backup in %s, recovery in %s', (kindA, kindB) => {
     // Signing in for backup is asking for backup: no switch to tick afterwards.
     await signInFromOptions(a, backup, 'Sign in with Microsoft and turn on backup');
     await waitForText(backup, `Signed in as ${TEST_USERS.alice.name} (${TEST_USERS.alice.email})`);
-    expect(await backup.$eval('input[name="cloudBackup"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
+    expect(await backup.$eval('input[name="cloudBackup"]', (e) => e.checked)).toBe(true);
     await waitForText(backup, 'Your backup is up to date.', 30_000);
     await backup.close();
 

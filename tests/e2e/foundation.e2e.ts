@@ -148,7 +148,7 @@ describe.each(BROWSERS)('foundation in %s', (kind) => {
     await popup.keyboard.press('v');
     await popup.keyboard.up('Control');
     await waitFor(popup, () => (document.querySelector('input.search') as HTMLInputElement).value.length > 0, { what: 'paste' });
-    expect(await popup.$eval('input.search', (e) => (e as HTMLInputElement).value)).toBe(code);
+    expect(await popup.$eval('input.search', (e) => e.value)).toBe(code);
     await popup.close();
   });
 
@@ -292,7 +292,7 @@ describe.each(BROWSERS)('foundation in %s', (kind) => {
     await waitForText(options, 'Saved');
     await options.close();
     const again = await ext.open('options.html#security');
-    await waitFor(again, () => (document.querySelector('select[name="autoLock"]') as HTMLSelectElement | null)?.value === '5', { what: 'auto-lock 5 kept' });
+    await waitFor(again, () => document.querySelector<HTMLSelectElement>('select[name="autoLock"]')?.value === '5', { what: 'auto-lock 5 kept' });
     await clickButton(again, 'Lock now');
     await waitForText(again, 'Unlock');
     await fill(again, 'password', PASSWORD);

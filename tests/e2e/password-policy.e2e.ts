@@ -15,7 +15,7 @@ import { clickButton, fill, waitFor, waitForText } from './harness/ui';
 const WEAK = 'password1';
 const STRONG = 'a different, longer passphrase';
 
-const inputValue = (page: Page, name: string) => page.$eval(`input[name="${name}"]`, (el) => (el as HTMLInputElement).value);
+const inputValue = (page: Page, name: string) => page.$eval(`input[name="${name}"]`, (el) => el.value);
 
 describe.each(BROWSERS)('password policy in %s', (kind) => {
   let ext: ExtensionBrowser;

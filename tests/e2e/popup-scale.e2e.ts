@@ -44,7 +44,7 @@ const visibleCodes = (popup: Page) =>
       if (box.bottom <= list.top || box.top >= list.bottom) continue;
       const code = row.querySelector('[data-testid="code"]')?.getAttribute('data-code');
       const until = row.querySelector('svg.countdown')?.getAttribute('data-valid-until');
-      if (code && until) rows.push({ issuer: row.querySelector('.issuer')!.textContent!, code, validUntil: Number(until) });
+      if (code && until) rows.push({ issuer: row.querySelector('.issuer')!.textContent, code, validUntil: Number(until) });
     }
     return rows;
   });

@@ -318,8 +318,8 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
   if (kind === 'firefox') {
     it('automatic detection: off by default; turned on, a page with codes lights the badge without a click, and the popup offers them', async () => {
       const options = await ext.open('options.html#scan');
-      await waitFor(options, () => (document.querySelector('input[name="auto-detect"]') as HTMLInputElement | null)?.disabled === false, { what: 'switch' });
-      expect(await options.$eval('input[name="auto-detect"]', (e) => (e as HTMLInputElement).checked)).toBe(false);
+      await waitFor(options, () => document.querySelector<HTMLInputElement>('input[name="auto-detect"]')?.disabled === false, { what: 'switch' });
+      expect(await options.$eval('input[name="auto-detect"]', (e) => e.checked)).toBe(false);
       // The user accepts the browser's prompt for all sites.
       await firefoxGrantAllSites(ext.browser);
       await options.click('input[name="auto-detect"]');
@@ -356,7 +356,7 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
       await page.close();
 
       const again = await ext.open('options.html#scan');
-      await waitFor(again, () => (document.querySelector('input[name="auto-detect"]') as HTMLInputElement | null)?.checked === true, { what: 'on' });
+      await waitFor(again, () => document.querySelector<HTMLInputElement>('input[name="auto-detect"]')?.checked === true, { what: 'on' });
       await again.click('input[name="auto-detect"]');
       await waitFor(again, () => (document.querySelector('input[name="auto-detect"]') as HTMLInputElement).checked === false, { what: 'switched off' });
       const granted = await again.evaluate(() => (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }).browser.permissions.contains({ origins: ['<all_urls>'] }));

@@ -56,7 +56,6 @@ const PLAIN: Reference[] = fs
       counter: Number(q.get('counter') ?? 0),
     };
   });
-const byIssuer = (issuer: string) => PLAIN.find((a) => a.issuer === issuer)!;
 /** 2FAS has only 30-second periods: the 20 s (SPDX) and 50 s (Airbnb) accounts are not in its file. */
 const TWO_FAS = PLAIN.filter((a) => a.type !== 'totp' || a.period === 30);
 const AEGIS_ONLY = PLAIN.filter((a) => !TWO_FAS.includes(a));

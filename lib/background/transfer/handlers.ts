@@ -4,7 +4,6 @@ import { importFile, type ImportInput, type ImportResult } from '../../import';
 import { hikaeBackupParser } from '../../import/hikae-backup-parser';
 import { base64ToBytes } from '../../encoding/base64';
 import type { ExportOmission, ImportSkipView, ImportSource } from '../../messaging/protocol';
-import type { Account } from '../../otp/account';
 import { accountsFromDrafts, unlockVault, type VaultContents, type VaultFile } from '../../vault';
 import { BadRequestError } from '../core';
 import { accountLabel, deviceBoundOmission, exportFileName, plainExportable } from './export-files';

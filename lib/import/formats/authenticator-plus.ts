@@ -63,7 +63,7 @@ export async function parseAuthenticatorPlus(bytes: Uint8Array, password: string
     if (entry.encrypted && (password === undefined || password === '')) throw new PasswordRequiredError('Authenticator Plus');
     const sink = boundedSink(IMPORT_LIMITS.maxZipEntryBytes);
     try {
-      await entry.getData!(sink.stream, { ...(entry.encrypted ? { password } : {}), checkSignature: true, useWebWorkers: false });
+      await entry.getData(sink.stream, { ...(entry.encrypted ? { password } : {}), checkSignature: true, useWebWorkers: false });
     } catch (cause) {
       if (cause instanceof ImportLimitError) throw cause;
       const message = (cause as Error).message;

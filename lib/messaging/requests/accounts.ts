@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answer, defineRequest } from '../define-request';
 import type { AccountView, CodeView } from '../views';
-import { empty, id, MAX_LISTED_ACCOUNTS, text, VAULT_ERRORS } from './fields';
+import { id, MAX_LISTED_ACCOUNTS, text, VAULT_ERRORS } from './fields';
 
 /** Input for a new account, as typed in a form: anything may be wrong, the background validates. */
 const draft = z

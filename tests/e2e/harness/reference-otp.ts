@@ -27,7 +27,7 @@ export function referenceHotp(secret: string, counter: number, digits = 6, algor
 export function referenceTotp(
   secret: string,
   timeMs: number,
-  { digits = 6, period = 30, algorithm = 'sha1' as 'sha1' | 'sha256' | 'sha512' } = {},
+  { digits = 6, period = 30, algorithm = 'sha1' }: { digits?: number; period?: number; algorithm?: 'sha1' | 'sha256' | 'sha512' } = {},
 ): string {
   return referenceHotp(secret, Math.floor(timeMs / 1000 / period), digits, algorithm);
 }

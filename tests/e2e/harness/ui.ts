@@ -14,7 +14,7 @@ export async function waitFor<T>(page: Page, probe: () => T, { timeout = 15_000,
   for (;;) {
     try {
       const value = await page.evaluate(probe);
-      if (value) return value as T;
+      if (value) return value;
     } catch (error) {
       last = error;
     }

@@ -57,7 +57,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** Delivers a message as the browser does, and returns the background's answer (the one listener that answered). */
 async function deliver(message: unknown, sender: SenderInfo = POPUP): Promise<unknown> {
-  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
   return answers.find((answer) => answer !== undefined);
 }
 

@@ -136,7 +136,7 @@ describe('errors', () => {
   };
 
   const flips: { region: string; edit: Edit }[] = [
-    ...[0, 7, -1].map((i) => ({ region: `payload ciphertext byte ${i}`, edit: ((b) => void (b.payload.ciphertext = flipByte(b.payload.ciphertext, i))) as Edit })),
+    ...[0, 7, -1].map((i): { region: string; edit: Edit } => ({ region: `payload ciphertext byte ${i}`, edit: (b) => void (b.payload.ciphertext = flipByte(b.payload.ciphertext, i)) })),
     { region: 'payload nonce', edit: (b) => void (b.payload.nonce = flipByte(b.payload.nonce, 0)) },
     { region: 'wrapped key', edit: (b) => void (pslot(b).wrap.wrappedKey = flipByte(pslot(b).wrap.wrappedKey, 5)) },
     { region: 'wrap nonce', edit: (b) => void (pslot(b).wrap.nonce = flipByte(pslot(b).wrap.nonce, 5)) },

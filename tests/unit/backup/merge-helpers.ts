@@ -11,7 +11,7 @@ const SECRETS: Record<string, string> = {};
 /** A fixed, distinct base32 secret per id. */
 function secretFor(id: string): string {
   SECRETS[id] ??= [...`${id}SECRETKEYABCDEFGHIJKLMNOPQRSTUVWXYZ`.toUpperCase()].filter((c) => /[A-Z2-7]/.test(c)).slice(0, 16).join('').padEnd(16, 'A');
-  return SECRETS[id] as string;
+  return SECRETS[id];
 }
 
 /** Account `id` with a stable secret; `modifiedAt` defaults to T0. */

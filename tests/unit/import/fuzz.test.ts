@@ -229,7 +229,7 @@ describe('fuzzing importFile', () => {
       // Some random inputs wear a real header so they reach the format parsers, not just detection.
       const headers = ['', '{"version":1,"header":', '[{"secret":', 'otpauth://totp/', 'SQLite format 3\0', '<map>', 'folder,favorite,type,name,notes,fields,login_uri,login_username,login_password,login_totp\n', 'AUTHENTICATORPRO', 'AuthenticatorPro', '{"Authenticators":[', '<map><string name="tokenOrder">'];
       const binaryHeaders = [[0x50, 0x4b, 0x03, 0x04], [0xac, 0xed, 0x00, 0x05, 0x73, 0x72]];
-      const header = i % 13 < 11 ? new TextEncoder().encode(headers[i % 13]!) : Uint8Array.from(binaryHeaders[(i % 13) - 11]!);
+      const header = i % 13 < 11 ? new TextEncoder().encode(headers[i % 13]) : Uint8Array.from(binaryHeaders[(i % 13) - 11]!);
       await run(`random #${i}`, { bytes: new Uint8Array([...header, ...bytes]) }, { sqlite: sqliteEngine }, outcome);
     }
 

@@ -97,7 +97,7 @@ describe('a migration payload cut short', () => {
   });
 
   it('lists a cut QR code in a merge as skipped with its own code (the scan path reports it)', () => {
-    const cut = `otpauth-migration://offline?data=${encodeURIComponent(encodeBase64(bytes.slice(0, recordEnds[1]!)))}`;
+    const cut = `otpauth-migration://offline?data=${encodeURIComponent(encodeBase64(bytes.slice(0, recordEnds[1])))}`;
     const merged = mergeMigrationPayloads([cut]);
     expect(merged.accounts).toEqual([]);
     expect(merged.cutShort).toEqual([{ position: 0, accountsRead: 2 }]);

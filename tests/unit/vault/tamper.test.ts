@@ -44,14 +44,14 @@ describe('a flipped byte anywhere is damage, never "wrong password" and never ac
     await expect(openVault(tampered(apply), masterKey)).rejects.toMatchObject({ name: 'VaultDamagedError', problem: 'payload' });
   });
 
-  it.each([
-    { region: 'payload ciphertext', apply: ((f) => void (f.payload.ciphertext = flipByte(f.payload.ciphertext, 3))) as Edit, problem: 'payload' },
-    { region: 'payload nonce', apply: ((f) => void (f.payload.nonce = flipByte(f.payload.nonce, 3))) as Edit, problem: 'payload' },
-    { region: 'salt', apply: ((f) => void (pslot(f).kdf.salt = flipByte(pslot(f).kdf.salt, 3))) as Edit, problem: 'checksum' },
-    { region: 'wrapped key', apply: ((f) => void (pslot(f).wrap.wrappedKey = flipByte(pslot(f).wrap.wrappedKey, 3))) as Edit, problem: 'checksum' },
-    { region: 'verifier', apply: ((f) => void (pslot(f).verifier = flipByte(pslot(f).verifier, 3))) as Edit, problem: 'checksum' },
-    { region: 'KDF iterations', apply: ((f) => void (pslot(f).kdf.iterations += 1)) as Edit, problem: 'checksum' },
-    { region: 'slot generation', apply: ((f) => void (pslot(f).generation += 1)) as Edit, problem: 'checksum' },
+  it.each<{ region: string; apply: Edit; problem: string }>([
+    { region: 'payload ciphertext', apply: (f) => void (f.payload.ciphertext = flipByte(f.payload.ciphertext, 3)), problem: 'payload' },
+    { region: 'payload nonce', apply: (f) => void (f.payload.nonce = flipByte(f.payload.nonce, 3)), problem: 'payload' },
+    { region: 'salt', apply: (f) => void (pslot(f).kdf.salt = flipByte(pslot(f).kdf.salt, 3)), problem: 'checksum' },
+    { region: 'wrapped key', apply: (f) => void (pslot(f).wrap.wrappedKey = flipByte(pslot(f).wrap.wrappedKey, 3)), problem: 'checksum' },
+    { region: 'verifier', apply: (f) => void (pslot(f).verifier = flipByte(pslot(f).verifier, 3)), problem: 'checksum' },
+    { region: 'KDF iterations', apply: (f) => void (pslot(f).kdf.iterations += 1), problem: 'checksum' },
+    { region: 'slot generation', apply: (f) => void (pslot(f).generation += 1), problem: 'checksum' },
   ])('names where: $region → $problem', async ({ apply, problem }) => {
     await expect(unlockVault(tampered(apply), PASSWORD)).rejects.toMatchObject({ problem });
   });

@@ -69,7 +69,7 @@ describe('cloud actions that change or delete', () => {
     if (type === 'cloud.connect') expect(state.account).toEqual(MALLORY);
     if (type === 'cloud.disable') {
       expect(state.enabled).toBe(false);
-      expect(drive.current === null).toBe((payload as { deleteRemote: boolean }).deleteRemote);
+      expect(drive.current === null).toBe(payload.deleteRemote);
     }
     if (type === 'cloud.sign-out') {
       expect(state.account).toBeNull();
@@ -121,7 +121,7 @@ describe('sync-state writes hold the vault lock', () => {
       return set(key, value);
     };
     const syncing = send(ports, 'cloud.sync-now', {});
-    const adding = sendOk(ports, 'accounts.add', { draft: draftFor(901) as never }).then((view) => {
+    const adding = sendOk(ports, 'accounts.add', { draft: draftFor(901) }).then((view) => {
       addDone();
       return view;
     });

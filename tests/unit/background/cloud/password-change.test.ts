@@ -26,7 +26,7 @@ function device(drive: FakeDrive, name: string, seed: number): FakePorts {
 async function deviceWithBackup(drive: FakeDrive): Promise<FakePorts> {
   const a = device(drive, 'A', 11);
   await sendOk(a, 'vault.create', { password: PASSWORD });
-  await sendOk(a, 'accounts.add', { draft: { issuer: 'Example', accountName: 'alice', secret: 'JBSWY3DPEHPK3PXP' } } as never);
+  await sendOk(a, 'accounts.add', { draft: { issuer: 'Example', accountName: 'alice', secret: 'JBSWY3DPEHPK3PXP' } });
   await sendOk(a, 'cloud.connect', { account: ACCOUNT });
   await sendOk(a, 'cloud.enable', {});
   expect(drive.current).not.toBeNull();
@@ -150,7 +150,7 @@ describe('change password and re-key', () => {
     const { masterKey: fromOldCopy } = await openBackup(oldBackup, PASSWORD);
     await expect(openBackupWithKey(newBackup, fromOldCopy)).rejects.toBeInstanceOf(VaultKeyMismatchError);
     // The session goes on with the new key; the vault unlocks with the new password only.
-    await sendOk(a, 'accounts.add', { draft: { issuer: 'After', accountName: 'rekey', secret: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF' } } as never);
+    await sendOk(a, 'accounts.add', { draft: { issuer: 'After', accountName: 'rekey', secret: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF' } });
     await sendOk(a, 'vault.lock', {});
     expectFailure(await send(a, 'vault.unlock', { password: PASSWORD }), 'wrong-password');
     await sendOk(a, 'vault.unlock', { password: NEW_PASSWORD });
@@ -160,7 +160,7 @@ describe('change password and re-key', () => {
     const drive = new FakeDrive();
     const a = await deviceWithBackup(drive);
     const b = await restoredDevice(drive, 'B', 15);
-    await sendOk(b, 'accounts.add', { draft: { issuer: 'Only on B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } } as never);
+    await sendOk(b, 'accounts.add', { draft: { issuer: 'Only on B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } });
 
     await sendOk(a, 'vault.rekey', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
     await sendOk(a, 'cloud.sync-now', {});

@@ -213,7 +213,7 @@ describe('scan.add', () => {
   it('refuses keys that are not keys', async () => {
     const { ports } = withFakeScan(vault.ports);
     expectFailure(await send(ports, 'scan.add', { target: { tabId: TAB }, keys: [] }), 'bad-request');
-    expectFailure(await send(ports, 'scan.add', { target: { tabId: -1 }, keys: ['a'] } as never), 'bad-request');
+    expectFailure(await send(ports, 'scan.add', { target: { tabId: -1 }, keys: ['a'] }), 'bad-request');
     expectFailure(await send(ports, 'scan.add', { target: { image: false }, keys: ['a'] } as never), 'bad-request');
   });
 });
