@@ -1,10 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../tools/browser/config';
-import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { reloadExtensionPage as reload } from '../../tools/browser/pages';
 import { axeViolations, type AxeViolation } from './harness/axe';
-import { startTestCloud, type TestCloud } from './harness/cloud';
+import { useCloudAndBrowser } from './harness/suite';
 import { clickButton, fill, waitFor } from './harness/ui';
 
 /*
@@ -32,8 +31,7 @@ const LANGUAGES = ['en', 'ja'] as const;
 const cases = BROWSERS.flatMap((kind) => LANGUAGES.map((lang) => [kind, lang] as const));
 
 describe.each(cases)('axe-core in %s (%s)', (kind, lang) => {
-  let cloud: TestCloud;
-  let ext: ExtensionBrowser;
+  const suite = useCloudAndBrowser(kind, { lang });
   /** Every state checked, with what axe found there. */
   const found: Record<string, AxeViolation[]> = {};
 
@@ -43,23 +41,14 @@ describe.each(cases)('axe-core in %s (%s)', (kind, lang) => {
     found[state] = await axeViolations(page);
   }
 
-  beforeAll(async () => {
-    cloud = await startTestCloud();
-    ext = await launchWithExtension(kind, { lang });
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await cloud?.close();
-  });
-
   it('first run: popup, options and "Begin recovery"', async () => {
-    const popup = await ext.open('popup.html');
+    const popup = await suite.ext.open('popup.html');
     await check(popup, 'popup: first run', () => !!document.querySelector('input[name="new-password"]'));
     await fill(popup, 'new-password', 'short');
     await popup.keyboard.press('Enter');
     await check(popup, 'popup: first run, password refused', () => !!document.querySelector('[role="alert"]'));
     await popup.close();
-    const options = await ext.open('options.html');
+    const options = await suite.ext.open('options.html');
     await check(options, 'options: first run', () => !!document.querySelector('input[name="new-password"]'));
     await options.evaluate(() => (location.hash = 'recovery'));
     await check(options, 'options: begin recovery (first run)', () => !!document.querySelector('[data-testid="recovery"]'));
@@ -68,7 +57,7 @@ describe.each(cases)('axe-core in %s (%s)', (kind, lang) => {
   });
 
   it('popup: empty, with codes, searching, copied, locked', async () => {
-    const popup = await ext.open('popup.html');
+    const popup = await suite.ext.open('popup.html');
     await check(popup, 'popup: no accounts yet', () => !!document.querySelector('.empty-state'));
     for (const uri of LINKS) expect((await send(popup, 'accounts.add', { uri })).ok).toBe(true);
     await reload(popup);
@@ -89,7 +78,7 @@ describe.each(cases)('axe-core in %s (%s)', (kind, lang) => {
   });
 
   it('options: every section', async () => {
-    const options = await ext.open('options.html#accounts');
+    const options = await suite.ext.open('options.html#accounts');
     await check(options, 'options: accounts', () => document.querySelectorAll('[data-testid="account-item"]').length === 3);
     await options.click('[data-testid="account-item"] .row-actions button:nth-child(3)');
     await check(options, 'options: accounts, editing', () => !!document.querySelector('.editor'));

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../tools/browser/config';
-import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
-import { completeMicrosoftSignIn, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
+import { completeMicrosoftSignIn, TEST_USERS } from './harness/cloud';
+import { useCloudAndBrowser } from './harness/suite';
 import { findLeaks } from './harness/leaks';
 import { tabTo, waitFor, waitForText } from './harness/ui';
 
@@ -17,20 +17,10 @@ const LINK = `otpauth://totp/GitHub:newcomer?secret=${SECRET}&issuer=GitHub`;
 const FILE = `/_emulator/files/${TEST_USERS.alice.email}/hikae-backup.json`;
 
 describe.each(BROWSERS)('first hour in %s', (kind) => {
-  let cloud: TestCloud;
-  let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
-    cloud = await startTestCloud();
-    ext = await launchWithExtension(kind);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await cloud?.close();
-  });
+  const suite = useCloudAndBrowser(kind);
 
   it('fresh profile → vault → first account → backup suggested → signed in → backup on, file in OneDrive', async () => {
-    const page = await ext.open('options.html');
+    const page = await suite.ext.open('options.html');
     // The password field has the focus on arrival.
     await waitFor(page, () => document.activeElement?.getAttribute('name') === 'new-password', { what: 'focused password' });
     await page.keyboard.type(PASSWORD);
@@ -56,18 +46,18 @@ describe.each(BROWSERS)('first hour in %s', (kind) => {
     const nudge = await page.waitForSelector('[data-testid="backup-nudge"]', { visible: true });
     expect(await nudge!.evaluate((e) => (e as HTMLElement).innerText)).toContain('Back them up to your OneDrive');
     await tabTo(page, { text: 'Sign in with Microsoft and turn on backup' });
-    const before = new Set(ext.browser.targets());
+    const before = new Set(suite.ext.browser.targets());
     await page.keyboard.press('Enter');
-    await completeMicrosoftSignIn(ext, TEST_USERS.alice.email, before);
+    await completeMicrosoftSignIn(suite.ext, TEST_USERS.alice.email, before);
 
     // Backup is on without any switch ticked, and says so.
     await waitFor(page, () => location.hash === '#backup', { what: '#backup' });
     await waitForText(page, 'Your backup is up to date.', 30_000);
     await waitForText(page, `Signed in as ${TEST_USERS.alice.name}`);
-    expect(await page.$eval('input[name="cloudBackup"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
+    expect(await page.$eval('input[name="cloudBackup"]', (e) => e.checked)).toBe(true);
     expect(await page.$('[data-testid="backup-nudge"]')).toBeNull();
 
-    const file = await cloud.control('GET', FILE);
+    const file = await suite.cloud.control('GET', FILE);
     expect(JSON.stringify(file)).toContain('"format":"hikae-backup"');
     expect(findLeaks(file, { secrets: [SECRET], names: ['newcomer'] })).toEqual([]);
 

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
+import { closeAll } from './harness/suite';
 import { startEnrollmentServers, type EnrollmentServers } from './pages/enrollment-server';
 import { chromiumOpenToolbarPopup, createVault, firefoxClickToolbarButton, firefoxOpenInNewWindow, firefoxSelectedTabId, openSitePage } from './pages/scan-driver';
 
@@ -32,10 +33,7 @@ describe.each(BROWSERS)('storage access from content scripts in %s', (kind) => {
     ext = await launchWithExtension(kind);
     await createVault(ext, PASSWORD);
   });
-  afterAll(async () => {
-    await ext?.close();
-    await servers?.close();
-  });
+  afterAll(() => closeAll(ext, servers));
 
   /** Grants activeTab on a site page (toolbar button) and runs the attempt there as a content script, from the popup. */
   async function attemptFromContentScript(): Promise<ContentScriptAttempt> {

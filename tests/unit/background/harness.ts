@@ -6,7 +6,7 @@ import { VAULT_STORAGE_KEY } from '../../../lib/background/vault';
 import { isFailureOf, type ErrorCode, type Payload, type ProtocolFailure, type RequestType, type Response, type ResponseValue } from '../../../lib/messaging/protocol';
 import { secretFromBytes } from '../../../lib/otp/secret';
 import { openVault, type VaultContents } from '../../../lib/vault';
-import { createFakePorts, restoreStorage, snapshotStorage, type FakePorts, type StorageSnapshot } from './fake-ports';
+import { countWrites, createFakePorts, restoreStorage, snapshotStorage, type FakePorts, type StorageSnapshot } from './fake-ports';
 
 /*
  * Drives the background the way a page does: every request goes through
@@ -62,6 +62,16 @@ export function expectFailure<C extends ErrorCode>(answer: Response<RequestType>
   if (answer.ok) return expect.fail(`expected failure ${code}, got success ${JSON.stringify(answer.value)}`);
   if (!isFailureOf(answer.error, [code])) return expect.fail(`expected failure ${code}, got ${answer.error.code}: ${answer.error.message}`);
   return answer.error;
+}
+
+/** Sends a request that must fail with `code`, and checks it wrote nothing anywhere in local. */
+export async function expectRefusedWithoutWrite<T extends RequestType, C extends ErrorCode>(ports: FakePorts, type: T, payload: Payload<T>, code: C) {
+  const before = ports.local.dump();
+  const { result, local } = await countWrites(ports, () => send(ports, type, payload));
+  const failure = expectFailure(result, code);
+  expect(local).toBe(0);
+  expect(ports.local.dump()).toEqual(before);
+  return failure;
 }
 
 /** A distinct, valid base32 secret for `n` (20 bytes, as most sites issue). */

@@ -3,7 +3,7 @@ import { UNDO_WINDOW_MS } from '../../../../lib/background/accounts/undo-store';
 import type { ErrorCode, Payload, RequestType } from '../../../../lib/messaging/protocol';
 import { generateCode } from '../../../../lib/otp/code';
 import { countWrites, type FakePorts } from '../fake-ports';
-import { draftFor, expectFailure, PASSWORD, rememberSecret, secretFor, send, sendOk, storedContents, useSharedVault } from '../harness';
+import { draftFor, expectFailure, PASSWORD, secretFor, send, sendOk, storedContents, useSharedVault, expectRefusedWithoutWrite } from '../harness';
 
 // Three accounts (Issuer 1…3, user1…3@example.com) in a vault made once.
 const vault = useSharedVault(async (ports) => {
@@ -14,16 +14,6 @@ const vault = useSharedVault(async (ports) => {
 
 const stored = (ports: FakePorts) => storedContents(ports, vault.masterKey);
 const storedIds = async (ports: FakePorts) => (await stored(ports)).accounts.map((a) => a.id);
-
-/** Sends a request that must fail with `code`, and checks it wrote nothing anywhere in local. */
-async function expectRefusedWithoutWrite<T extends RequestType, C extends ErrorCode>(ports: FakePorts, type: T, payload: Payload<T>, code: C) {
-  const before = ports.local.dump();
-  const { result, local } = await countWrites(ports, () => send(ports, type, payload));
-  const failure = expectFailure(result, code);
-  expect(local).toBe(0);
-  expect(ports.local.dump()).toEqual(before);
-  return failure;
-}
 
 describe('accounts.add', () => {
   it('adds a draft at the end, in one write, and answers a view without the secret', async () => {

@@ -7,7 +7,7 @@ import type { Account, AccountDraft } from '../../../../lib/otp/account';
 import { generateCode } from '../../../../lib/otp/code';
 import { formatMigrationUri } from '../../../../lib/migration/uri';
 import { countWrites, createFakePorts, type FakePorts } from '../fake-ports';
-import { draftFor, expectFailure, PASSWORD, POPUP, rememberSecret, SELF, send, sendOk, sessionMasterKey, storedContents, useSharedVault } from '../harness';
+import { draftFor, expectFailure, PASSWORD, POPUP, rememberSecret, SELF, send, sendOk, sessionMasterKey, storedContents, useSharedVault, expectRefusedWithoutWrite } from '../harness';
 import { FIXTURE_PASSWORD, fixtureBytes, fixtureText, plainAccounts, sqliteEngine } from '../../import/fixtures';
 
 /*
@@ -43,16 +43,6 @@ const stored = (ports: FakePorts) => storedContents(ports, vault.masterKey);
 /** A request whose answer may hold secrets (plain exports): route() without the harness's secret check. */
 async function sendPlain<T extends RequestType>(ports: FakePorts, type: T, payload: Payload<T>): Promise<Response<T>> {
   return (await route({ type, payload }, POPUP, SELF, ports, HANDLERS)) as Response<T>;
-}
-
-/** Runs a request that must fail with `code` and checks it wrote nothing. */
-async function expectRefusedUnchanged<T extends RequestType>(ports: FakePorts, type: T, payload: Payload<T>, code: Parameters<typeof expectFailure>[1]) {
-  const before = ports.local.dump();
-  const { result, local } = await countWrites(ports, () => send(ports, type, payload));
-  const failure = expectFailure(result, code);
-  expect(local).toBe(0);
-  expect(ports.local.dump()).toEqual(before);
-  return failure;
 }
 
 describe('import.preview', () => {
@@ -97,8 +87,8 @@ describe('import.preview', () => {
   it('asks for the password of an encrypted file, refuses a wrong one, opens with the right one', async () => {
     const { ports } = vault;
     const source = fileSource('2fas_authenticator_encrypted_v4.2fas');
-    await expectRefusedUnchanged(ports, 'import.preview', { source }, 'import-password-required');
-    const wrong = await expectRefusedUnchanged(ports, 'import.preview', { source, password: 'not it' }, 'import-wrong-password');
+    await expectRefusedWithoutWrite(ports, 'import.preview', { source }, 'import-password-required');
+    const wrong = await expectRefusedWithoutWrite(ports, 'import.preview', { source, password: 'not it' }, 'import-wrong-password');
     expect(wrong.message).not.toContain('not it');
     const preview = await sendOk(ports, 'import.preview', { source, password: FIXTURE_PASSWORD });
     expect(preview).toMatchObject({ format: '2fas', encrypted: true });
@@ -117,21 +107,21 @@ describe('import.preview', () => {
     // One account record and no closing fields: a Google Authenticator export cut short.
     ['a Google Authenticator link cut short', { text: formatMigrationUri({ otpParameters: [{ secret: new Uint8Array(10), name: 'a', issuer: '', algorithm: 1, digits: 1, type: 2, counter: 0 }], version: 0, batchSize: 0, batchIndex: 0, batchId: 0 }) }, 'import-cut-short'],
   ] satisfies [string, ImportSource, string][])('refuses %s with a typed failure and leaves storage as it was', async (_label, source, code) => {
-    const failure = await expectRefusedUnchanged(vault.ports, 'import.preview', { source }, code as 'import-unsupported-format' | 'import-password-required');
+    const failure = await expectRefusedWithoutWrite(vault.ports, 'import.preview', { source }, code as 'import-unsupported-format' | 'import-password-required');
     expect(failure.message.length).toBeGreaterThan(10);
   });
 
   it('refuses input that is not base64, and payloads over the size limit, before any handler runs', async () => {
     const { ports } = vault;
-    await expectRefusedUnchanged(ports, 'import.preview', { source: { bytesBase64: '%%%not base64%%%' } }, 'bad-request');
-    await expectRefusedUnchanged(ports, 'import.preview', { source: { bytesBase64: 'A'.repeat(28_000_004) } }, 'bad-request');
-    await expectRefusedUnchanged(ports, 'import.preview', { source: { text: 'a'.repeat(20 * 1024 * 1024 + 1) } }, 'bad-request');
+    await expectRefusedWithoutWrite(ports, 'import.preview', { source: { bytesBase64: '%%%not base64%%%' } }, 'bad-request');
+    await expectRefusedWithoutWrite(ports, 'import.preview', { source: { bytesBase64: 'A'.repeat(28_000_004) } }, 'bad-request');
+    await expectRefusedWithoutWrite(ports, 'import.preview', { source: { text: 'a'.repeat(20 * 1024 * 1024 + 1) } }, 'bad-request');
   });
 
   it('is refused while the vault is locked', async () => {
     const { ports } = vault;
     await sendOk(ports, 'vault.lock', {});
-    await expectRefusedUnchanged(ports, 'import.preview', { source: fileSource('aegis_plain.json') }, 'locked');
+    await expectRefusedWithoutWrite(ports, 'import.preview', { source: fileSource('aegis_plain.json') }, 'locked');
   });
 
   it('reads a Microsoft Authenticator database with the SQLite port', async () => {
@@ -172,7 +162,7 @@ describe('import.apply', () => {
   });
 
   it('parses again instead of trusting the preview: a wrong password is refused and nothing is written', async () => {
-    await expectRefusedUnchanged(vault.ports, 'import.apply', { source: fileSource('andotp_encrypted.bin'), password: 'wrong' }, 'import-wrong-password');
+    await expectRefusedWithoutWrite(vault.ports, 'import.apply', { source: fileSource('andotp_encrypted.bin'), password: 'wrong' }, 'import-wrong-password');
   });
 
   it('importing the same file twice adds nothing the second time', async () => {
@@ -256,8 +246,8 @@ describe('own encrypted export → import into a fresh vault', () => {
     const fresh = createFakePorts({ seed: 4242, nowMs: ports.now() });
     await sendOk(fresh, 'vault.create', { password: OTHER_PASSWORD });
     const source: ImportSource = { fileName: file.fileName, bytesBase64: base64(new TextEncoder().encode(file.text)) };
-    await expectRefusedUnchanged(fresh, 'import.preview', { source }, 'import-password-required');
-    await expectRefusedUnchanged(fresh, 'import.preview', { source, password: OTHER_PASSWORD }, 'import-wrong-password');
+    await expectRefusedWithoutWrite(fresh, 'import.preview', { source }, 'import-password-required');
+    await expectRefusedWithoutWrite(fresh, 'import.preview', { source, password: OTHER_PASSWORD }, 'import-wrong-password');
     const preview = await sendOk(fresh, 'import.preview', { source, password: PASSWORD });
     expect(preview).toMatchObject({ format: 'hikae-encrypted', encrypted: true, skipped: [] });
     expect(names(preview.toAdd)).toEqual(names(original));
