@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncPortsFrom } from '../../lib/background/cloud';
-import { restrictToTrustedContexts, type AccessLevelArea, type BackgroundPorts } from '../../lib/background/core';
+import { restrictToTrustedContexts, type BackgroundPorts } from '../../lib/background/core';
 import { withFillPorts } from '../../lib/background/fill';
 import { HANDLERS } from '../../lib/background/handlers';
-import { withScanPorts } from '../../lib/background/scan';
+import { answerContentScript, withScanPorts } from '../../lib/background/scan';
 import { ALARMS, wireBackground } from '../../lib/background/wiring';
 import { createSqliteEngine } from '../../lib/import/sqlite-engine';
 import { SQLITE_WASM_FILE } from '../../lib/import/sqlite-wasm-file';
@@ -17,7 +17,7 @@ import { createCloudPorts } from './cloud-ports';
 import { createFillPorts } from './fill-ports';
 import { isTestGesture, registerFilling, runTestGesture } from './fill-wiring';
 import { createScanPorts } from './scan-ports';
-import { answerContentScript, registerScanning } from './scan-wiring';
+import { registerScanning } from './scan-wiring';
 
 /*
  * The background: the only code that sees decrypted secrets. Thin on purpose —
@@ -46,7 +46,7 @@ function createPorts(): BackgroundPorts {
       else await browser.alarms.create(ALARMS.clipboardClear, { when: atMs });
     },
     // Web Locks serialise vault changes across every event the worker handles.
-    exclusive: async <T,>(task: () => Promise<T>): Promise<T> => (await navigator.locks.request('vault', task)) as T,
+    exclusive: async <T,>(task: () => Promise<T>): Promise<T> => (await navigator.locks.request('vault', task)),
     device: describeDevice(),
     // The pending upload is already stored with the change; this only makes it go
     // up soon. If the worker dies first, the startup check and the alarm send it.
@@ -72,7 +72,7 @@ export default defineBackground({
   main() {
     // First: the vault and the pending upload are for the extension's own pages and
     // background only, not content scripts (Chromium; Firefox can't, docs/security.md).
-    void restrictToTrustedContexts(browser.storage.local as unknown as AccessLevelArea);
+    void restrictToTrustedContexts(browser.storage.local);
     const ports = withFillPorts(withScanPorts(createPorts(), createScanPorts()), createFillPorts());
     // Messages, alarms, storage changes and the start-up work (lib/background/wiring.ts).
     // Content scripts may send two things only: the fill script's request (docs/autofill.md)
