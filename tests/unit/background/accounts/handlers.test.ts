@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UNDO_WINDOW_MS } from '../../../../lib/background/accounts/undo-store';
-import type { ErrorCode, Payload, RequestType } from '../../../../lib/messaging/protocol';
+import type { Payload } from '../../../../lib/messaging/protocol';
 import { generateCode } from '../../../../lib/otp/code';
 import { countWrites, type FakePorts } from '../fake-ports';
-import { draftFor, expectFailure, PASSWORD, secretFor, send, sendOk, storedContents, useSharedVault, expectRefusedWithoutWrite } from '../harness';
+import { draftFor, PASSWORD, secretFor, send, sendOk, storedContents, useSharedVault, expectRefusedWithoutWrite } from '../harness';
 
 // Three accounts (Issuer 1…3, user1…3@example.com) in a vault made once.
 const vault = useSharedVault(async (ports) => {

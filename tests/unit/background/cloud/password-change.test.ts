@@ -182,7 +182,7 @@ describe('change password and re-key', () => {
     const drive = new FakeDrive();
     const a = await deviceWithBackup(drive);
     const b = await restoredDevice(drive, 'B', 16);
-    await sendOk(b, 'accounts.add', { draft: { issuer: 'Uploaded by B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } } as never);
+    await sendOk(b, 'accounts.add', { draft: { issuer: 'Uploaded by B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } });
     await sendOk(b, 'cloud.sync-now', {});
 
     await sendOk(a, 'vault.rekey', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
@@ -197,7 +197,7 @@ describe('change password and re-key', () => {
     const b = await restoredDevice(drive, 'B', 17);
 
     await sendOk(a, 'vault.rekey', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
-    await sendOk(b, 'accounts.add', { draft: { issuer: 'Raced by B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } } as never);
+    await sendOk(b, 'accounts.add', { draft: { issuer: 'Raced by B', accountName: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' } });
     await sendOk(b, 'cloud.sync-now', {});
     expect(await sendOk(a, 'cloud.sync-now', {})).toMatchObject({ problem: null, pending: false });
     const issuers = (await openBackup(drive.current!.text, NEW_PASSWORD)).contents.accounts.map((account) => account.issuer).sort();
