@@ -52,7 +52,7 @@ export function AddAccountSection({ accounts, onAdded, onBackupOn }: {
   // A field's error goes away as soon as the field is changed; a name change asks again about a same name.
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
-    errors.clear(key as AccountField);
+    errors.clear(key);
     setFormError(null);
     if (key === 'issuer' || key === 'accountName') setSameName(null);
   };

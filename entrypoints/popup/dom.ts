@@ -29,7 +29,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Rec
 
 /** An SVG element. */
 export function svg(tag: string, attributes: Record<string, AttributeValue> = {}, ...children: Child[]): SVGElement {
-  return build(document.createElementNS(SVG_NS, tag) as SVGElement, attributes, children);
+  return build(document.createElementNS(SVG_NS, tag), attributes, children);
 }
 
 /** One of the shared icons (components/icon-shapes.ts). */

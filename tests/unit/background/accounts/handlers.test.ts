@@ -262,7 +262,7 @@ describe('accounts.update', () => {
     ['an issuer that is not text', { issuer: 5 }],
     ['deviceBound that is not a boolean', { deviceBound: 'yes' }],
   ])('refuses an edit of %s as bad-request', async (_label, edit) => {
-    await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit } as unknown as Payload<'accounts.update'>, 'bad-request');
+    await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit }, 'bad-request');
   });
 
   it('saves sites normalised, in one write stamped like any edit; names untouched', async () => {

@@ -75,7 +75,9 @@ describe('gestures that scan', () => {
   ])('$gesture → scanned: $scanned', async ({ fire, scanned, askedActiveTab }) => {
     const worker = await startWorker();
     fire(worker);
-    await settle();
+    // A scan decodes for real: wait for its end (the popup opening), not a fixed time.
+    if (scanned) await vi.waitFor(() => expect(worker.openPopup).toHaveBeenCalled(), { timeout: 5000 });
+    else await settle();
     expect(worker.fake.calls.includes(`collect ${TAB}`)).toBe(scanned);
     expect(worker.openPopup).toHaveBeenCalledTimes(scanned ? 1 : 0);
     expect(worker.query).toHaveBeenCalledTimes(askedActiveTab ? 1 : 0);
@@ -95,7 +97,7 @@ describe('gestures that scan', () => {
     const worker = await startWorker();
     worker.openPopup.mockImplementation(() => Promise.reject(new Error('openPopup requires a user gesture')));
     worker.events.onCommand.fire(SCAN_COMMAND, { id: TAB });
-    await settle();
+    await vi.waitFor(() => expect(worker.openPopup).toHaveBeenCalled(), { timeout: 5000 });
     expect(worker.fake.badges.get(TAB)).toBe(0);
   });
 });
