@@ -33,7 +33,9 @@ function probe() {
   return { score: target?.score ?? 0, focused: target?.focused ?? false, boxes: target?.inputs.length ?? 0, url: location.href };
 }
 
-async function fillNow() {
+/** Waits `waitMs` (a fresh code, docs/autofill.md step 4), then asks for the digits and types them. */
+async function fillNow(waitMs = 0) {
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
   const target = findCodeTarget(document, env, MIN_FILL_SCORE);
   if (!target) return { filled: false, boxes: 0, pressedEnter: false };
   const reply = await browser.runtime.sendMessage<FillRequestMessage, FillReply | undefined>({ kind: FILL_REQUEST_KIND });
@@ -46,6 +48,6 @@ async function fillNow() {
 
 export default defineUnlistedScript(() => {
   // Reachable from the extension only: this is the content script's isolated world, not the page's.
-  (globalThis as { hikaeFill?: () => Promise<unknown> }).hikaeFill = fillNow;
+  (globalThis as { hikaeFill?: (waitMs: number) => Promise<unknown> }).hikaeFill = fillNow;
   return probe();
 });

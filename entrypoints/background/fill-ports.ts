@@ -29,12 +29,13 @@ export function createFillPorts(): FillPorts {
       }
     },
 
-    async write(tabId, frameId) {
+    async write(tabId, frameId, waitMs) {
       try {
         const [first] = await browser.scripting.executeScript({
           target: { tabId, frameIds: [frameId] },
           // Runs in the frame's isolated world, where the probe left hikaeFill.
-          func: () => (globalThis as { hikaeFill?: () => Promise<unknown> }).hikaeFill?.() ?? null,
+          func: (ms: number) => (globalThis as { hikaeFill?: (waitMs: number) => Promise<unknown> }).hikaeFill?.(ms) ?? null,
+          args: [waitMs],
         });
         return first?.result;
       } catch (error) {
@@ -42,6 +43,5 @@ export function createFillPorts(): FillPorts {
       }
     },
 
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }

@@ -18,7 +18,9 @@ export async function fillFromGesture(ports: FillCapablePorts, tabId: number, fr
   try {
     await fillAccount(frameId === undefined ? { tabId } : { tabId, frameId }, ports);
     return true;
-  } catch {
+  } catch (error) {
+    // Test builds say why in the console: a gesture's failure is otherwise silent.
+    if (import.meta.env.MODE === 'test') console.warn('Hikae: the fill gesture did not fill:', error);
     try {
       await browser.action.openPopup();
     } catch {

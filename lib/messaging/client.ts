@@ -1,4 +1,5 @@
 import type { Payload, RequestType, Response } from './protocol';
+import { DEFAULT_RESEND, resendingUndelivered, type ResendPolicy } from './resend';
 
 /** Sends one message to the background and resolves with its answer (runtime.sendMessage). */
 export type SendMessage = (message: unknown) => Promise<unknown>;
@@ -33,18 +34,22 @@ export const KEEP_ALIVE_EVERY_MS = 500;
 export interface ClientOptions {
   /** Called every {@link KEEP_ALIVE_EVERY_MS} while a request is unanswered (sends {@link KEEP_ALIVE_MESSAGE}). */
   keepAlive?: () => void;
+  /** When and how a message that was never delivered is sent again (lib/messaging/resend.ts). */
+  resend?: ResendPolicy;
 }
 
 /**
- * A typed request function over any transport. A transport failure (the
- * background unreachable, an answer of the wrong shape) becomes an `internal`
- * failure, so callers handle exactly one kind of result.
+ * A typed request function over any transport. A message the background provably
+ * never received (it was being suspended) is sent again (lib/messaging/resend.ts);
+ * any other transport failure (the background unreachable, an answer of the wrong
+ * shape) becomes an `internal` failure, so callers handle exactly one kind of result.
  */
 export function createClient(send: SendMessage, options: ClientOptions = {}) {
+  const deliver = resendingUndelivered(send, options.resend ?? DEFAULT_RESEND);
   return async function request<T extends RequestType>(type: T, payload: Payload<T>): Promise<Response<T>> {
     const beat = options.keepAlive ? setInterval(options.keepAlive, KEEP_ALIVE_EVERY_MS) : null;
     try {
-      const answer = await send({ type, payload });
+      const answer = await deliver({ type, payload });
       if (isResponse<T>(answer)) return answer;
       return { ok: false, error: { code: 'internal', message: 'The background sent no usable answer.' } };
     } catch (error) {

@@ -61,14 +61,13 @@ export const fillAccount: Handler<'fill.account'> = async ({ tabId, accountId, f
   const site = account.siteMatch === 'origin' ? page.origin : page.site;
   const frame = chooseFrame(readProbes(await fill.probe(tabId)), account, site, frameId);
 
-  // A code about to expire would fail at the server: wait for the next one.
+  // A code about to expire would fail at the server: the page waits for the next one (FillPorts.write says why there).
   const waitedMs = waitBeforeFillMs(ports.now(), account.type === 'hotp' ? null : account.period);
-  if (waitedMs > 0) await fill.sleep(waitedMs);
 
   await writePendingFill(ports, tabId, { accountId: account.id, frameId: frame.frameId, expiresAtMs: gestureAt + FILL_REQUEST_TTL_MS + waitedMs });
   let raw: unknown;
   try {
-    raw = await fill.write(tabId, frame.frameId);
+    raw = await fill.write(tabId, frame.frameId, waitedMs);
   } finally {
     // Used or not, the pending fill ends with this request.
     await dropPendingFill(ports, tabId);

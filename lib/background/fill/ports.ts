@@ -24,13 +24,17 @@ export interface FillPorts {
    */
   probe(tabId: number): Promise<InjectionAnswer[]>;
   /**
-   * Tells the fill script in one frame to fill: it asks for the digits itself
-   * (`hikae.fill-request`, answered by routeFillRequest after the sender check) and
-   * writes them. Resolves to its report, unchecked. Throws FillInterruptedError when
-   * the frame is gone.
+   * Tells the fill script in one frame to fill after `waitMs`: it waits in the page,
+   * then asks for the digits itself (`hikae.fill-request`, answered by
+   * routeFillRequest after the sender check) and writes them. Resolves to its report,
+   * unchecked. Throws FillInterruptedError when the frame is gone.
+   *
+   * The page waits, not the background: Firefox suspends an event page whose event
+   * handler runs longer than its idle timeout (timers do not keep it alive), which
+   * would drop a shortcut's fill silently. The page's request wakes the background,
+   * which answers from the pending fill in session storage.
    */
-  write(tabId: number, frameId: number): Promise<unknown>;
-  sleep(ms: number): Promise<void>;
+  write(tabId: number, frameId: number, waitMs: number): Promise<unknown>;
 }
 
 /** Background ports with filling wired in. */

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../../../tools/browser/launch';
 import { signInWithButton, type TestCloud } from './cloud';
+import { sendMessageFromPage } from './messages';
 import { clickButton, fill, waitFor, waitForText } from './ui';
 
 /*
@@ -17,12 +18,7 @@ export interface Answer {
 }
 
 /** Sends one request to the background from an extension page, as its client would. */
-export const sendRequest = (page: Page, type: string, payload: unknown): Promise<Answer> =>
-  page.evaluate(
-    (t, p) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<never> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    type,
-    payload as never,
-  );
+export const sendRequest = (page: Page, type: string, payload: unknown): Promise<Answer> => sendMessageFromPage(page, { type, payload }) as Promise<Answer>;
 
 /** An otpauth:// link for a test account. */
 export const totpLink = (issuer: string, secret: string) =>

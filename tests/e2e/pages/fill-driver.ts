@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../../../tools/browser/launch';
+import { sendMessageFromPage } from '../harness/messages';
 import { waitFor } from '../harness/ui';
 import { chromiumOpenToolbarPopup, firefoxChromeEval, firefoxClickToolbarButton, firefoxOpenInNewWindow, firefoxPressShortcut, firefoxSelectedTabId } from './scan-driver';
 
@@ -12,14 +13,8 @@ import { chromiumOpenToolbarPopup, firefoxChromeEval, firefoxClickToolbarButton,
  * onFillMenu) through the test build's `hikae.test-gesture` message.
  */
 
-/** Sends a message to the background from an extension page; resolves to the answer. */
-export function sendFromPage(page: Page, message: unknown): Promise<unknown> {
-  return page.evaluate(async (m) => {
-    type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-    const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
-    return (scope.browser ?? scope.chrome).runtime.sendMessage(m);
-  }, message as never);
-}
+/** Sends a message to the background from an extension page; resolves to the answer (harness/messages.ts). */
+export const sendFromPage = sendMessageFromPage;
 
 /** The id of the tab shown in front (Chromium: asked from the service worker; Firefox: the browser window). */
 export async function frontTabId(ext: ExtensionBrowser): Promise<number> {

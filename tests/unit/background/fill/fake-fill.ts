@@ -43,7 +43,10 @@ export function withFakeFill(ports: FakePorts): FakePorts & FillCapablePorts & {
       const tab = fake.tabs.get(tabId);
       return [...(tab?.frames ?? [])].map(([frameId, f]) => ({ frameId, result: { score: f.score, focused: f.focused ?? false, boxes: f.boxes ?? 1, url: f.url } }));
     },
-    async write(tabId, frameId) {
+    async write(tabId, frameId, waitMs) {
+      // The page waits before it asks (FillPorts.write).
+      fake.slept += waitMs;
+      ports.advance(waitMs);
       const frame = fake.tabs.get(tabId)?.frames.get(frameId);
       if (!frame) throw new FillInterruptedError();
       if (frame.navigatesTo) frame.url = frame.navigatesTo;
@@ -51,10 +54,6 @@ export function withFakeFill(ports: FakePorts): FakePorts & FillCapablePorts & {
       if (!reply.ok) return { filled: false, boxes: 0, pressedEnter: false };
       fake.received.push(`${tabId}/${frameId}: ${reply.digits}`);
       return { filled: true, boxes: frame.boxes ?? 1, pressedEnter: reply.pressEnter };
-    },
-    async sleep(ms) {
-      fake.slept += ms;
-      ports.advance(ms);
     },
   };
   return Object.assign(withFillPorts(ports, fake), { fake });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateCode } from '../../../../lib/otp/code';
 import { changeContents, readContents } from '../../../../lib/background/vault';
 import { routeFillRequest } from '../../../../lib/background/fill';
@@ -132,9 +132,9 @@ describe('filling codes into pages', () => {
       const ports = setup();
       openTab(ports.fake, TAB, 'https://github.com/', { score: 0 }, { 2: { url: 'https://github.com/frame', score: 100 } });
       const write = ports.fake.write.bind(ports.fake);
-      ports.fake.write = async (tabId, frameId) => {
+      ports.fake.write = async (tabId, frameId, waitMs) => {
         ports.fake.tabs.get(tabId)!.url = 'https://evil.test/';
-        return write(tabId, frameId);
+        return write(tabId, frameId, waitMs);
       };
       expectFailure(await send(ports, 'fill.account', { tabId: TAB }), 'fill-interrupted');
       expect(ports.fake.received).toEqual([]);
@@ -171,6 +171,25 @@ describe('filling codes into pages', () => {
       openTab(ports.fake, TAB, 'https://github.com/');
       const outcome = await sendOk(ports, 'fill.account', { tabId: TAB });
       expect(outcome.waitedMs).toBe(3001);
+      expect(ports.fake.received).toEqual([`${TAB}/0: ${await currentCode(ports, GITHUB())}`]);
+    });
+
+    it('the page waits for the next code, so the fill survives the background being suspended meanwhile', async () => {
+      const ports = setup();
+      ports.setNow(Math.floor(ports.now() / 30_000) * 30_000 + 27_000);
+      openTab(ports.fake, TAB, 'https://github.com/');
+      // Firefox suspends the event page during the wait: the gesture's handler never
+      // resumes, yet the page's own request is answered from the pending fill alone.
+      const write = ports.fake.write.bind(ports.fake);
+      let pageDone: Promise<unknown> | undefined;
+      ports.fake.write = (tabId, frameId, waitMs) => {
+        pageDone = write(tabId, frameId, waitMs);
+        return new Promise(() => undefined);
+      };
+      void send(ports, 'fill.account', { tabId: TAB });
+      await vi.waitFor(() => expect(pageDone).toBeDefined());
+      expect(await pageDone).toMatchObject({ filled: true });
+      expect(ports.fake.slept).toBe(3001);
       expect(ports.fake.received).toEqual([`${TAB}/0: ${await currentCode(ports, GITHUB())}`]);
     });
 
