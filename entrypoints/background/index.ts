@@ -6,6 +6,7 @@ import { withFillPorts } from '../../lib/background/fill';
 import { HANDLERS } from '../../lib/background/handlers';
 import { answerContentScript, withScanPorts } from '../../lib/background/scan';
 import { ALARMS, wireBackground } from '../../lib/background/wiring';
+import { TEST_HOOKS } from '../../lib/build-flags';
 import { createSqliteEngine } from '../../lib/import/sqlite-engine';
 import { SQLITE_WASM_FILE } from '../../lib/import/sqlite-wasm-file';
 import { syncNow } from '../../lib/sync/sync-engine';
@@ -85,8 +86,8 @@ export default defineBackground({
       runSync: () => runSync(ports),
       showBadge: showCloudBadge,
       clearClipboard: clearClipboardIfStillHolds,
-      // Test builds: the e2e tests' stand-in for pressing the fill shortcut / clicking the menu (fill-wiring.ts).
-      ...(import.meta.env.MODE === 'test' ? { answerTestMessage: (message: unknown) => (isTestGesture(message) ? runTestGesture(ports, message) : undefined) } : {}),
+      // Test builds only (lib/build-flags.ts): the e2e tests' stand-in for pressing the fill shortcut / clicking the menu (fill-wiring.ts).
+      ...(TEST_HOOKS ? { answerTestMessage: (message: unknown) => (isTestGesture(message) ? runTestGesture(ports, message) : undefined) } : {}),
     });
     registerScanning(ports);
     registerFilling(ports);

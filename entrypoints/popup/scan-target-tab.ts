@@ -1,13 +1,14 @@
 import { browser } from '../../components/extension-api';
+import { TEST_HOOKS } from '../../lib/build-flags';
 
 /**
  * The tab "Scan this page" is about: the active tab of the popup's window. Test
- * builds only may name it in the URL (`popup.html?tab=<id>`): end-to-end tests
+ * builds only (lib/build-flags.ts) may name it in the URL (`popup.html?tab=<id>`): end-to-end tests
  * open the popup as a page, where the active tab would be the popup itself
  * (docs/page-scanning.md "Permissions").
  */
 export async function scanTargetTab(): Promise<number | null> {
-  if (import.meta.env.MODE === 'test') {
+  if (TEST_HOOKS) {
     const named = Number(new URLSearchParams(location.search).get('tab'));
     if (Number.isInteger(named) && named > 0) return named;
   }

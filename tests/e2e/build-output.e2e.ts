@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pageBundleFiles } from '../../bench/bundle-sizes';
 import { BROWSERS, BUILD_DIRS } from '../../tools/browser/config';
 import { chunkModulesFile, type ChunkModules } from '../../tools/build/chunk-modules';
+import { builtTexts, TEST_HOOK_TRACES } from './harness/test-hooks';
 
 /*
  * The built extension as shipped (`npm run build:test`): ZXing's WebAssembly is
@@ -87,6 +88,14 @@ describe.each(BROWSERS)('the built extension (%s)', (browser) => {
     const asked = [...manifest.permissions, ...(manifest.optional_host_permissions ?? [])];
     expect(asked.filter((permission) => !justified.includes(`| \`${permission}\``) && !justified.includes(`| optional \`${permission}\``))).toEqual([]);
     expect(asked.length).toBeGreaterThan(5);
+  });
+
+  // The production build must hold none of these (testing-kit-production.e2e.ts): that check means
+  // something only while each trace is what the test build really contains.
+  it('carries every test hook listed in harness/test-hooks.ts, behind the one switch (lib/build-flags.ts)', () => {
+    const all = [...builtTexts(dir).values()].join('\n');
+    const expected = TEST_HOOK_TRACES.map(({ hook, inTestBuild }) => ({ hook, present: inTestBuild }));
+    expect(TEST_HOOK_TRACES.map(({ hook, trace }) => ({ hook, present: trace.test(all) }))).toEqual(expected);
   });
 
   it('keeps the popup\'s start path within its budget, with no MSAL, import, fill, QR, React or polyfill module on it', () => {

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HikaeKitError, launch, type HikaeExtension } from '../../testing';
 import { BROWSER_PATHS, BROWSERS, ROOT } from '../../tools/browser/config';
 import { referenceTotp } from './harness/reference-otp';
+import { builtTexts, testHookTracesIn } from './harness/test-hooks';
 
 /*
  * The testing kit against the PRODUCTION build (`wxt build`, built here): it has
@@ -16,8 +16,6 @@ import { referenceTotp } from './harness/reference-otp';
 
 const PRODUCTION_DIRS = { chromium: path.join(ROOT, '.output/chrome-mv3'), firefox: path.join(ROOT, '.output/firefox-mv3') } as const;
 const SECRET = 'JBSWY3DPEHPK3PXP';
-/** What the test hook leaves in a test build: the request type, its storage key, the flag. */
-const HOOK_TRACES = ['test.clock.set', 'test-clock-offset', '__TEST_HOOKS__'];
 
 describe.each(BROWSERS)('testing kit against the production build (%s)', (kind) => {
   let hikae: HikaeExtension;
@@ -30,14 +28,9 @@ describe.each(BROWSERS)('testing kit against the production build (%s)', (kind) 
     await hikae?.close();
   });
 
-  it('contains no test clock in any built file', () => {
-    const files = fs.readdirSync(PRODUCTION_DIRS[kind], { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|html|json)$/.test(f));
-    expect(files.length).toBeGreaterThan(5);
-    const found = files.flatMap((f) => {
-      const text = fs.readFileSync(path.join(PRODUCTION_DIRS[kind], f), 'utf8');
-      return HOOK_TRACES.filter((trace) => text.includes(trace)).map((trace) => `${f}: ${trace}`);
-    });
-    expect(found).toEqual([]);
+  it('contains no test hook in any built file: no test clock, no fill gesture stand-in, no tab named in the popup URL', () => {
+    expect(builtTexts(PRODUCTION_DIRS[kind]).size).toBeGreaterThan(5);
+    expect(testHookTracesIn(PRODUCTION_DIRS[kind])).toEqual([]);
   });
 
   it('refuses time control; provisioning and codes work', async () => {
