@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { request } from '../../components/background-client';
 import { t } from '../../components/i18n';
 import { useCloudStatus } from './cloud/use-cloud-status';
@@ -10,15 +10,26 @@ import { turnOnBackup } from './cloud/turn-on-backup';
  * up), on the empty account list, after an account is added and after a restore.
  * One button signs in if needed and turns backup on; then Backup & recovery
  * shows how it went (or, for a too-weak password, what to change first).
+ * "Not now" puts it off everywhere, kept in storage (docs/popup-display.md).
  */
 export function BackupNudge({ onTurnedOn }: { onTurnedOn(): void }) {
   const [status, setStatus] = useCloudStatus();
-  const [dismissed, setDismissed] = useState(false);
+  // "Not now" lasts across restarts: a week, or until 3 more accounts (docs/popup-display.md).
+  // Unknown until asked: nothing shows rather than a suggestion that then vanishes.
+  const [snoozed, setSnoozed] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  useEffect(() => {
+    void request('backup-nudge.get', {}).then((result) => setSnoozed(result.ok ? result.value.snoozed : false));
+  }, []);
 
-  if (!status || !status.configured || status.enabled || dismissed) return null;
+  if (!status || !status.configured || status.enabled || snoozed !== false) return null;
+
+  async function notNow() {
+    setSnoozed(true);
+    await request('backup-nudge.snooze', {});
+  }
 
   async function turnOn() {
     setBusy(true);
@@ -45,7 +56,7 @@ export function BackupNudge({ onTurnedOn }: { onTurnedOn(): void }) {
         <button type="button" className="primary" onClick={() => void turnOn()} disabled={busy}>
           {status.account ? t('turnOnBackup') : t('signInToBackUp')}
         </button>
-        <button type="button" onClick={() => setDismissed(true)}>{t('notNow')}</button>
+        <button type="button" onClick={() => void notNow()} data-testid="nudge-not-now">{t('notNow')}</button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
     </aside>

@@ -14,6 +14,7 @@ type PasswordField = NewPasswordField | 'current-password';
 /** The field a refused change is about. */
 const FIELD_OF: Partial<Record<ErrorCode, PasswordField>> = { 'wrong-password': 'current-password', 'weak-password': 'new-password' };
 import type { PasswordCheckState } from '../../lib/messaging/protocol';
+import { PopupDisplaySettings } from './popup-display-settings';
 
 const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 1440];
 /** Seconds; 0 = never. A delay set otherwise (5…600) is shown too. */
@@ -116,6 +117,8 @@ export function SecuritySection({ onLocked }: { onLocked(): void }) {
         {clipboardSaved && <p className="success small" role="status">{t('saved')}</p>}
         <p className="muted small">{t('clipboardHelp')}</p>
       </div>
+
+      <PopupDisplaySettings />
 
       <form ref={errors.form} className="card stack" onSubmit={changePassword} aria-labelledby="password-title" data-testid="change-password-form" noValidate>
         <h3 id="password-title">{t('changePasswordTitle')}</h3>

@@ -1,14 +1,20 @@
-import type { AccountView, CodeView } from '../../lib/messaging/protocol';
+import type { AccountView, CodeView, DisplayView } from '../../lib/messaging/protocol';
+import { request } from '../../components/background-client';
 import { t } from '../../components/i18n';
 import { CodeRow } from './code-row';
-import { h } from './dom';
+import { h, icon } from './dom';
 import { LiveCodes } from './live-codes';
 
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
 
 /** What the list asks of the popup. */
 export interface CodeListActions {
-  addAccount(): void;
+  /** Opens a section of the options page ('add', 'transfer'). */
+  openOptions(section: string): void;
+  /** Scans the current tab for QR codes (the empty state's first way to add). */
+  scan(): void;
+  /** Something the list shows changed (a pin): ask for the accounts again. */
+  changed(): void;
   /** The vault locked meanwhile: show the unlock screen. */
   locked(): void;
   verify(account: AccountView): void;
@@ -34,6 +40,8 @@ export class CodeList {
   private readonly status: HTMLElement;
   private readonly main: HTMLElement;
   private empty: HTMLElement | null = null;
+  private display: DisplayView | undefined;
+  private readonly showCodes: HTMLButtonElement;
 
   constructor(private readonly actions: CodeListActions) {
     this.live = new LiveCodes({
@@ -46,15 +54,27 @@ export class CodeList {
     this.list = h('ul', { 'aria-label': t('accountsTitle') });
     this.noResults = h('p', { class: 'muted no-results' }, t('noResults'));
     this.status = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-    this.main = h('main', { class: 'code-list' }, this.search, this.list, this.status, h('span', { id: 'copy-hint', hidden: true }, t('copyHint')));
+    // "Show codes" (with "hide codes" on): every code shown until the popup closes (never stored).
+    this.showCodes = h('button', { type: 'button', class: 'icon', 'aria-pressed': 'false', title: t('showCodes'), 'aria-label': t('showCodes'), 'data-testid': 'show-codes', hidden: true }, icon('eye'));
+    this.showCodes.addEventListener('click', () => {
+      this.showCodes.setAttribute('aria-pressed', String(this.showCodes.getAttribute('aria-pressed') !== 'true'));
+      this.applyMask();
+    });
+    this.main = h('main', { class: 'code-list' }, h('div', { class: 'search-row' }, this.search, this.showCodes), this.list, this.status,
+      h('span', { id: 'copy-hint', hidden: true }, t('copyHint')));
     this.main.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.live.near.setRoot(this.list);
     this.element = this.main;
   }
 
   /** Shows these accounts (in this order) and merges their codes. */
-  show(accounts: AccountView[], codes: readonly CodeView[]): void {
+  show(accounts: AccountView[], codes: readonly CodeView[], display?: DisplayView): void {
     this.accounts = accounts;
+    this.display = display;
+    this.showCodes.hidden = !display?.hideCodes;
+    this.applyMask();
+    const pinned = new Set(display?.pinned ?? []);
+    for (const row of this.rows.values()) row.setPinned(pinned.has(row.account.id));
     this.byId = new Map(accounts.map((a) => [a.id, a] as const));
     for (const [id, row] of this.rows) {
       const account = this.byId.get(id);
@@ -92,7 +112,9 @@ export class CodeList {
         },
         verify: (a) => this.actions.verify(a),
         newCode: (code) => this.live.merge([code]),
+        pin: (a, pin) => void request('display.pin', { id: a.id, pinned: pin }).then((result) => result.ok && this.actions.changed()),
       });
+      row.setPinned(this.display?.pinned.includes(account.id) ?? false);
       this.rows.set(account.id, row);
     }
     return row;
@@ -142,12 +164,25 @@ export class CodeList {
       return;
     }
     if (this.empty) return;
-    const add = h('button', { type: 'button', class: 'primary' }, t('addAccount'));
-    add.addEventListener('click', () => this.actions.addAccount());
-    this.empty = h('main', { class: 'empty-state' }, h('p', {}, t('emptyTitle')), h('p', { class: 'muted' }, t('emptyHint')), add);
+    // The three ways to add the first account (docs/popup-display.md), the most common first.
+    const button = (text: string, testId: string, onClick: () => void, primary = false) => {
+      const b = h('button', { type: 'button', class: primary ? 'primary' : null, 'data-testid': testId }, text);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const add = button(t('emptyScan'), 'empty-scan', () => this.actions.scan(), true);
+    this.empty = h('main', { class: 'empty-state', 'data-testid': 'empty-state' }, h('h2', {}, t('emptyTitle')), h('p', { class: 'muted' }, t('emptyHint')), add,
+      button(t('emptyAddManually'), 'empty-add', () => this.actions.openOptions('add')),
+      button(t('emptyImport'), 'empty-import', () => this.actions.openOptions('transfer')));
     this.main.replaceWith(this.empty);
     this.element = this.empty;
     if (this.empty.isConnected) add.focus();
+  }
+
+  /** "Hide codes": CSS shows the masks until a row is hovered or focused (popup.css). */
+  private applyMask(): void {
+    const masked = (this.display?.hideCodes ?? false) && this.showCodes.getAttribute('aria-pressed') !== 'true';
+    this.main.classList.toggle('codes-masked', masked);
   }
 
   private rowButtons(): HTMLButtonElement[] {

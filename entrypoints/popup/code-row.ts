@@ -16,6 +16,8 @@ export interface RowActions {
   verify(account: AccountView): void;
   /** An HOTP account's next code arrived. */
   newCode(code: CodeView): void;
+  /** Pins the account to the top, or unpins it. */
+  pin(account: AccountView, pinned: boolean): void;
 }
 
 /**
@@ -31,6 +33,7 @@ export class CodeRow {
   private feedback: HTMLElement | null = null;
   private feedbackTimer = 0;
   private built = false;
+  private readonly pinButton: HTMLButtonElement;
 
   constructor(readonly account: AccountView, code: CodeView | undefined, private readonly actions: RowActions) {
     const title = account.issuer || account.accountName;
@@ -51,6 +54,10 @@ export class CodeRow {
       next.addEventListener('click', () => void this.nextCode());
       this.element.append(next);
     }
+    // One label, pressed or not: a toggle (docs/popup-display.md, "Pins and order").
+    this.pinButton = h('button', { type: 'button', class: 'icon pin', 'aria-pressed': 'false', title: t('pinAccount', [title]), 'aria-label': t('pinAccount', [title]), 'data-testid': 'pin' }, icon('pin'));
+    this.pinButton.addEventListener('click', () => actions.pin(account, this.pinButton.getAttribute('aria-pressed') !== 'true'));
+    this.element.append(this.pinButton);
     this.show(code);
   }
 
@@ -61,7 +68,7 @@ export class CodeRow {
 
   /** Shows `code`; undefined: the current one is on its way (or the account awaits verification). */
   show(code: CodeView | undefined): void {
-    const same = code === this.code || (code && this.code && code.value === this.code.value && code.validUntilMs === this.code.validUntilMs);
+    const same = code === this.code || (code && this.code && code.value === this.code.value && code.validUntilMs === this.code.validUntilMs && code.next === this.code.next);
     this.code = code;
     if (same && this.built) return;
     this.built = true;
@@ -72,7 +79,7 @@ export class CodeRow {
     if (this.pending) button.setAttribute('aria-busy', 'true');
     else button.removeAttribute('aria-busy');
     const shown = code
-      ? h('span', { class: 'code', 'data-testid': 'code', 'data-code': code.value }, groupCode(code.value))
+      ? codeLine(code)
       : this.pending
         // A new period began while this row was off screen: its code is being fetched.
         ? h('span', { class: 'code pending', 'data-testid': 'code-pending' }, '··· ···')
@@ -82,7 +89,13 @@ export class CodeRow {
     const ring = code && code.validUntilMs !== null ? countdown(code.validFromMs, code.validUntilMs) : null;
     if (this.ring) this.ring.remove();
     if (ring) button.after(ring);
+
     this.ring = ring;
+  }
+
+  setPinned(pinned: boolean): void {
+    this.pinButton.setAttribute('aria-pressed', String(pinned));
+    this.pinButton.classList.toggle('pinned', pinned);
   }
 
   private async copy(): Promise<void> {
@@ -92,7 +105,7 @@ export class CodeRow {
     try {
       await navigator.clipboard.writeText(code.value);
       // The background clears it after the user's delay, if the clipboard still holds it.
-      void request('clipboard.copied', { text: code.value });
+      void request('clipboard.copied', { text: code.value, id: this.account.id });
       this.setFeedback(h('span', { class: 'copied', 'data-testid': 'copied' }, t('copied')));
       this.feedbackTimer = window.setTimeout(() => this.setFeedback(null), COPIED_FEEDBACK_MS);
       this.actions.announce(t('copiedAnnouncement', [this.account.issuer || this.account.accountName]));
@@ -113,4 +126,20 @@ export class CodeRow {
     const result = await request('accounts.next-hotp', { id: this.account.id });
     if (result.ok) this.actions.newCode(result.value);
   }
+}
+
+const mask = (value: string) => groupCode('•'.repeat(value.length));
+
+/**
+ * The code, its mask (shown by CSS instead while "hide codes" is on and the row is
+ * neither hovered nor focused; hidden from screen readers), and in the last seconds
+ * of a period the next code, labelled (docs/popup-display.md).
+ */
+function codeLine(code: CodeView): HTMLElement {
+  return h('span', { class: 'code-line' },
+    h('span', { class: 'code', 'data-testid': 'code', 'data-code': code.value }, groupCode(code.value)),
+    h('span', { class: 'code code-mask', 'aria-hidden': 'true', 'data-testid': 'code-mask' }, mask(code.value)),
+    code.next && h('span', { class: 'next-preview', 'data-testid': 'next-preview' }, `${t('nextCodeLabel')} `,
+      h('span', { class: 'next-value', 'data-code': code.next }, groupCode(code.next)),
+      h('span', { class: 'next-mask', 'aria-hidden': 'true' }, mask(code.next))));
 }

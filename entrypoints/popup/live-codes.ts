@@ -1,4 +1,5 @@
 import type { CodeView } from '../../lib/messaging/protocol';
+import { nextCodeWindowStart } from '../../lib/otp/next-code';
 import { request } from '../../components/background-client';
 import { NearRows } from './near-rows';
 
@@ -68,6 +69,9 @@ export class LiveCodes {
     }
   }
 
+  /** Per row, the period whose next code was asked for. */
+  private readonly askedNext = new Map<string, number>();
+
   private async ask(ids: string[]): Promise<void> {
     for (const id of ids) this.asking.add(id);
     const result = await request('codes.get', { ids });
@@ -86,14 +90,26 @@ export class LiveCodes {
     const nearIds = [...this.near.ids].filter((id) => this.host.hasCode(id));
     const missing = nearIds.filter((id) => !isCurrent(this.codes.get(id), nowMs) && !this.asking.has(id));
     if (missing.length > 0) void this.ask(missing);
+    // The next end of a period among the near rows — or the opening of a next-code window
+    // (docs/popup-display.md), asked for once per period (a background on another clock may answer without one).
     let soonest = nowMs + MAX_REFRESH_MS;
     for (const id of nearIds) {
-      const until = this.codes.get(id)?.validUntilMs;
-      if (until !== undefined && until !== null && until > nowMs) soonest = Math.min(soonest, until);
+      const code = this.codes.get(id);
+      const until = code?.validUntilMs;
+      if (!code || until === undefined || until === null || until <= nowMs) continue;
+      soonest = Math.min(soonest, until);
+      const opens = nextCodeWindowStart(code);
+      if (code.next === undefined && opens !== null && this.askedNext.get(id) !== until) soonest = Math.min(soonest, Math.max(nowMs, opens));
     }
     this.timer = window.setTimeout(() => {
       // Rows near the screen keep their code until the new one arrives (no blank).
       const refresh = [...this.near.ids].filter((id) => this.host.hasCode(id) && !this.asking.has(id));
+      const at = Date.now();
+      for (const id of refresh) {
+        const code = this.codes.get(id);
+        const opens = code ? nextCodeWindowStart(code) : null;
+        if (code?.validUntilMs && opens !== null && opens <= at && code.validUntilMs > at) this.askedNext.set(id, code.validUntilMs);
+      }
       this.dropExpired(Date.now(), new Set(refresh));
       if (refresh.length > 0) void this.ask(refresh);
       else this.refresh();

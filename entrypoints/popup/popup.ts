@@ -40,7 +40,8 @@ export class Popup {
 
   private async load(first?: number): Promise<Snapshot | null> {
     const mine = ++this.sent;
-    const result = await request('vault.snapshot', first === undefined ? {} : { first });
+    // In the popup's order (pinned first, then the chosen sort), with the display settings.
+    const result = await request('vault.snapshot', first === undefined ? { ordered: true } : { first, ordered: true });
     if (mine < this.shown) return null;
     this.shown = mine;
     if (!result.ok) {

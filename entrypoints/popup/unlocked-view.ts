@@ -29,7 +29,9 @@ export class UnlockedView {
       lock: () => void request('vault.lock', {}).then(reload),
     });
     this.list = new CodeList({
-      addAccount: () => openOptions('add'),
+      openOptions,
+      scan: () => this.openScan({}),
+      changed: reload,
       locked: reload,
       verify: (account) => openOptions(`verify-${account.id}`),
     });
@@ -41,7 +43,7 @@ export class UnlockedView {
   update(snapshot: Snapshot): void {
     this.accounts = snapshot.accounts;
     this.header.setBackupBehind(snapshot.backupBehind);
-    this.list.show(snapshot.accounts, snapshot.codes);
+    this.list.show(snapshot.accounts, snapshot.codes, snapshot.display);
     this.siteFill?.update({ accounts: this.accounts });
     if (!this.islandsStarted && snapshot.accounts.length === snapshot.accountCount) {
       this.islandsStarted = true;

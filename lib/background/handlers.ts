@@ -1,6 +1,7 @@
 import { ACCOUNT_HANDLERS } from './accounts';
 import { CLIPBOARD_HANDLERS } from './clipboard';
 import { CLOUD_HANDLERS } from './cloud';
+import { DISPLAY_HANDLERS } from './display';
 import { TEST_HOOKS } from '../build-flags';
 import type { TestClockRequests } from '../messaging/requests/test-clock';
 import type { HandlerMap, HandlersFor } from './core';
@@ -21,6 +22,7 @@ export const HANDLERS: HandlerMap = {
   ...CLOUD_HANDLERS,
   ...RECOVERY_HANDLERS,
   ...FILL_HANDLERS,
+  ...DISPLAY_HANDLERS,
   // Test builds only: the testing kit's clock (lib/build-flags.ts).
   ...(TEST_HOOKS ? testClockHandlers() : ({} as HandlersFor<TestClockRequests>)),
 };

@@ -6,6 +6,7 @@ import type { CommonError, ProtocolFailure } from './failure';
 import { ACCOUNT_REQUESTS } from './requests/accounts';
 import { CLIPBOARD_REQUESTS } from './requests/clipboard';
 import { CLOUD_REQUESTS } from './requests/cloud';
+import { DISPLAY_REQUESTS } from './requests/display';
 import { FILL_REQUESTS } from './requests/fill';
 import { RECOVERY_REQUESTS } from './requests/recovery';
 import { SCAN_REQUESTS } from './requests/scan';
@@ -39,6 +40,7 @@ const PRODUCT_REQUESTS = {
   ...CLOUD_REQUESTS,
   ...RECOVERY_REQUESTS,
   ...FILL_REQUESTS,
+  ...DISPLAY_REQUESTS,
 };
 
 type Definitions = typeof PRODUCT_REQUESTS & TestClockRequests;

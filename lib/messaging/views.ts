@@ -4,6 +4,7 @@ import type { Account, AccountDraft } from '../otp/account';
 import type { Code } from '../otp/code';
 import type { DuplicateReason } from '../otp/duplicates';
 import type { ProblemCode } from '../sync/sync-state';
+import type { SortOrder } from '../display/popup-settings';
 
 /*
  * What pages see of the background's data: views without secrets. Pages get
@@ -16,6 +17,8 @@ export type AccountView = Omit<Account, 'secret'>;
 /** The current code of one account. `null` value: no code (needs verification). */
 export interface CodeView extends Code {
   id: string;
+  /** The code of the following period, only in the last part of this one (docs/popup-display.md, "Next code"). */
+  next?: string;
 }
 
 export type LockState = 'uninitialized' | 'locked' | 'unlocked';
@@ -48,6 +51,16 @@ export interface Snapshot {
   accountCount: number;
   /** The cloud backup is behind this device: the popup shows its alert and one-click fix. */
   backupBehind: boolean;
+  /** Unlocked, asked with `ordered`: the popup's display settings (accounts come in their order). */
+  display?: DisplayView;
+}
+
+/** The popup's display settings as pages see and change them (docs/popup-display.md). */
+export interface DisplayView {
+  hideCodes: boolean;
+  sort: SortOrder;
+  /** Pinned account ids. */
+  pinned: string[];
 }
 
 export interface SettingsView {

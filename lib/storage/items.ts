@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PendingFill } from '../autofill/pending-fill';
+import { AccountUsage, NudgeSnooze, PopupSettings } from '../display/popup-settings';
 import { Account } from '../otp/account';
 import { ScanRecord } from '../scan/scan-record';
 import { SyncState } from '../sync/sync-state';
@@ -131,6 +132,15 @@ export const PASSWORD_CHECK_ITEM = item(
   PasswordCheck,
 );
 
+/** The popup's display (docs/popup-display.md): hide codes, order, pins. */
+export const POPUP_SETTINGS_ITEM = item('popup-settings', KEPT_SETTING, 'hide codes, the popup order, pinned account ids', PopupSettings);
+
+/** Copies and fills per account, for the "most used" order (docs/popup-display.md). */
+export const ACCOUNT_USAGE_ITEM = item('account-usage', KEPT_SETTING, 'how often each account (by id) was copied or filled', AccountUsage);
+
+/** The backup suggestion's "Not now" (docs/popup-display.md). */
+export const BACKUP_NUDGE_ITEM = item('backup-nudge', KEPT_SETTING, 'when the backup suggestion was put off, and the account count then', NudgeSnooze);
+
 /** Every stored item. A key not matched by one of these is not the extension's. */
 export const STORED_ITEMS: readonly ItemDeclaration[] = [
   VAULT_ITEM,
@@ -142,6 +152,9 @@ export const STORED_ITEMS: readonly ItemDeclaration[] = [
   COPIED_CODE_ITEM,
   PENDING_FILL_ITEM,
   PASSWORD_CHECK_ITEM,
+  POPUP_SETTINGS_ITEM,
+  ACCOUNT_USAGE_ITEM,
+  BACKUP_NUDGE_ITEM,
 ];
 
 /** The item a storage key belongs to, or `null`. */

@@ -25,6 +25,11 @@ export interface LaunchOptions {
    * Chromium `--host-resolver-rules`, Firefox `network.dns.localDomains`.
    */
   localHosts?: readonly string[];
+  /**
+   * The system's colour scheme the pages see (`prefers-color-scheme`): Chromium
+   * `--force-dark-mode`, Firefox `ui.systemUsesDarkTheme`. Default: the browser's (light).
+   */
+  colorScheme?: 'dark';
 }
 
 /** A real browser with the built extension loaded, and what tests need to drive it. */
@@ -61,7 +66,7 @@ function launch(kind: BrowserKind, profileDir: string, options: LaunchOptions) {
     headless: !(options.headed ?? false),
     puppeteer,
     // The cloud emulator's certificate is self-signed.
-    args: kind === 'chromium' ? ['--ignore-certificate-errors', ...(lang ? [`--lang=${lang}`] : []), ...hostRules(localHosts)] : [],
+    args: kind === 'chromium' ? ['--ignore-certificate-errors', ...(lang ? [`--lang=${lang}`] : []), ...hostRules(localHosts), ...(options.colorScheme === 'dark' ? ['--force-dark-mode'] : [])] : [],
     ...(kind === 'chromium' && lang ? { env: { LANGUAGE: lang, LANG: `${lang}_JP.UTF-8` } } : {}),
     firefoxPrefs: {
       // Suspend the idle event page quickly, as Firefox does after 30 s in real use:
@@ -69,6 +74,7 @@ function launch(kind: BrowserKind, profileDir: string, options: LaunchOptions) {
       ...(options.userSettings ? {} : { 'extensions.background.idle.timeout': FIREFOX_BACKGROUND_IDLE_MS }),
       ...(lang ? { 'intl.locale.requested': lang } : {}),
       ...(localHosts.length > 0 ? { 'network.dns.localDomains': localHosts.join(',') } : {}),
+      ...(options.colorScheme === 'dark' ? { 'ui.systemUsesDarkTheme': 1 } : {}),
     },
     acceptInsecureCerts: true,
   });

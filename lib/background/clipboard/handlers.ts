@@ -3,6 +3,7 @@ import type { BackgroundPorts, Handler, HandlersFor } from '../core';
 import type { CLIPBOARD_REQUESTS } from '../../messaging/requests/clipboard';
 import { readContents } from '../vault';
 import { clipboardClearSecondsOf } from '../../vault/settings';
+import { recordUse } from '../display';
 
 /*
  * A copied code leaves the clipboard after the user's delay (Settings
@@ -14,7 +15,8 @@ import { clipboardClearSecondsOf } from '../../vault/settings';
  */
 
 /** The popup copied `text` (a code): schedule its clearing, or forget any earlier one when the user chose "never". */
-export const clipboardCopied: Handler<'clipboard.copied'> = async ({ text }, ports) => {
+export const clipboardCopied: Handler<'clipboard.copied'> = async ({ text, id }, ports) => {
+  if (id !== undefined) await recordUse(ports, id);
   const clipboardClearSeconds = clipboardClearSecondsOf((await readContents(ports)).settings);
   if (clipboardClearSeconds === 0) {
     await removeItem(ports.session, COPIED_CODE_ITEM);

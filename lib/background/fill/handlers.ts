@@ -9,6 +9,7 @@ import type { FILL_REQUESTS } from '../../messaging/requests/fill';
 import type { Account } from '../../otp/account';
 import { nextStamp } from '../../vault';
 import { AccountNotFoundError } from '../accounts';
+import { recordUse } from '../display';
 import type { BackgroundPorts, Handler, HandlersFor } from '../core';
 import { toView } from '../core';
 import { changeContents, readContents } from '../vault';
@@ -75,6 +76,7 @@ export const fillAccount: Handler<'fill.account'> = async ({ tabId, accountId, f
   const report = WriteReport.safeParse(raw);
   if (!report.success || !report.data.filled) throw new FillInterruptedError();
   if (account.type === 'hotp') await advanceHotp(ports, account.id);
+  await recordUse(ports, account.id);
   return { accountId: account.id, site, frameHost: frame.host ?? page.host, frameId: frame.frameId, boxes: report.data.boxes, waitedMs, pressedEnter: report.data.pressedEnter } satisfies FillOutcome;
 };
 

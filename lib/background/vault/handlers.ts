@@ -14,6 +14,8 @@ import { syncPortsFrom } from '../cloud';
 import { readSyncState, updateSyncState } from '../core';
 import { settingsGet, settingsUpdate } from './settings-handlers';
 import type { VAULT_REQUESTS } from '../../messaging/requests/vault';
+import { popupOrder } from '../../display/order';
+import { displayView, readOrdering } from '../display';
 
 async function status(ports: BackgroundPorts): Promise<VaultStatus> {
   const file = await readVaultFile(ports);
@@ -31,13 +33,16 @@ export const vaultStatus: Handler<'vault.status'> = async (_payload, ports) => s
  * codes (the popup's first screen: codes are computed only for rows shown).
  * The contents come from this session's in-memory cache after the first open.
  */
-export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first }, ports) => {
+export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first, ordered }, ports) => {
   const file = await readVaultFile(ports);
   if (!file) return { status: { state: 'uninitialized' }, accounts: [], codes: [], accountCount: 0, backupBehind: false };
   const backupBehind = cloudStatus(await readSyncState(ports), ports.now()).behind;
   const key = await currentKey(ports);
   if (!key) return { status: { state: 'locked' }, accounts: [], codes: [], accountCount: 0, backupBehind };
-  const { accounts } = await openCached(ports, file, key.masterKey);
+  const { accounts: inVault } = await openCached(ports, file, key.masterKey);
+  // The popup's order (pinned first, then the chosen sort) before the first few are cut.
+  const ordering = ordered ? await readOrdering(ports) : null;
+  const accounts = ordering ? popupOrder(inVault, ordering.settings, ordering.usage) : inVault;
   const shown = first === undefined ? accounts : accounts.slice(0, first);
   return {
     status: { state: 'unlocked', autoLockMinutes: key.autoLockMinutes },
@@ -45,6 +50,7 @@ export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first }, ports)
     codes: codesFor(shown, ports.now()),
     accountCount: accounts.length,
     backupBehind,
+    ...(ordering ? { display: displayView(ordering.settings) } : {}),
   };
 };
 

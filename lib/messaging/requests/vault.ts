@@ -9,9 +9,10 @@ export const VAULT_REQUESTS = {
   'vault.status': defineRequest({ payload: empty, response: answer<VaultStatus>(), passive: true, errors: VAULT_ERRORS }),
   // Pages read it on opening and after every change event: reading is not using.
   // `first`: only the first that many accounts and their codes (the popup's first
-  // screen); `accountCount` says how many there are in all.
+  // screen); `accountCount` says how many there are in all. `ordered`: in the popup's
+  // order (pinned first, then the chosen sort), with the display settings.
   'vault.snapshot': defineRequest({
-    payload: z.object({ first: z.number().int().min(1).max(MAX_LISTED_ACCOUNTS).optional() }).strict(),
+    payload: z.object({ first: z.number().int().min(1).max(MAX_LISTED_ACCOUNTS).optional(), ordered: z.literal(true).optional() }).strict(),
     response: answer<Snapshot>(),
     passive: true,
     errors: VAULT_ERRORS,

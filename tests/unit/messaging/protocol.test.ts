@@ -16,8 +16,10 @@ describe('request definitions', () => {
   it('marks exactly the passive requests as not postponing the automatic lock', () => {
     const passive = types.filter((type) => REQUESTS[type].passive);
     expect(passive.sort()).toEqual<RequestType[]>([
+      'backup-nudge.get',
       'cloud.status',
       'codes.get',
+      'display.get',
       'fill.site-accounts',
       'scan.auto-detect.get',
       'scan.found',
