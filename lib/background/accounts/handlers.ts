@@ -1,7 +1,7 @@
 import { applySiteEdit, editsSites } from '../../autofill/site-edit';
 import type { Account, AccountDraft } from '../../otp/account';
 import { generateCode } from '../../otp/code';
-import { findDuplicate, type DuplicateReason } from '../../otp/duplicates';
+import { findDuplicate, sameIssuerAndName, type DuplicateReason } from '../../otp/duplicates';
 import { accountLabel } from '../../otp/label';
 import { parseOtpUri } from '../../otp/uri';
 import { validateDraft, validateNames } from '../../otp/validate';
@@ -88,7 +88,10 @@ export const accountsUpdate: Handler<'accounts.update'> = async ({ id, edit }, p
       ? validateDraft({ ...pick(current, ['type', ...GENERATOR_FIELDS]), ...names, ...definedFields(edit, GENERATOR_FIELDS) })
       : { ...current, ...validateNames(names) };
     const others = contents.accounts.filter((a) => a.id !== id);
-    assertNotDuplicate(others, checked);
+    // Names kept as they were (two accounts the user chose to keep under the same
+    // name): only a rename onto another account's name is refused.
+    const duplicate = findDuplicate(others, checked, { sameNameAllowed: sameIssuerAndName(current, checked) });
+    if (duplicate) throw duplicateError(duplicate);
     const updated: Account = {
       ...current,
       issuer: checked.issuer,

@@ -253,6 +253,13 @@ describe('accounts.update', () => {
     expect({ field: failure.field, problem: failure.problem }).toEqual({ field, problem });
   });
 
+  it('edits one of two accounts kept under the same name (the name is not changed, so not a duplicate)', async () => {
+    const { ports } = vault;
+    const twin = await sendOk(ports, 'accounts.add', { draft: draftFor(44, { issuer: 'Issuer 1', accountName: 'user1@example.com' }), sameNameAllowed: true });
+    expect(await sendOk(ports, 'accounts.update', { id: twin.id, edit: { issuer: 'Issuer 1', accountName: 'user1@example.com', digits: 8 } })).toMatchObject({ digits: 8 });
+    await expectRefusedWithoutWrite(ports, 'accounts.update', { id: vault.ids[1] as string, edit: { issuer: 'Issuer 1', accountName: 'user1@example.com' } }, 'duplicate-account');
+  });
+
   it("refuses another account's secret, naming that account", async () => {
     const failure = await expectRefusedWithoutWrite(vault.ports, 'accounts.update', { id: vault.ids[0] as string, edit: { secret: secretFor(2) } }, 'duplicate-account');
     expect({ reason: failure.reason, existing: failure.existing }).toEqual({ reason: 'same-secret', existing: 'Issuer 2: user2@example.com' });
