@@ -42,15 +42,27 @@ export function AccountsSection({ accounts, onChanged, onAdd, onBackupOn, verify
   const [announcement, setAnnouncement] = useState('');
   const list = useRef<HTMLOListElement>(null);
 
-  useEffect(() => setOrder(accounts), [accounts]);
+  // Moves being saved, and whether a list arrived meanwhile. The background announces each
+  // saved move, and the page reads the list again; an answer read between two quick moves
+  // holds the older order and would jump the rows back under the user's pointer or keys.
+  // So while moves are in flight the list on screen stays the user's, and once the last is
+  // saved the page reads the list again if anything came in meanwhile (another device's merge).
+  const savesInFlight = useRef(0);
+  const arrivedWhileSaving = useRef(false);
+  useEffect(() => {
+    if (savesInFlight.current > 0) arrivedWhileSaving.current = true;
+    else setOrder(accounts);
+  }, [accounts]);
 
   async function saveOrder(next: AccountView[]) {
     setOrder(next);
-    const result = await request('accounts.reorder', { ids: next.map((a) => a.id) });
-    // Success: the list on screen already is the saved order, and reloading here
-    // could paint an older answer over a newer move. Failure: show the truth again.
-    if (!result.ok) {
-      setError(failureMessage(result.error));
+    savesInFlight.current += 1;
+    const result = await request('accounts.reorder', { ids: next.map((a) => a.id) })
+      .finally(() => { savesInFlight.current -= 1; });
+    if (!result.ok) setError(failureMessage(result.error));
+    // Failure: show the truth again. Success: the screen already shows the saved order.
+    if (savesInFlight.current === 0 && (!result.ok || arrivedWhileSaving.current)) {
+      arrivedWhileSaving.current = false;
       await onChanged();
     }
   }

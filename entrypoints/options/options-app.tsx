@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Snapshot } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { CreateVaultForm } from '../../components/create-vault-form';
@@ -33,8 +33,13 @@ export function OptionsApp() {
   const [notice, setNotice] = useState<string | null>(null);
   const [section, go, hash] = useHashSection();
 
+  // Reads can overlap (an event per change); only the newest read may paint, or an
+  // older answer arriving late would show a state the vault has already left.
+  const latestRead = useRef(0);
   const reload = useCallback(async () => {
+    const read = ++latestRead.current;
     const result = await request('vault.snapshot', {});
+    if (read !== latestRead.current) return;
     if (result.ok) {
       setSnapshot(result.value);
       setError(null);

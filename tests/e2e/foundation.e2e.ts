@@ -4,7 +4,7 @@ import { BROWSERS } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { findLeaks } from './harness/leaks';
 import { referenceHotp, referenceTotp } from './harness/reference-otp';
-import { clickButton, fill, pageText, waitFor, waitForText } from './harness/ui';
+import { clickButton, dragVertically, fill, pageText, waitFor, waitForText } from './harness/ui';
 
 /*
  * The foundation, as a user lives it, in each browser: create a password, add
@@ -192,15 +192,11 @@ describe.each(BROWSERS)('foundation in %s', (kind) => {
     await waitFor(options, () => document.querySelector('[data-testid="account-item"]:nth-child(1) [data-testid="account-issuer"]')?.textContent === 'Bank', { what: 'moved to top' });
     expect(await optionsOrder(options)).toEqual(['Bank', 'GitHub', 'テスト']);
 
+    // The keyboard stays on the moved row's handle.
+    await waitFor(options, () => document.activeElement === document.querySelector('[data-testid="account-item"]:nth-child(1) .drag-handle'), { what: 'focus on the moved handle' });
+
     // Drag: the first row's handle down past the last row.
-    const handle = await options.$('[data-testid="account-item"]:nth-child(1) .drag-handle');
-    const last = await options.$('[data-testid="account-item"]:nth-child(3)');
-    const from = (await handle!.boundingBox())!;
-    const to = (await last!.boundingBox())!;
-    await options.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await options.mouse.down();
-    await options.mouse.move(from.x + from.width / 2, to.y + to.height - 2, { steps: 8 });
-    await options.mouse.up();
+    await dragVertically(options, '[data-testid="account-item"]:nth-child(1) .drag-handle', '[data-testid="account-item"]:nth-child(3)');
     await waitFor(options, () => document.querySelector('[data-testid="account-item"]:nth-child(3) [data-testid="account-issuer"]')?.textContent === 'Bank', { what: 'dragged' });
     expect(await optionsOrder(options)).toEqual(['GitHub', 'テスト', 'Bank']);
 

@@ -102,3 +102,35 @@ export const focused = (page: Page) =>
     const el = document.activeElement as HTMLElement | null;
     return el?.getAttribute('name') ?? el?.innerText?.trim() ?? '';
   });
+
+/**
+ * Drags the element at `handle` vertically and drops it over the lower edge of `target`,
+ * with a real mouse. The page's layout must hold still for a drag to mean anything: a card
+ * loading above the list, or a scroll that follows focus, moves the rows between measuring
+ * and releasing (a drop then lands one row off). So the list is scrolled into view first and
+ * both boxes are measured only once three readings in a row agree.
+ */
+export async function dragVertically(page: Page, handle: string, target: string): Promise<void> {
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), target);
+  const measure = () => page.evaluate((h, t) => {
+    const box = (sel: string) => {
+      const r = document.querySelector(sel)?.getBoundingClientRect();
+      return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    };
+    return JSON.stringify({ from: box(h), to: box(t) });
+  }, handle, target);
+  const readings: string[] = [];
+  const deadline = Date.now() + 15_000;
+  while (readings.length < 3 || new Set(readings.slice(-3)).size !== 1) {
+    if (Date.now() > deadline) throw new Error(`The layout around ${target} never held still: ${readings.slice(-3).join(' / ')}`);
+    readings.push(await measure());
+    await sleep(50);
+  }
+  const { from, to } = JSON.parse(readings.at(-1)!) as { from: DOMRect | null; to: DOMRect | null };
+  if (!from || !to) throw new Error(`Nothing to drag: ${from ? target : handle} is not on the page`);
+  const x = from.x + from.width / 2;
+  await page.mouse.move(x, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, to.y + to.height - 2, { steps: 8 });
+  await page.mouse.up();
+}
