@@ -1,4 +1,5 @@
-import { adoptableBackupKeySlots, mergeContents, openBackup } from '../../backup';
+import { openBackup } from '../../backup';
+import { joinWrite } from '../../sync/join';
 import { syncNow } from '../../sync/sync-engine';
 import { INITIAL_SYNC_STATE, type SyncState } from '../../sync/sync-state';
 import { keySlotsOf, openVault } from '../../vault';
@@ -80,13 +81,8 @@ export const cloudJoin: Handler<'cloud.join'> = async ({ password }, ports) => {
     const file = await requireVaultFile(ports);
     const { masterKey: localKey, autoLockMinutes } = await requireKey(ports);
     const local = await openVault(file, localKey);
-    const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
     // The backup's key and slots (authenticated by openBackup: the slots digest is in its AAD).
-    await writeVault(ports, {
-      parts: { masterKey, keySlots: await adoptableBackupKeySlots(download.text), contents: merged },
-      cloud: changes.remoteOutdated ? { kind: 'behind' } : { kind: 'current', eTag: download.file.eTag },
-      patch: { enabled: true, remote: { eTag: download.file.eTag }, problem: null, retry: null, pendingMerge: false },
-    });
+    await writeVault(ports, await joinWrite(local, { text: download.text, eTag: download.file.eTag, contents: remote, masterKey }, { now: ports.now() }));
     await startSession(ports, masterKey, autoLockMinutes);
   });
   return view(ports, await syncNow(syncPortsFrom(ports), { force: true }));

@@ -1,4 +1,4 @@
-import { accountsFromBackup, adoptableBackupKeySlots, applyRestore, contentsFromBackup, mergeContents, openBackup, openBackupWithKey, vaultFileFromBackup } from '../../../../lib/backup';
+import { accountsFromBackup, applyRestore, contentsFromBackup, openBackup, openBackupWithKey, vaultFileFromBackup } from '../../../../lib/backup';
 import { GraphNetworkError, GraphPreconditionFailedError, GraphThrottledError, GraphUnauthorizedError, type GraphClient } from '../../../../lib/graph';
 import type { Account } from '../../../../lib/otp/account';
 import { generateCode } from '../../../../lib/otp/code';
@@ -6,6 +6,7 @@ import { queueBackup } from '../../../../lib/sync/outbox';
 import { syncNow } from '../../../../lib/sync/sync-engine';
 import type { SyncPorts } from '../../../../lib/sync/sync-ports';
 import { commitVault } from '../../../../lib/sync/vault-write';
+import { joinWrite } from '../../../../lib/sync/join';
 import {
   compareKeySlots,
   createVault,
@@ -375,12 +376,9 @@ export async function runRound(seed: number, options: { steps?: number } = {}): 
         const current = await ports.unlocked();
         if (!current) return;
         const local = await openVault(current.file, current.masterKey);
-        const { merged, changes } = mergeContents(local, remote, { now: ports.now() });
-        await commitVault(ports, {
-          parts: { masterKey, keySlots: await adoptableBackupKeySlots(download.text, { minimumKdf: FAST_KDF }), contents: merged },
-          cloud: changes.remoteOutdated ? { kind: 'behind' } : { kind: 'current', eTag: download.file.eTag },
-          patch: { enabled: true, remote: { eTag: download.file.eTag }, problem: null, retry: null, pendingMerge: false },
-        });
+        // The background's own join (lib/sync/join.ts), with the tests' fast KDF as the floor.
+        const joined = await joinWrite(local, { text: download.text, eTag: download.file.eTag, contents: remote, masterKey }, { now: ports.now(), minimumKdf: FAST_KDF });
+        await commitVault(ports, joined);
         device.base.sessionKey = masterKey;
         device.base.previousSessionKey = null;
         report.joins += 1;
