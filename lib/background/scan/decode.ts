@@ -4,6 +4,7 @@ import type { ZxingReader } from '../../qr/zxing-reader';
 import type { RgbaImage } from '../../qr/rgba-image';
 import { cropImage, regionInScreenshot } from '../../scan/crop';
 import { imageFetchVerdict } from '../../scan/image-fetch-policy';
+import { ImageTooLargeError } from '../../scan/image-header';
 import { isOtpText } from '../../scan/kept-texts';
 import { DECODE_BUDGETS, SCAN_LIMITS } from '../../scan/scan-limits';
 import type { ScanRect, ScanReport } from '../../scan/scan-report';
@@ -27,6 +28,15 @@ export interface FetchRules {
   redirectAllowed(url: string): boolean;
 }
 
+/**
+ * Why an image was not decoded: a URL refused before any request, or an image whose
+ * header claims more than 16 Mpx (docs/page-scanning.md "Caps"). `host` is the
+ * image's host (`null`: the page's own pixels); the page chose it, so it is bounded.
+ */
+export type ImageRefusal =
+  | { reason: 'private-host' | 'other-site' | 'not-http'; host: string | null }
+  | { reason: 'too-large'; host: string | null; width: number; height: number };
+
 export interface DecodeOutcome {
   /** Our texts (otpauth / otpauth-migration) in the order read; others are dropped here. */
   texts: string[];
@@ -38,6 +48,8 @@ export interface DecodeOutcome {
   unreadable: number;
   /** Image URLs refused before any request (a private host, another site for automatic detection). */
   refusedFetches: number;
+  /** Each image refused (a URL before any request, a header over 16 Mpx), in order; at most one per candidate. */
+  refusals: ImageRefusal[];
   /** A screenshot was taken. */
   screenshot: boolean;
   /** A screenshot was wanted but the browser refused it (what the DOM gave still counts). */
@@ -52,6 +64,15 @@ const MAX_CODES_PER_IMAGE = 8;
 /** Long-side limit, px, of an image fetched from another origin (decoding never reads more). */
 const FETCH_MAX_SIDE = SCAN_LIMITS.maxSentSide;
 
+/** A URL's host as a refusal names it: at most 253 characters (a DNS name's most), `null` when it has none. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host.slice(0, 253) || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads the QR codes a page's report points at (docs/page-scanning.md "Decoding"):
  * the pixel candidates, then the images from other origins (fetched), then the
@@ -62,7 +83,7 @@ const FETCH_MAX_SIDE = SCAN_LIMITS.maxSentSide;
  */
 export async function decodeReport(report: ScanReport | null, access: DecodeAccess, budgetMs: number): Promise<DecodeOutcome> {
   const started = access.clock();
-  const outcome: DecodeOutcome = { texts: [], otherCodes: 0, decodedImages: 0, unreadable: 0, refusedFetches: 0, screenshot: false, screenshotRefused: false, outOfTime: false, elapsedMs: 0 };
+  const outcome: DecodeOutcome = { texts: [], otherCodes: 0, decodedImages: 0, unreadable: 0, refusedFetches: 0, refusals: [], screenshot: false, screenshotRefused: false, outOfTime: false, elapsedMs: 0 };
   const remaining = () => budgetMs - (access.clock() - started);
 
   const decode = async (image: RgbaImage) => {
@@ -74,6 +95,11 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
       if (isOtpText(code.text)) outcome.texts.push(code.text.trim());
       else outcome.otherCodes += 1;
     }
+  };
+  /** An image that could not be read: counted, and named when its header was over the cap. */
+  const skip = (error: unknown, host: string | null) => {
+    outcome.unreadable += 1;
+    if (error instanceof ImageTooLargeError) outcome.refusals.push({ reason: 'too-large', host, width: error.width, height: error.height });
   };
   const inTime = () => {
     if (remaining() > 0) return true;
@@ -89,8 +115,8 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
       let image: RgbaImage;
       try {
         image = await access.pngPixels(candidate.png);
-      } catch {
-        outcome.unreadable += 1;
+      } catch (error) {
+        skip(error, null);
         continue;
       }
       await decode(image);
@@ -99,8 +125,10 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
       if (candidate.kind !== 'url') continue;
       if (!inTime()) break;
       // The page chose this URL: no way into the user's network, and no other site without a click.
-      if (!imageFetchVerdict(candidate.url, access.page.url, access.page.automatic).ok) {
+      const verdict = imageFetchVerdict(candidate.url, access.page.url, access.page.automatic);
+      if (!verdict.ok) {
         outcome.refusedFetches += 1;
+        outcome.refusals.push({ reason: verdict.reason, host: hostOf(candidate.url) });
         if (candidate.rect) fromScreenshot.push(candidate.rect);
         continue;
       }
@@ -108,8 +136,8 @@ export async function decodeReport(report: ScanReport | null, access: DecodeAcce
       let image: RgbaImage;
       try {
         image = await access.fetchImage(candidate.url, FETCH_MAX_SIDE, rules);
-      } catch {
-        outcome.unreadable += 1;
+      } catch (error) {
+        skip(error, hostOf(candidate.url));
         if (candidate.rect) fromScreenshot.push(candidate.rect);
         continue;
       }

@@ -1,4 +1,5 @@
 import type { Account } from '../../otp/account';
+import { TEST_HOOKS } from '../../build-flags';
 import { findDuplicate } from '../../otp/duplicates';
 import { readFoundCodes } from '../../scan/found-codes';
 import { enrollmentSite } from '../../autofill/site-entry';
@@ -11,6 +12,7 @@ import type { Handler, HandlersFor } from '../core';
 import { decodeReport } from './decode';
 import { PermissionRequiredError, ScanNotAllowedError } from './errors';
 import { parseScanReport } from './parse-report';
+import { logScanRefusals } from './refusal-log';
 import { scanPortsOf, type ScanPorts } from './ports';
 import { dropScanRecord, markAdded, readAutoDetect, readScanRecord, recordImageTexts, recordTabTexts, writeAutoDetect } from './store';
 import { scanViewOf, waitingCount } from './views';
@@ -57,6 +59,7 @@ export const scanTab: Handler<'scan.tab'> = async ({ tabId }, ports) => {
     },
     DECODE_BUDGETS.onDemandMs,
   );
+  if (TEST_HOOKS) await logScanRefusals(ports, origin, outcome.refusals);
   if (report === null && !outcome.screenshot) throw new ScanNotAllowedError();
   const record = await recordTabTexts(ports, { tabId, origin, site }, outcome.texts);
   const view = await scanViewOf(ports, record);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProtocolFailure } from '../../messaging/failure';
 import { fail, ok, type Result } from '../../result';
+import { TEST_HOOKS } from '../../build-flags';
 import { enrollmentSite } from '../../autofill/site-entry';
 import { httpOrigin } from '../../scan/registrable-domain';
 import { DECODE_BUDGETS, WATCH_MESSAGE_KIND } from '../../scan/scan-limits';
@@ -8,6 +9,7 @@ import type { ExtensionIdentity } from '../core';
 import { decodeReport } from './decode';
 import { InvalidScanReportError } from './errors';
 import { parseScanReport } from './parse-report';
+import { logScanRefusals } from './refusal-log';
 import { scanPortsOf, type ScanCapablePorts } from './ports';
 import { readAutoDetect, readScanRecord, recordTabTexts } from './store';
 import { scanViewOf, waitingCount } from './views';
@@ -72,6 +74,7 @@ export async function routeWatchReport(
     { pngPixels: (url) => scan.pngPixels(url), fetchImage: (url, side, rules) => scan.fetchImage(url, side, rules), capture: null, clock: () => scan.clock(), zxing: scan.zxing, page: { url: sender.url ?? null, automatic: true } },
     Math.min(DECODE_BUDGETS.watchReportMs, left),
   );
+  if (TEST_HOOKS) await logScanRefusals(ports, origin, outcome.refusals);
   const record = await recordTabTexts(ports, { tabId, origin, site: sender.url ? enrollmentSite(sender.url) : null }, outcome.texts, {
     spentMs: outcome.elapsedMs,
   });

@@ -18,6 +18,7 @@ export interface TestHookTrace {
 export const TEST_HOOK_TRACES: readonly TestHookTrace[] = [
   { hook: 'the testing kit clock request', trace: /test\.clock\.set/, inTestBuild: true },
   { hook: 'the testing kit clock storage key', trace: /test-clock-offset/, inTestBuild: true },
+  { hook: 'the log of images scanning refused (storage key)', trace: /test-scan-refusals/, inTestBuild: true },
   { hook: 'the fill shortcut / menu stand-in message', trace: /hikae\.test-gesture/, inTestBuild: true },
   { hook: 'popup.html?tab=<id> (the tab named in the URL)', trace: /\.get\(["'`]tab["'`]\)/, inTestBuild: true },
   { hook: 'the switch itself', trace: /__TEST_HOOKS__/, inTestBuild: false },

@@ -47,3 +47,8 @@ export const HOSTILE = account('Hostile Page', 'victim@example.com', 'NB2W45DFOJ
 
 /** The closed-shadow-root page: one code in a closed root (the other is the corpus's small GitHub code). */
 export const CLOSED_SHADOW = account('Closed Shadow', 'closed@example.com', 'MNWG643FMRZWQYLEN53WIZLEMFXGIZLT');
+
+/** The hostile image pages (scan-caps.e2e.ts): what the huge image's page shows, the private host's code, and a normal page's afterwards. */
+export const CLOAKED = account('Cloaked Huge', 'cloak@example.com', 'MNWG6YLLMVSGQ5LHMUYDEMZU');
+export const INTRANET = account('Intranet Admin', 'admin@example.com', 'NFXHI4TBNZSXIYLENVUW4MJS');
+export const AFTERWARDS = account('Still Works', 'after@example.com', 'ONZGS3DMO5XXE23TGEZDGNBV');

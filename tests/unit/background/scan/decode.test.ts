@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeReport, type DecodeAccess } from '../../../../lib/background/scan/decode';
 import { ScanNotAllowedError } from '../../../../lib/background/scan/errors';
 import type { RgbaImage } from '../../../../lib/qr/rgba-image';
+import { checkImageSize } from '../../../../lib/scan/image-header';
 import type { ScanReport } from '../../../../lib/scan/scan-report';
 import { nodeZxingReader } from '../../../fixtures/qr-corpus-generator/node-zxing';
 import { blank, paste, qrImage } from '../../scan/qr-image';
@@ -69,10 +70,11 @@ describe('decodeReport', () => {
   });
 
   it.each([
-    ['a private host, for a public page', 'http://192.168.1.1/qr.png', 'https://shop.example/enroll', false],
-    ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data/', 'https://shop.example/enroll', false],
-    ['another site, for automatic detection', 'https://cdn.other.example/qr.png', 'https://shop.example/enroll', true],
-  ])('never fetches %s: counted as refused, its area read from the screenshot instead', async (_what, url, pageUrl, automatic) => {
+    ['a private host, for a public page', 'http://192.168.1.1/qr.png', 'https://shop.example/enroll', false, { reason: 'private-host', host: '192.168.1.1' }],
+    ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data/', 'https://shop.example/enroll', false, { reason: 'private-host', host: '169.254.169.254' }],
+    ['loopback with a port, for automatic detection', 'http://127.0.0.1:8080/qr.png', 'https://shop.example/enroll', true, { reason: 'private-host', host: '127.0.0.1:8080' }],
+    ['another site, for automatic detection', 'https://cdn.other.example/qr.png', 'https://shop.example/enroll', true, { reason: 'other-site', host: 'cdn.other.example' }],
+  ])('never fetches %s: counted and named as refused, its area read from the screenshot instead', async (_what, url, pageUrl, automatic, refusal) => {
     const fetched: string[] = [];
     const shot = paste(blank(400, 300), qrImage(LINK, 2), 150, 100);
     const outcome = await decodeReport(
@@ -89,6 +91,36 @@ describe('decodeReport', () => {
     );
     expect(fetched).toEqual([]);
     expect(outcome).toMatchObject({ refusedFetches: 1, unreadable: 0, texts: automatic ? [] : [LINK] });
+    expect(outcome.refusals).toEqual([refusal]);
+  });
+
+  /** The first bytes of a PNG claiming `width`×`height` (signature and IHDR). */
+  const pngHeader = (width: number, height: number) => {
+    const bytes = new Uint8Array(33);
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(bytes.buffer).setUint32(16, width);
+    new DataView(bytes.buffer).setUint32(20, height);
+    return bytes;
+  };
+
+  it.each([
+    ['a fetched image', 'url' as const, 'img.shop.example', 30_000, 30_000],
+    ['a candidate’s pixels', 'pixels' as const, null, 4001, 4000],
+  ])('names %s whose header claims over 16 Mpx, read as unreadable (on demand, its area comes from the screenshot)', async (_what, kind, host, width, height) => {
+    const decoded: string[] = [];
+    // As the real ports do: the header is checked before anything decodes.
+    const pixels = async (what: string): Promise<RgbaImage> => {
+      checkImageSize(pngHeader(width, height));
+      decoded.push(what);
+      return blank(10, 10);
+    };
+    const shot = paste(blank(400, 300), qrImage(LINK, 2), 150, 100);
+    const rect = { x: 150, y: 100, width: 100, height: 100 };
+    const candidate = kind === 'url' ? { kind, element: 'img' as const, url: `https://${host}/huge.png`, rect } : { kind, element: 'img' as const, png: png(1) };
+    const outcome = await decodeReport(report([candidate]), access({}, { pngPixels: pixels, fetchImage: pixels, capture: async () => shot }), 5000);
+    expect(decoded).toEqual([]);
+    expect(outcome.refusals).toEqual([{ reason: 'too-large', host, width, height }]);
+    expect(outcome).toMatchObject({ unreadable: 1, decodedImages: kind === 'url' ? 1 : 0, texts: kind === 'url' ? [LINK] : [] });
   });
 
   it('a redirect is followed only where the same rules allow', async () => {
