@@ -2,11 +2,14 @@ import type { Browser, Page } from 'puppeteer-core';
 import { createClient, type RequestFunction } from '../lib/messaging/client.js';
 import { openExtensionPage } from './extension-page.js';
 import type { BrowserKind } from './launch.js';
+import { sendFromExtensionPage } from './page-send.js';
 
 /*
  * The kit talks to the extension exactly as the extension's own pages do: from
  * an extension page, with runtime.sendMessage, through the background's one
  * router (sender check, payload schema, typed failures). It has no other door.
+ * Each message goes as the pages' client sends it: a keep-alive beat while
+ * unanswered, resent only when it provably reached no listener (page-send.ts).
  */
 
 /** The page the kit sends its requests from: the popup's document, opened as a tab, not rendered into. */
@@ -27,14 +30,8 @@ export function createDriver(browser: Browser, kind: BrowserKind, origin: string
     page = openExtensionPage(browser, kind, origin + DRIVER_PAGE, { waitForRender: false });
     return page;
   };
-  const request = createClient(async (message) => {
-    const p = await driverPage();
-    return p.evaluate(async (m) => {
-      type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-      const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
-      return (scope.browser ?? scope.chrome).runtime.sendMessage(m);
-    }, message as object);
-  });
+  // The page sends, beats and resends itself: the client's own resend is not added on top (3 sends at most, not 9).
+  const request = createClient(async (message) => sendFromExtensionPage(await driverPage(), message), { resend: { delaysMs: [], sleep: () => Promise.resolve() } });
   return {
     request,
     async evaluate(fn) {
