@@ -5,9 +5,12 @@ import { build } from 'esbuild';
 
 /*
  * Builds the testing kit for the package export "./testing" (package.json):
- * one ES module for Node (dist/testing/index.js) with the lib/ code it uses
- * bundled in, and TypeScript declarations beside it. Puppeteer and the package's
- * own dependencies stay imports, resolved in the user's project.
+ * one ES module for Node (dist/testing/index.js) with everything it uses bundled
+ * in — the lib/ code and its libraries (tldts for site matching) — and TypeScript
+ * declarations beside it. Only Puppeteer stays an import, resolved in the user's
+ * project (the peer dependency): the package needs nothing else at run time, so
+ * it declares no dependencies and installing it fetches nothing
+ * (docs/testing-with-puppeteer.md "Install").
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -20,8 +23,8 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
-  packages: 'external',
+  target: 'node22',
+  external: ['puppeteer-core'],
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -6,7 +6,8 @@ import { createOutsideProject, type OutsideProject } from './harness/outside-pro
 
 /*
  * The testing kit as an outside project uses it (issue #11 "Prove it"): the
- * package packed with `npm pack` and installed in a folder outside the repository,
+ * package packed with `npm pack` and installed with `npm install <tarball>` (offline:
+ * it declares no dependencies) in a folder outside the repository,
  * with the example app and its login-with-2FA test (examples/login-app) copied
  * there. The example imports only `hikae-authenticator/testing`; it typechecks
  * against the packed declarations and its test passes in each browser, run by the
@@ -37,6 +38,15 @@ describe('the testing kit in an outside project', () => {
   it('packs the kit, its declarations and the guide, and no source', () => {
     expect(project.packedFiles).toEqual(expect.arrayContaining(['package.json', 'dist/testing/index.js', 'dist/testing/types/testing/index.d.ts', 'docs/testing-with-puppeteer.md']));
     expect(project.packedFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('declares no dependencies and no install script: installing it runs nothing and fetches nothing', () => {
+    const manifest = project.packedManifest;
+    expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.peerDependencies).toEqual({ 'puppeteer-core': expect.any(String) });
+    for (const script of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts).not.toHaveProperty(script);
+    expect(manifest.engines).toEqual({ node: '>=22' });
+    expect(project.installOutput).toMatch(/added 1 package/);
   });
 
   it('typechecks against the packed declarations; deep imports are refused', () => {

@@ -7,23 +7,24 @@ import { ROOT } from '../../../tools/browser/config';
 /*
  * An outside project using the testing kit as its users would: the package packed
  * with `npm pack` (its `files`, its `exports`, its prepack build), installed in a
- * folder outside the repository, and an example copied there.
- *
- * Installed without the network: the tarball is unpacked into node_modules (what
- * `npm install <tarball>` does for the package itself), and the packages the
- * project needs are linked from this repository's node_modules. `npm install
- * --offline <tarball>` is not used: it also fetches the extension's own runtime
- * dependencies (React, MSAL, …; package.json "dependencies"), which the machine's
- * npm cache does not hold, and the kit does not use.
+ * folder outside the repository with `npm install <tarball>` — offline, which
+ * works because the package declares no dependencies (the kit's bundle carries
+ * what it uses; Puppeteer is an optional peer) — and an example copied there.
+ * The tools the example itself uses (Puppeteer, vitest, TypeScript, …) are linked
+ * from this repository's node_modules: the machine has no network for them.
  */
 
-/** What the kit's bundle and types import, and what the example itself uses. */
-const LINKED = ['puppeteer-core', 'tldts', 'zod', 'vitest', 'typescript', 'otpauth', '@types/node'];
+/** What the example itself uses (the kit needs only Puppeteer, its peer). */
+const LINKED = ['puppeteer-core', 'vitest', 'typescript', 'otpauth', '@types/node'];
 
 export interface OutsideProject {
   dir: string;
   /** The files the tarball holds, relative to its `package/` folder. */
   packedFiles: string[];
+  /** The package.json the tarball holds. */
+  packedManifest: Record<string, unknown>;
+  /** What `npm install <tarball>` printed. */
+  installOutput: string;
   /** Runs a node script of the project (e.g. `node_modules/vitest/vitest.mjs`); output and exit status. */
   run(args: string[], env?: Record<string, string>): { status: number; output: string };
   remove(): void;
@@ -36,9 +37,9 @@ export function createOutsideProject(example: string): OutsideProject {
     .split('\n')
     .at(-1)!;
   const tarball = path.join(dir, packed);
-  const installed = path.join(dir, 'node_modules/hikae-authenticator');
-  fs.mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'outside-project', private: true }));
+  const installOutput = execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-save', tarball], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const packedManifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
   const packedFiles = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
@@ -52,6 +53,8 @@ export function createOutsideProject(example: string): OutsideProject {
   return {
     dir,
     packedFiles,
+    packedManifest,
+    installOutput,
     run(args, env = {}) {
       try {
         const output = execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
