@@ -7,7 +7,7 @@ import { median } from './stats';
 const PASSWORD = 'benchmark password';
 
 /** Sends protocol requests from an extension page, as the UI does. */
-async function send(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; error?: unknown }> {
+export async function send(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; error?: unknown }> {
   return page.evaluate(
     (t, p) =>
       (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: unknown }> } } }).chrome.runtime.sendMessage({
@@ -30,11 +30,11 @@ function secretFor(i: number): string {
   return s;
 }
 
-const issuer = (i: number) => `Service ${i}`;
+export const issuer = (i: number) => `Service ${i}`;
 const accountName = (i: number) => `user${i}@example.com`;
 
 /** The accounts as otpauth:// links, imported in one request (one vault write). */
-async function seedOurs(page: Page, count: number): Promise<void> {
+export async function seedOurs(page: Page, count: number): Promise<void> {
   const links = Array.from({ length: count }, (_, i) =>
     `otpauth://totp/${encodeURIComponent(issuer(i))}:${encodeURIComponent(accountName(i))}?secret=${secretFor(i)}&issuer=${encodeURIComponent(issuer(i))}`);
   const result = await send(page, 'import.apply', { source: { text: links.join('\n') } });

@@ -3,6 +3,7 @@ import { BUILD_DIRS, ROOT } from '../tools/browser/config';
 import { fileBytes, pageBundleBytes } from './bundle-sizes';
 import { measureBackup } from './backup-timing';
 import { measurePopup } from './popup-timing';
+import { measurePopupOnSite } from './popup-site-timing';
 import { runQrDecodeBench } from './qr-decode';
 import { measureScans } from './scan-timing';
 import { measureFill } from './fill-timing';
@@ -16,7 +17,7 @@ import { kB, ms, printTable } from './stats';
  */
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** `BENCH_ONLY=popup,backup` runs only those sections (sizes, qr, popup, backup, scan, fill, kit). */
+/** `BENCH_ONLY=popup,backup` runs only those sections (sizes, qr, popup, popup-site, backup, scan, fill, kit). */
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (section: string) => !only || only.includes(section);
 
@@ -46,6 +47,15 @@ if (want('popup')) {
     popup.map((p) => [String(p.accounts), ms(p.firstCodeMs), ms(p.allCodesMs), `${ms(p.floorFirstMs)} / ${ms(p.floorAllMs)}`,
       ratio(p.firstCodeMs, p.floorFirstMs), ratio(p.allCodesMs, p.floorAllMs), p.accounts === 1000 ? 'first ≤ 1.5×, all ≤ 2×' : 'first ≤ 1.5×']));
   printTable('Unlock (Argon2id m=64 MiB t=3, message round trip, median of 5)', ['operation', 'time', 'target'], [['unlock', ms(unlockMs), '< 1000 ms']]);
+}
+
+if (want('popup-site')) {
+  const site = await measurePopupOnSite(1000, RUNS);
+  printTable(`Popup on a sign-in page, Chromium, ${site.accounts} accounts, the site's 3 last in the list (median of ${RUNS} opens, alternating with the popup off any site)`,
+    ['popup', 'first code', "site's accounts listed first (Fill)", 'all codes'], [
+      ['on the site', ms(site.onSite.firstCodeMs), ms(site.onSite.siteAccountsMs), ms(site.onSite.allCodesMs)],
+      ['off any site (no site section)', ms(site.offSite.firstCodeMs), '', ms(site.offSite.allCodesMs)],
+    ]);
 }
 
 if (want('backup')) {
