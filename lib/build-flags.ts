@@ -13,7 +13,7 @@ declare const __TEST_HOOKS__: boolean | undefined;
  * (no `import.meta.env.MODE` checks):
  * - the testing kit's clock, `test.clock.set` (docs/testing-with-puppeteer.md "Time control");
  * - `hikae.test-gesture`, the e2e stand-in for pressing the fill shortcut or clicking
- *   the fill menu (docs/autofill.md, entrypoints/background/fill-wiring.ts);
+ *   the fill menu (docs/autofill.md, lib/background/fill/wiring.ts);
  * - `popup.html?tab=<id>`, naming the tab a popup opened as a page is about
  *   (entrypoints/popup/scan-target-tab.ts).
  * Use it directly in a condition (`TEST_HOOKS ? … : …`) so the bundler drops the

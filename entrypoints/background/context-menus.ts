@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '../../components/i18n';
+import { FILL_MENU } from '../../lib/background/fill';
+import { SCAN_IMAGE_MENU } from '../../lib/background/scan';
 
 /*
  * Every context menu item of the extension, created together (removeAll first, so
@@ -10,8 +12,8 @@ import type { MessageKey } from '../../components/i18n';
 type MenuContext = 'image' | 'editable';
 
 export const MENUS: readonly { id: string; title: MessageKey; contexts: [MenuContext, ...MenuContext[]] }[] = [
-  { id: 'scan-image', title: 'scanImageMenu', contexts: ['image'] },
-  { id: 'fill-code', title: 'fillMenu', contexts: ['editable'] },
+  { id: SCAN_IMAGE_MENU, title: 'scanImageMenu', contexts: ['image'] },
+  { id: FILL_MENU, title: 'fillMenu', contexts: ['editable'] },
 ];
 
 export function createMenus(): void {

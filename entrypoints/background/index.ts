@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncPortsFrom } from '../../lib/background/cloud';
 import { restrictToTrustedContexts, type BackgroundPorts } from '../../lib/background/core';
-import { withFillPorts } from '../../lib/background/fill';
+import { answerTestGesture, wireFilling, withFillPorts } from '../../lib/background/fill';
 import { HANDLERS } from '../../lib/background/handlers';
 import { answerContentScript, withScanPorts } from '../../lib/background/scan';
 import { ALARMS, wireBackground } from '../../lib/background/wiring';
@@ -16,7 +16,6 @@ import { describeDevice, storageArea } from './browser-ports';
 import { clearClipboardIfStillHolds } from './clipboard-clearer';
 import { createCloudPorts } from './cloud-ports';
 import { createFillPorts } from './fill-ports';
-import { isTestGesture, registerFilling, runTestGesture } from './fill-wiring';
 import { createScanPorts } from './scan-ports';
 import { registerScanning } from './scan-wiring';
 
@@ -86,10 +85,10 @@ export default defineBackground({
       runSync: () => runSync(ports),
       showBadge: showCloudBadge,
       clearClipboard: clearClipboardIfStillHolds,
-      // Test builds only (lib/build-flags.ts): the e2e tests' stand-in for pressing the fill shortcut / clicking the menu (fill-wiring.ts).
-      ...(TEST_HOOKS ? { answerTestMessage: (message: unknown) => (isTestGesture(message) ? runTestGesture(ports, message) : undefined) } : {}),
+      // Test builds only (lib/build-flags.ts): the e2e tests' stand-in for pressing the fill shortcut / clicking the menu (lib/background/fill/wiring.ts).
+      ...(TEST_HOOKS ? { answerTestMessage: (message: unknown) => answerTestGesture(browser, ports, message) } : {}),
     });
     registerScanning(ports);
-    registerFilling(ports);
+    wireFilling(browser, ports);
   },
 });

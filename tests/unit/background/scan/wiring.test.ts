@@ -3,6 +3,7 @@ import { SCAN_COMMAND, SCAN_IMAGE_MENU, wireScanning, type ScanWiringBrowser } f
 import { scanRecordKey, writeAutoDetect } from '../../../../lib/background/scan/store';
 import { createFakePorts } from '../fake-ports';
 import { withFakeScan } from '../scan-fake-ports';
+import { fakeEvent, settle } from '../fake-events';
 
 /*
  * Scanning's wiring (lib/background/scan/wiring.ts, called by
@@ -14,20 +15,6 @@ import { withFakeScan } from '../scan-fake-ports';
 
 const TAB = 7;
 const ALL_SITES = ['<all_urls>'];
-
-/** An event whose listeners the test fires, awaiting what they start. */
-function fakeEvent<A extends unknown[]>() {
-  const listeners: ((...args: A) => void)[] = [];
-  return {
-    addListener: (listener: (...args: A) => void) => void listeners.push(listener),
-    fire: (...args: A) => {
-      for (const listener of listeners) listener(...args);
-    },
-  };
-}
-
-/** Lets the listeners' async work finish. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** A worker with scanning wired onto fake events; the active tab is TAB, its page shows no code. */
 async function startWorker({ autoDetect = false, allSites = false } = {}) {
