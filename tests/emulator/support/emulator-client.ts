@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Agent, request as httpsRequest } from 'node:https';
 import type { RunningEmulator } from '../../../ms-cloud-emulator/server.ts';
+import type { TokenResponse } from '../../../ms-cloud-emulator/identity/token-response.ts';
 
 /** An HTTP answer, body fully read. Redirects are never followed (tests look at them). */
 export interface Answer {
@@ -218,18 +219,8 @@ export function refresh(emulator: RunningEmulator, refreshToken: string): Promis
   });
 }
 
-/** The token endpoint's success body. */
-export interface TokenBody {
-  token_type: string;
-  scope: string;
-  expires_in: number;
-  ext_expires_in: number;
-  access_token: string;
-  refresh_token?: string;
-  refresh_token_expires_in?: number;
-  id_token?: string;
-  client_info?: string;
-}
+/** The token endpoint's success body: the shape the emulator declares (the tests check its values). */
+export type TokenBody = TokenResponse;
 
 /** The token endpoint's error body. */
 export interface TokenErrorBody {

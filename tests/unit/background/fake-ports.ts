@@ -1,6 +1,7 @@
 import { CloudNotConfiguredError } from '../../../lib/auth/errors';
 import type { BackgroundPorts, KeyValueArea } from '../../../lib/background/core';
 import { VaultContentsCache } from '../../../lib/vault/contents-cache';
+import { serialQueue } from '../support/serial-queue';
 
 /*
  * In-memory BackgroundPorts for Node tests: the same contract the background
@@ -109,7 +110,7 @@ export function createFakePorts(options: { nowMs?: number; seed?: number } = {})
   let scheduledLockAt: number | null | undefined;
   let scheduledClipboardClearAt: number | null | undefined;
   let exclusiveRuns = 0;
-  let tail: Promise<unknown> = Promise.resolve();
+  const serialized = serialQueue();
   let syncRequests = 0;
 
   // xorshift32: deterministic, and never repeats within a test's needs (period 2^32 - 1).
@@ -173,16 +174,10 @@ export function createFakePorts(options: { nowMs?: number; seed?: number } = {})
       return exclusiveRuns;
     },
     exclusive<T>(task: () => Promise<T>): Promise<T> {
-      // A promise-chain mutex: each task starts after the previous one settled, failed or not.
-      const result = tail.then(() => {
+      return serialized(() => {
         exclusiveRuns += 1;
         return task();
       });
-      tail = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      return result;
     },
   };
 }

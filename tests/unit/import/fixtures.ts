@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { ImportFormat } from '../../../lib/import';
+import { ImportResult } from '../../../lib/import/result';
 import type { AccountDraft } from '../../../lib/otp/account';
 import { parseOtpUri } from '../../../lib/otp/uri';
 import { createSqliteEngine } from '../../../lib/import/sqlite-engine';
@@ -14,6 +17,16 @@ export function fixtureBytes(name: string): Uint8Array {
 
 export function fixtureText(name: string): string {
   return readFileSync(new URL(name, FIXTURES), 'utf8');
+}
+
+/** A clean file's import: valid by the result schema, the format and encryption named, exactly `accounts`, nothing skipped, no warning. */
+export function expectCleanImport(result: ImportResult, expected: { format: ImportFormat; encrypted: boolean; accounts: AccountDraft[] }): void {
+  expect(ImportResult.parse(result)).toEqual(result);
+  expect(result.format).toBe(expected.format);
+  expect(result.encrypted).toBe(expected.encrypted);
+  expect(result.accounts).toEqual(expected.accounts);
+  expect(result.skipped).toEqual([]);
+  expect(result.warnings).toEqual([]);
 }
 
 /** The password of every encrypted fixture (README). */

@@ -19,6 +19,7 @@ import { toMigrationPayloads } from '../../../lib/export/migration-payloads';
 import { encodeMigrationPayload } from '../../../lib/migration/payload';
 import { parseMigrationUri } from '../../../lib/migration/uri';
 import { FIXTURE_PASSWORD, fixtureBytes, plainAccounts, sqliteEngine } from './fixtures';
+import { prng } from '../support/prng';
 
 /*
  * Feeds thousands of mutated export files (byte flips, truncations, insertions,
@@ -39,18 +40,6 @@ const KDF_CASES_PER_ENCRYPTED_FILE = 3;
 const MAX_CASE_MS = 3000;
 
 const TYPED_ERRORS = [PasswordRequiredError, WrongPasswordError, UnsupportedFormatError, DamagedFileError, CutShortError, ImportLimitError, SqliteEngineMissingError];
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const int = (random: Random, max: number): number => Math.floor(random() * max);

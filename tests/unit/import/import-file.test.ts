@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../../lib/otp/account';
 import { DamagedFileError, ImportLimitError, importFile, IMPORT_LIMITS, PasswordRequiredError, SqliteEngineMissingError, UnsupportedFormatError, WrongPasswordError, type ImportFormat } from '../../../lib/import';
-import { ImportResult } from '../../../lib/import/result';
-import { FIXTURE_PASSWORD, fixtureBytes, fixtureText, plainAccounts, sqliteEngine } from './fixtures';
+import { expectCleanImport, FIXTURE_PASSWORD, fixtureBytes, fixtureText, plainAccounts, sqliteEngine } from './fixtures';
 
 const plain = plainAccounts();
 const at = (...indexes: number[]): AccountDraft[] => indexes.map((i) => plain[i]!);
@@ -44,12 +43,7 @@ const cases: { file: string; format: ImportFormat; encrypted: boolean; expected:
 describe('importFile on the real export files', () => {
   it.each(cases)('$file → $format, exactly the accounts the app holds, in its order', async ({ file, format, encrypted, expected }) => {
     const result = await importFile({ name: file, bytes: fixtureBytes(file) }, { password: FIXTURE_PASSWORD, sqlite: sqliteEngine });
-    expect(ImportResult.parse(result)).toEqual(result);
-    expect(result.format).toBe(format);
-    expect(result.encrypted).toBe(encrypted);
-    expect(result.accounts).toEqual(expected());
-    expect(result.skipped).toEqual([]);
-    expect(result.warnings).toEqual([]);
+    expectCleanImport(result, { format, encrypted, accounts: expected() });
   });
 
   it.each(cases.filter((c) => !c.file.endsWith('.sqlite') && !c.file.endsWith('.bin')))('$file is detected by content, without its name', async ({ file, format }) => {

@@ -3,6 +3,7 @@ import type { SyncPorts } from '../../../lib/sync/sync-ports';
 import type { SignedInAccount } from '../../../lib/auth/signed-in-account';
 import { INITIAL_SYNC_STATE, type SyncState } from '../../../lib/sync/sync-state';
 import type { VaultFile } from '../../../lib/vault';
+import { serialQueue } from '../support/serial-queue';
 
 /*
  * In-memory SyncPorts: the sync state and the vault file as one storage area
@@ -84,7 +85,7 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
   const scheduled: (number | null)[] = [];
   const readHooks: (() => Promise<void>)[] = [];
   const startedHooks: Promise<void>[] = [];
-  let tail: Promise<unknown> = Promise.resolve();
+  const serialized = serialQueue();
   let lockHeld = false;
 
   // xorshift32: deterministic, distinct per seed.
@@ -137,7 +138,7 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
       return { masterKey: ports.sessionKey.slice(), file: structuredClone(vault), ...previous };
     },
     exclusiveVault<T>(task: () => Promise<T>): Promise<T> {
-      const result = tail.then(async () => {
+      return serialized(async () => {
         lockHeld = true;
         try {
           return await task();
@@ -145,11 +146,6 @@ export function createFakeSyncPorts(options: FakeSyncPortsOptions): FakeSyncPort
           lockHeld = false;
         }
       });
-      tail = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      return result;
     },
     graph(account) {
       graphRequests += 1;

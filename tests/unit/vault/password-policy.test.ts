@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { judgePassword, suggestPassphrase } from '../../../lib/vault/password-policy';
 import { MIN_PASSWORD_SCORE } from '../../../lib/vault/password-rules';
+import { prng } from '../support/prng';
 
-/** A seeded 32-bit generator (mulberry32): the same passphrases on every run. */
+/** A seeded getRandomValues (mulberry32's words): the same passphrases on every run. */
 function seeded(seed: number) {
-  let state = seed >>> 0;
+  const random = prng(seed);
   return (array: Uint32Array<ArrayBuffer>) => {
-    for (let i = 0; i < array.length; i += 1) {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      array[i] = (t ^ (t >>> 14)) >>> 0;
-    }
+    // random() is a 32-bit word over 2^32: multiplying back is exact.
+    for (let i = 0; i < array.length; i += 1) array[i] = random() * 4294967296;
     return array;
   };
 }

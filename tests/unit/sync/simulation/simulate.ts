@@ -27,6 +27,7 @@ import {
 import { FakeDrive } from '../fake-drive';
 import { createFakeSyncPorts, T0, type FakeSyncPorts } from '../fake-sync-ports';
 import { ACCOUNT, acc, contentsOf, FAST_KDF, PASSWORD } from '../sync-fixtures';
+import { prng } from '../../support/prng';
 
 /*
  * A seeded randomized simulation of 2–3 devices backing up to one OneDrive file
@@ -73,18 +74,6 @@ export interface RoundReport {
 }
 
 const HOUR = 3_600_000;
-
-/** mulberry32: small, fast, fully determined by the seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Killed extends Error {
   override readonly name = 'Killed';
