@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../ms-cloud-emulator/server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../ms-cloud-emulator/server.ts';
 import { control, EXTENSION_ORIGIN, graph, refresh, send, tokensFor, type DriveItemBody, type GraphErrorBody, type TokenBody, type TokenErrorBody } from './support/emulator-client.ts';
+import { useEmulator } from './support/use-emulator.ts';
 
 const BACKUP = '/me/drive/special/approot:/backup.json:/content';
 
@@ -17,21 +15,11 @@ interface LogEntryBody {
 }
 
 let emulator: RunningEmulator;
-let dataDir: string;
 let alice: TokenBody;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ms-emulator-control-'));
-  emulator = await startEmulator({ port: 0, dataDir });
-});
-
-afterAll(async () => {
-  await emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+useEmulator('control', (started) => (emulator = started));
 
 beforeEach(async () => {
-  await control(emulator, 'POST', '/_emulator/reset');
   alice = await tokensFor(emulator, 'alice@example.com');
 });
 

@@ -1,30 +1,15 @@
 import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../ms-cloud-emulator/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../ms-cloud-emulator/server.ts';
 import { authorizePath, CHROME_REDIRECT_URI, CLIENT_ID, control, EXTENSION_ORIGIN, FIREFOX_REDIRECT_URI, graph, pageContext, pkcePair, redeemCode, refresh, replyParams, send, sessionCookieOf, signIn, submitCredentials, tokenRequest, tokensFor, type TokenBody, type TokenErrorBody } from './support/emulator-client.ts';
+import { useEmulator } from './support/use-emulator.ts';
 
 const PERSONAL_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
 const ALLOW_LISTED_REDIRECT = 'https://app.example.test/auth/callback';
 
 let emulator: RunningEmulator;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ms-emulator-identity-'));
-  emulator = await startEmulator({ port: 0, dataDir, redirectUris: [ALLOW_LISTED_REDIRECT] });
-});
-
-afterAll(async () => {
-  await emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  expect((await control(emulator, 'POST', '/_emulator/reset')).status).toBe(204);
-});
+useEmulator('identity', (started) => (emulator = started), { redirectUris: [ALLOW_LISTED_REDIRECT] });
 
 function decodeJwtPart(part: string | undefined): Record<string, unknown> {
   return JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
