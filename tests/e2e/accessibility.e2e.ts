@@ -5,6 +5,7 @@ import { reloadExtensionPage as reload } from '../../tools/browser/pages';
 import { axeViolations, type AxeViolation } from './harness/axe';
 import { useCloudAndBrowser } from './harness/suite';
 import { clickButton, fill, waitFor } from './harness/ui';
+import { sendFromPage as send } from './harness/messages';
 
 /*
  * axe-core on every popup state and every options section, in English and Japanese,
@@ -18,14 +19,6 @@ const LINKS = [
   'otpauth://hotp/Bank:bob?secret=KRUGS4ZANFZSAYJAORSXG5BAONSWG4TFOQ&issuer=Bank&counter=5',
   'otpauth://totp/%E9%8A%80%E8%A1%8C:%E8%8A%B1%E5%AD%90?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=%E9%8A%80%E8%A1%8C',
 ];
-
-const send = (page: Page, type: string, payload: unknown) =>
-  page.evaluate(
-    (t, p) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    type,
-    payload as never,
-  );
-
 
 const LANGUAGES = ['en', 'ja'] as const;
 const cases = BROWSERS.flatMap((kind) => LANGUAGES.map((lang) => [kind, lang] as const));

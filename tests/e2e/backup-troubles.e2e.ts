@@ -4,6 +4,7 @@ import { signInWithButton, startTestCloud, TEST_USERS, type TestCloud } from './
 import { BROWSERS } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { clickButton, fill, waitFor, waitForText } from './harness/ui';
+import { sendFromPage as send } from './harness/messages';
 
 /*
  * The article's troubleshooting cases, each with its message and way out, in
@@ -19,14 +20,6 @@ const USER = TEST_USERS.alice.email;
 const FILE = `/_emulator/files/${USER}/hikae-backup.json`;
 const uri = (issuer: string, secret: string) => `otpauth://totp/${encodeURIComponent(issuer)}:me?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
 const SECRETS = ['JBSWY3DPEHPK3PXP', 'KRUGS4ZANFZSAYJAORSXG5BA', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'ONSWG4TFOQ2DQOJQ', 'NBSWY3DPO5XXE3DE', 'MZXW6YTBOI4DQNZQ', 'KNSGC4TDNBQXEZLS'];
-
-type Send = (page: Page, type: string, payload: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
-const send: Send = (page, type, payload) =>
-  page.evaluate(
-    (t, p) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<never> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    type,
-    payload as never,
-  );
 
 /** The account count the cloud's backup announces in its clear summary. */
 async function cloudAccountCount(cloud: TestCloud): Promise<number> {

@@ -6,6 +6,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/
 import { findLeaks } from './harness/leaks';
 import { referenceTotp } from './harness/reference-otp';
 import { clickButton, fill, waitFor, waitForText } from './harness/ui';
+import { sendFromPage as send } from './harness/messages';
 
 /*
  * The article, end to end: device A backs up to OneDrive (the emulator), a new
@@ -22,13 +23,6 @@ const ACCOUNTS = [
 const link = (a: (typeof ACCOUNTS)[number]) =>
   `otpauth://totp/${encodeURIComponent(a.issuer)}:${encodeURIComponent(a.name)}?secret=${a.secret}&issuer=${encodeURIComponent(a.issuer)}`;
 const FILE = `/_emulator/files/${TEST_USERS.alice.email}/hikae-backup.json`;
-
-const send = (page: Page, type: string, payload: unknown) =>
-  page.evaluate(
-    (t, p) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    type,
-    payload as never,
-  );
 
 async function popupTitlesAndCodes(ext: ExtensionBrowser) {
   const popup = await ext.open('popup.html');

@@ -4,6 +4,7 @@ import { BROWSERS } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { createVault } from './pages/scan-driver';
 import { waitFor } from './harness/ui';
+import { sendFromPage as send } from './harness/messages';
 
 /*
  * A copied code leaves the clipboard after the user's delay — only if the
@@ -15,13 +16,6 @@ import { waitFor } from './harness/ui';
 const PASSWORD = 'correct horse battery staple';
 const URI = 'otpauth://totp/Clip:carol?secret=JBSWY3DPEHPK3PXP&issuer=Clip';
 const OTHER_TEXT = 'my own note, copied later';
-
-const send = (page: Page, type: string, payload: unknown) =>
-  page.evaluate(
-    (t, p) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    type,
-    payload as never,
-  );
 
 describe.each(BROWSERS)('clipboard clearing in %s', (kind) => {
   let ext: ExtensionBrowser;

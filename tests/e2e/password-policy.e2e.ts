@@ -75,10 +75,8 @@ async function weakVaultMustChange(ext: ExtensionBrowser): Promise<void> {
   await fill(options, 'password', WEAK);
   await clickButton(options, 'Unlock');
   // The unlock page judged the password it was given and filed the verdict.
-  await waitFor(options, async () => {
-    const answer = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value?: { passwordCheck?: string } }> } } }).chrome.runtime.sendMessage({ type: 'vault.status', payload: {} });
-    return answer.value?.passwordCheck === 'weak';
-  }, { what: 'the weak verdict' });
+  const verdict = async () => ((await sendFromPage(options, 'vault.status', {})).value as { passwordCheck?: string } | undefined)?.passwordCheck;
+  await expect.poll(verdict, { timeout: 15_000, message: 'the weak verdict' }).toBe('weak');
 
   // An encrypted export is refused, with the way out.
   await waitForText(options, 'Hikae encrypted file');

@@ -5,6 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/
 import { createVault } from './pages/scan-driver';
 import { referenceTotp } from './harness/reference-otp';
 import { waitFor } from './harness/ui';
+import { sendFromPage as send } from './harness/messages';
 
 /*
  * The popup with 1000 accounts (#15): search finds the last one, the keyboard
@@ -24,13 +25,6 @@ function secretFor(i: number): string {
   return s;
 }
 const issuer = (i: number) => `Service ${String(i).padStart(4, '0')}`;
-
-const send = (page: Page, type: string, payload: unknown) =>
-  page.evaluate(
-    (t, p) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    type,
-    payload as never,
-  );
 
 interface ShownRow { issuer: string; code: string; validUntil: number }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BROWSERS, ROOT } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { referenceHotp, referenceTotp } from './harness/reference-otp';
+import { sendFromPage } from './harness/messages';
 import { waitFor, waitForText } from './harness/ui';
 import { CLOSED_SHADOW, ENROLL, FORMS, HOSTILE, MIGRATION_ACCOUNTS } from './pages/accounts';
 import { startEnrollmentServers, type EnrollmentServers } from './pages/enrollment-server';
@@ -78,13 +79,9 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
   async function vaultIssuers(from?: Page): Promise<string[]> {
     const page = from ?? (await ext.open('popup.html'));
     try {
-      const answer = (await page.evaluate(() => {
-        type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-        const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
-        return (scope.browser ?? scope.chrome).runtime.sendMessage({ type: 'vault.snapshot', payload: {} });
-      })) as { ok: boolean; value: { accounts: { issuer: string }[] } };
+      const answer = await sendFromPage(page, 'vault.snapshot', {});
       if (!answer.ok) throw new Error(JSON.stringify(answer));
-      return answer.value.accounts.map((a) => a.issuer);
+      return (answer.value as { accounts: { issuer: string }[] }).accounts.map((a) => a.issuer);
     } finally {
       if (!from) await page.close();
     }

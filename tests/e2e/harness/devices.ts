@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../../../tools/browser/launch';
 import { signInWithButton, type TestCloud } from './cloud';
-import { sendMessageFromPage } from './messages';
+import { sendFromPage } from './messages';
 import { clickButton, fill, waitFor, waitForText } from './ui';
 
 /*
@@ -10,15 +10,10 @@ import { clickButton, fill, waitFor, waitForText } from './ui';
  * page, except creating the vault and adding accounts (covered on their own).
  */
 
-/** A request's answer as the page client sees it. */
-export interface Answer {
-  ok: boolean;
-  value?: unknown;
-  error?: { code: string; message: string };
-}
+export type { Answer } from './messages';
 
 /** Sends one request to the background from an extension page, as its client would. */
-export const sendRequest = (page: Page, type: string, payload: unknown): Promise<Answer> => sendMessageFromPage(page, { type, payload }) as Promise<Answer>;
+export const sendRequest = sendFromPage;
 
 /** An otpauth:// link for a test account. */
 export const totpLink = (issuer: string, secret: string) =>
