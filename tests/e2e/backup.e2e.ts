@@ -82,7 +82,8 @@ describe.each(DEVICE_PAIRS)('backup in %s, recovery in %s', (kindA, kindB) => {
     // Signing in for backup is asking for backup: no switch to tick afterwards.
     await signInFromOptions(a, backup, 'Sign in with Microsoft and turn on backup');
     await waitForText(backup, `Signed in as ${TEST_USERS.alice.name} (${TEST_USERS.alice.email})`);
-    expect(await backup.$eval('input[name="cloudBackup"]', (e) => e.checked)).toBe(true);
+    // The sign-in and the switch are two stored changes: the page may show the first a moment before the second.
+    await waitFor(backup, () => (document.querySelector('input[name="cloudBackup"]') as HTMLInputElement | null)?.checked, { what: 'the backup switch on' });
     await waitForText(backup, 'Your backup is up to date.', 30_000);
     await backup.close();
 
