@@ -28,5 +28,8 @@ export function tn(key: PluralMessageKey, count: number, substitutions: string[]
 
 /** The UI language actually used, for `lang` attributes and number/date formats. */
 export function uiLanguage(): string {
-  return browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+  // A page's language is fixed for its life: read once (a popup row asks for it).
+  language ??= browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+  return language;
 }
+let language: string | undefined;

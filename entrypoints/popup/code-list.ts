@@ -5,6 +5,9 @@ import { CodeRow } from './code-row';
 import { h, icon } from './dom';
 import { LiveCodes } from './live-codes';
 
+/** More rows than the popup shows at once (about eight), fewer than the first answer brings. */
+const FIRST_SCREEN_ROWS = 16;
+
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
 
 /** What the list asks of the popup. */
@@ -48,6 +51,7 @@ export class CodeList {
       show: (id, code) => this.rows.get(id)?.show(code),
       hasCode: (id) => this.byId.has(id) && !this.byId.get(id)!.needsVerification,
       locked: () => actions.locked(),
+      near: (id) => this.rows.get(id)?.decorate(),
     });
     this.search = h('input', { type: 'search', class: 'search', placeholder: t('searchPlaceholder'), 'aria-label': t('searchPlaceholder') });
     this.search.addEventListener('input', () => this.render());
@@ -126,6 +130,8 @@ export class CodeList {
     const q = fold(this.search.value.trim());
     const visible = q === '' ? this.accounts : this.accounts.filter((a) => fold(a.issuer).includes(q) || fold(a.accountName).includes(q));
     const wanted = visible.map((account) => this.rowFor(account));
+    // The first screen's rows are complete at once; the others when they come near (CodeRow.decorate).
+    for (const row of wanted.slice(0, FIRST_SCREEN_ROWS)) row.decorate();
     const keep = new Set(wanted);
     for (const [row, unwatch] of this.shown) {
       if (keep.has(row)) continue;

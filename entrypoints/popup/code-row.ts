@@ -23,6 +23,9 @@ export interface RowActions {
 /**
  * One account: issuer, name, code (click or Enter copies), countdown; HOTP gets
  * "next code". Built once; {@link CodeRow.show} swaps the code in place.
+ * The SVG parts (countdown ring, pin icon) are the costly ones to build, so a row
+ * far from the screen goes without them until {@link CodeRow.decorate} (#15:
+ * a thousand rows in one go); its code is there from the start.
  */
 export class CodeRow {
   readonly element: HTMLLIElement;
@@ -33,6 +36,7 @@ export class CodeRow {
   private feedback: HTMLElement | null = null;
   private feedbackTimer = 0;
   private built = false;
+  private decorated = false;
   private readonly pinButton: HTMLButtonElement;
 
   constructor(readonly account: AccountView, code: CodeView | undefined, private readonly actions: RowActions) {
@@ -55,7 +59,8 @@ export class CodeRow {
       this.element.append(next);
     }
     // One label, pressed or not: a toggle (docs/popup-display.md, "Pins and order").
-    this.pinButton = h('button', { type: 'button', class: 'icon pin', 'aria-pressed': 'false', title: t('pinAccount', [title]), 'aria-label': t('pinAccount', [title]), 'data-testid': 'pin' }, icon('pin'));
+    const pinLabel = t('pinAccount', [title]);
+    this.pinButton = h('button', { type: 'button', class: 'icon pin', 'aria-pressed': 'false', title: pinLabel, 'aria-label': pinLabel, 'data-testid': 'pin' });
     this.pinButton.addEventListener('click', () => actions.pin(account, this.pinButton.getAttribute('aria-pressed') !== 'true'));
     this.element.append(this.pinButton);
     this.show(code);
@@ -86,16 +91,31 @@ export class CodeRow {
         : h('span', { class: 'needs-verification', 'data-testid': 'verify-action' }, t('needsVerification', [this.account.issuer]));
     this.codeElement.replaceWith(shown);
     this.codeElement = shown;
-    const ring = code && code.validUntilMs !== null ? countdown(code.validFromMs, code.validUntilMs) : null;
-    if (this.ring) this.ring.remove();
-    if (ring) button.after(ring);
+    if (this.decorated) this.placeRing();
+  }
 
-    this.ring = ring;
+  /** The row is on screen or about to be: its countdown ring and pin icon are built (once). */
+  decorate(): void {
+    if (this.decorated) return;
+    this.decorated = true;
+    this.placeRing();
+    if (!this.pinButton.firstChild) this.pinButton.append(icon('pin'));
   }
 
   setPinned(pinned: boolean): void {
     this.pinButton.setAttribute('aria-pressed', String(pinned));
     this.pinButton.classList.toggle('pinned', pinned);
+    // A pinned row shows its pin even when not hovered (popup.css).
+    if (pinned && !this.pinButton.firstChild) this.pinButton.append(icon('pin'));
+  }
+
+  /** The countdown of the code shown, if it has an expiry (a new code gets a new ring). */
+  private placeRing(): void {
+    const code = this.code;
+    const ring = code && code.validUntilMs !== null ? countdown(code.validFromMs, code.validUntilMs) : null;
+    this.ring?.remove();
+    if (ring) this.button.after(ring);
+    this.ring = ring;
   }
 
   private async copy(): Promise<void> {

@@ -32,7 +32,15 @@ export function svg(tag: string, attributes: Record<string, AttributeValue> = {}
   return build(document.createElementNS(SVG_NS, tag), attributes, children);
 }
 
+/** Each icon built once; rows get copies (a deep clone costs far less than building again, #15). */
+const icons = new Map<IconName, SVGElement>();
+
 /** One of the shared icons (components/icon-shapes.ts). */
 export function icon(name: IconName): SVGElement {
-  return svg('svg', ICON_FRAME, ...ICON_SHAPES[name].map(([tag, attributes]) => svg(tag, attributes)));
+  let built = icons.get(name);
+  if (!built) {
+    built = svg('svg', ICON_FRAME, ...ICON_SHAPES[name].map(([tag, attributes]) => svg(tag, attributes)));
+    icons.set(name, built);
+  }
+  return built.cloneNode(true) as SVGElement;
 }

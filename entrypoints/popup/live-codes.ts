@@ -18,6 +18,8 @@ export interface LiveCodesHost {
   hasCode(id: string): boolean;
   /** The background says the vault locked meanwhile. */
   locked(): void;
+  /** A row came on screen or near it. */
+  near(id: string): void;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface LiveCodesHost {
  */
 export class LiveCodes {
   /** Rows register here as they enter the list, and leave as they go. */
-  readonly near = new NearRows(() => this.refresh());
+  readonly near = new NearRows(() => this.refresh(), (id) => this.host.near(id));
   private readonly codes = new Map<string, CodeView>();
   private readonly asking = new Set<string>();
   private timer = 0;

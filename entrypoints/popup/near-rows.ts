@@ -9,7 +9,11 @@ export class NearRows {
   private observer: IntersectionObserver | null = null;
   private readonly waiting = new Set<Element>();
 
-  constructor(private readonly onChange: () => void) {}
+  /**
+   * @param onChange the set of near rows changed
+   * @param onNear a row came near (called before `onChange`)
+   */
+  constructor(private readonly onChange: () => void, private readonly onNear: (id: string) => void = () => undefined) {}
 
   /** The scrolling list; `null` when it unmounts. */
   setRoot(root: Element | null): void {
@@ -40,6 +44,7 @@ export class NearRows {
       if (!id) continue;
       if (entry.isIntersecting && !this.ids.has(id)) {
         this.ids.add(id);
+        this.onNear(id);
         changed = true;
       } else if (!entry.isIntersecting && this.ids.delete(id)) {
         changed = true;

@@ -16,9 +16,9 @@ export const FIRST_SCREEN_ACCOUNTS = 24;
 
 /**
  * The toolbar popup: first run, locked, or the accounts with their live codes.
- * Its data comes first screen first: one round trip for the vault state and the
- * first accounts with their codes, then every account (names for search, rows
- * for scrolling). Read again whole when the background reports a change.
+ * Its data comes first screen first: the vault state and the first accounts with
+ * their codes, and — asked in the same breath, answered after — every account
+ * (names for search, rows for scrolling). Read again whole when the background reports a change.
  */
 export class Popup {
   private view: UnlockedView | null = null;
@@ -30,27 +30,27 @@ export class Popup {
   constructor(private readonly root: HTMLElement) {}
 
   start(): void {
-    void this.load(FIRST_SCREEN_ACCOUNTS).then((first) => {
-      if (first && first.accounts.length < first.accountCount) void this.load();
-    });
+    // Both asked at once: the background answers the first screen first, then works
+    // on every account while the popup shows those (#15: not one round trip after the other).
+    void this.load(FIRST_SCREEN_ACCOUNTS);
+    void this.load();
     listenToPageEvents(['vault', 'accounts', 'cloud'], () => void this.load());
   }
 
   private readonly reload = () => void this.load();
 
-  private async load(first?: number): Promise<Snapshot | null> {
+  private async load(first?: number): Promise<void> {
     const mine = ++this.sent;
     // In the popup's order (pinned first, then the chosen sort), with the display settings.
     const result = await request('vault.snapshot', first === undefined ? { ordered: true } : { first, ordered: true });
-    if (mine < this.shown) return null;
+    if (mine < this.shown) return;
     this.shown = mine;
     if (!result.ok) {
       this.clear();
       this.root.replaceChildren(h('p', { class: 'error', role: 'alert' }, failureMessage(result.error)));
-      return null;
+      return;
     }
     this.render(result.value);
-    return result.value;
   }
 
   private render(snapshot: Snapshot): void {

@@ -11,7 +11,18 @@ export type PluralForm = 'one' | 'other';
 
 /** The form of `count` in `locale` (e.g. "en", "ja", "en-GB"). */
 export function pluralForm(count: number, locale: string): PluralForm {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+  return rulesFor(locale).select(count) === 'one' ? 'one' : 'other';
+}
+
+/** One PluralRules per locale: building one costs far more than a select, and a popup row asks once each (#15). */
+const rules = new Map<string, Intl.PluralRules>();
+function rulesFor(locale: string): Intl.PluralRules {
+  let found = rules.get(locale);
+  if (!found) {
+    found = new Intl.PluralRules(locale);
+    rules.set(locale, found);
+  }
+  return found;
 }
 
 /** The catalogue key holding `base` in the form `count` takes in `locale`. */
