@@ -66,7 +66,12 @@ export interface PopupFigures {
   allCodesMs: number;
   floorFirstMs: number;
   floorAllMs: number;
+  /** Each open's figure over the floor open right after it: the lowest and highest ratio (how much a single open varies). */
+  firstRatioRange: [number, number];
+  allRatioRange: [number, number];
 }
+
+const range = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
 
 /**
  * Popup open → first code and → all codes, measured from outside by the DOM
@@ -89,8 +94,8 @@ async function measureCount(count: number, runs: number, floorOrigin: string, fl
     // Warm-up: the first open of each also compiles its bundle.
     await openOnce(ext, ours, count);
     await openOnce(ext, floorPopup, count);
-    const mine = [];
-    const base = [];
+    const mine: { firstMs: number; allMs: number }[] = [];
+    const base: { firstMs: number; allMs: number }[] = [];
     for (let r = 0; r < runs; r++) {
       mine.push(await openOnce(ext, ours, count));
       base.push(await openOnce(ext, floorPopup, count));
@@ -101,6 +106,8 @@ async function measureCount(count: number, runs: number, floorOrigin: string, fl
       allCodesMs: median(mine.map((s) => s.allMs)),
       floorFirstMs: median(base.map((s) => s.firstMs)),
       floorAllMs: median(base.map((s) => s.allMs)),
+      firstRatioRange: range(mine.map((s, r) => s.firstMs / base[r]!.firstMs)),
+      allRatioRange: range(mine.map((s, r) => s.allMs / base[r]!.allMs)),
     };
   } finally {
     await ext.close();
