@@ -83,7 +83,7 @@ describe.each(DEVICE_PAIRS)('backup in %s, recovery in %s', (kindA, kindB) => {
     await signInFromOptions(a, backup, 'Sign in with Microsoft and turn on backup');
     await waitForText(backup, `Signed in as ${TEST_USERS.alice.name} (${TEST_USERS.alice.email})`);
     // The sign-in and the switch are two stored changes: the page may show the first a moment before the second.
-    await waitFor(backup, () => (document.querySelector('input[name="cloudBackup"]') as HTMLInputElement | null)?.checked, { what: 'the backup switch on' });
+    await waitFor(backup, () => document.querySelector<HTMLInputElement>('input[name="cloudBackup"]')?.checked, { what: 'the backup switch on' });
     await waitForText(backup, 'Your backup is up to date.', 30_000);
     await backup.close();
 
