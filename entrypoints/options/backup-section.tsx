@@ -3,7 +3,10 @@ import type { CloudStatusView } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { ChangePasswordLink } from '../../components/change-password-link';
+import { ErrorOf } from '../../components/field-error';
 import { t } from '../../components/i18n';
+import { useFieldErrors } from '../../components/use-field-errors';
+import { required } from '../../lib/forms/field-problems';
 import { useCloudStatus } from './cloud/use-cloud-status';
 import { formatNear, formatTime } from './cloud/format-time';
 import { PROBLEM_TEXT } from './cloud/problem-text';
@@ -26,6 +29,8 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
   const [confirmOff, setConfirmOff] = useState(false);
   const [deleteRemote, setDeleteRemote] = useState(false);
   const [joinPassword, setJoinPassword] = useState('');
+  // The join form's password: its errors (empty, wrong) at the field, which gets the focus.
+  const joinErrors = useFieldErrors<'join-password'>();
   // The backup waits for a password change (the vault's is known to be too easy to guess).
   const [needsNewPassword, setNeedsNewPassword] = useState(false);
 
@@ -80,11 +85,14 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
     });
   const join = (event: FormEvent) => {
     event.preventDefault();
+    if (required(joinPassword)) return joinErrors.show({ 'join-password': t('errorFieldRequired', [t('backupPassword')]) });
+    joinErrors.show({});
     void act(async () => {
       const result = await request('cloud.join', { password: joinPassword });
       setJoinPassword('');
       if (!result.ok) {
-        setError(result.error.code === 'wrong-password' ? t('errorWrongBackupPassword') : failureMessage(result.error));
+        if (result.error.code === 'wrong-password') joinErrors.show({ 'join-password': t('errorWrongBackupPassword') });
+        else setError(failureMessage(result.error));
         return null;
       }
       return result.value;
@@ -158,9 +166,14 @@ export function BackupSection({ onChanged }: { onChanged(): void }) {
                 {problem === 'forbidden' && <button type="button" onClick={() => void signIn('select_account')}>{t('useAnotherAccount')}</button>}
                 {problem === 'needs-password' && status.lastSuccessAt !== null && <KeyChangedNotice />}
                 {problem === 'needs-password' && (
-                  <form className="buttons" onSubmit={join}>
-                    <input type="password" name="join-password" aria-label={t('backupPassword')} placeholder={t('backupPassword')} value={joinPassword} onChange={(e) => setJoinPassword(e.target.value)} />
-                    <button type="submit" className="primary" disabled={busy || joinPassword === ''}>{t('join')}</button>
+                  <form ref={joinErrors.form} className="stack" onSubmit={join} noValidate>
+                    <label>
+                      {t('backupPassword')}
+                      <input type="password" name="join-password" autoComplete="off" value={joinPassword}
+                        onChange={(e) => { setJoinPassword(e.target.value); joinErrors.clear('join-password'); }} {...joinErrors.field('join-password')} />
+                    </label>
+                    <ErrorOf form={joinErrors} field="join-password" />
+                    <div className="buttons"><button type="submit" className="primary" disabled={busy}>{t('join')}</button></div>
                   </form>
                 )}
               </div>

@@ -3,6 +3,9 @@ import type { BackupInspection, CloudStatusView, ProtocolFailure, RestorePlan } 
 import { request } from '../../components/background-client';
 import { usePageEvents } from '../../components/use-page-events';
 import { failureMessage } from '../../components/failure-message';
+import { ErrorOf } from '../../components/field-error';
+import { useFieldErrors } from '../../components/use-field-errors';
+import { required } from '../../lib/forms/field-problems';
 import { t, tn, type MessageKey } from '../../components/i18n';
 import { restoreTally, type RestoreChoice } from '../../lib/backup/restore-tally';
 import { BackupNudge } from './backup-nudge';
@@ -15,7 +18,6 @@ const REASON_TEXT: Record<RestorePlan['skipped'][number]['reason'], MessageKey> 
   'same-id': 'skipReasonSameId',
 };
 
-const restoreFailure = (failure: ProtocolFailure) => (failure.code === 'wrong-password' ? t('errorWrongBackupPassword') : failureMessage(failure));
 const label = (a: { issuer: string; accountName: string }) => (a.issuer ? `${a.issuer} — ${a.accountName}` : a.accountName);
 
 /**
@@ -36,6 +38,14 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
   const [choices, setChoices] = useState<Record<string, RestoreChoice>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The password field's own error (empty, wrong): at the field, which gets the focus.
+  const errors = useFieldErrors<'backup-password'>();
+
+  /** A refused restore: a wrong password is said at its field, anything else under the flow. */
+  function refused(failure: ProtocolFailure) {
+    if (failure.code === 'wrong-password') errors.show({ 'backup-password': t('errorWrongBackupPassword') });
+    else setMessage({ kind: 'error', text: failureMessage(failure) });
+  }
 
   async function inspect() {
     const result = await request('recovery.inspect', {});
@@ -66,12 +76,14 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setMessage(null);
+    if (required(password)) return errors.show({ 'backup-password': t('errorFieldRequired', [t('backupPassword')]) });
+    errors.show({});
+    setBusy(true);
     if (!initialized) {
       const result = await request('recovery.restore', { password });
       setBusy(false);
-      if (!result.ok) return setMessage({ kind: 'error', text: restoreFailure(result.error) });
+      if (!result.ok) return refused(result.error);
       const summary = tn('restoredCount', result.value.restored, [String(result.value.restored)]);
       setMessage({ kind: 'success', text: summary });
       onRestored(summary);
@@ -79,7 +91,7 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
     }
     const result = await request('recovery.plan', { password });
     setBusy(false);
-    if (!result.ok) return setMessage({ kind: 'error', text: restoreFailure(result.error) });
+    if (!result.ok) return refused(result.error);
     setPlan(result.value);
     setChoices({});
   }
@@ -90,7 +102,7 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
     const chosen = Object.fromEntries(Object.entries(choices).filter(([, c]) => c !== 'skip')) as Record<string, 'keep-both' | 'replace'>;
     const result = await request('recovery.apply', { password, choices: chosen });
     setBusy(false);
-    if (!result.ok) return setMessage({ kind: 'error', text: restoreFailure(result.error) });
+    if (!result.ok) return refused(result.error);
     const { added, replaced, skipped } = result.value;
     const summary = t('restoreResult', [String(added), String(replaced), String(skipped)]);
     setMessage({ kind: 'success', text: summary });
@@ -118,15 +130,17 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
           <button type="button" onClick={() => void signIn('select_account')} disabled={busy}>{t('useAnotherAccount')}</button>
         </div>
       ) : (
-        <form className="stack" onSubmit={submit}>
+        <form ref={errors.form} className="stack" onSubmit={submit} noValidate>
           <p data-testid="backup-summary">
             {tn('backupFound', inspection.accountCount, [inspection.username, String(inspection.accountCount), formatTime(inspection.createdAt), inspection.browser])}
           </p>
           <label>
             {t('backupPassword')}
-            <input type="password" name="backup-password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input type="password" name="backup-password" autoComplete="off" value={password}
+              onChange={(e) => { setPassword(e.target.value); errors.clear('backup-password'); }} {...errors.field('backup-password')} />
           </label>
-          {!plan && <button type="submit" className="primary" disabled={busy || password === ''}>{initialized ? t('checkBackup') : t('restore')}</button>}
+          <ErrorOf form={errors} field="backup-password" />
+          {!plan && <button type="submit" className="primary" disabled={busy}>{initialized ? t('checkBackup') : t('restore')}</button>}
           <button type="button" onClick={() => void signIn('select_account')} disabled={busy}>{t('useAnotherAccount')}</button>
         </form>
       )}

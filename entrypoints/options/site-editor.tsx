@@ -5,7 +5,8 @@ import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { siteProblemMessage } from '../../components/site-problem';
-import { describedBy, FieldError } from '../../components/field-error';
+import { describedBy, ErrorOf, FieldError } from '../../components/field-error';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 /*
  * The sites an account's codes may be filled on (docs/autofill.md "Accounts know
@@ -54,13 +55,14 @@ function SiteRowEditor({ site, mode, others, onSave, onCancel }: {
   onCancel(): void;
 }) {
   const [text, setText] = useState(site);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors<'site-edit'>();
   const ids = useId();
 
   async function save(event: FormEvent) {
     event.preventDefault();
     const checked = checkSite(text, mode, others);
-    setError(checked.ok ? await onSave(checked.entry) : checked.message);
+    const error = checked.ok ? await onSave(checked.entry) : checked.message;
+    errors.show(error === null ? {} : { 'site-edit': error });
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -71,14 +73,14 @@ function SiteRowEditor({ site, mode, others, onSave, onCancel }: {
   }
 
   return (
-    <form className="site-row-editor" onSubmit={save} onKeyDown={onKeyDown}>
+    <form ref={errors.form} className="site-row-editor" onSubmit={save} onKeyDown={onKeyDown} noValidate>
       <label>
         {t('siteFieldEdit')}
-        <input name="site-edit" value={text} onChange={(e) => { setText(e.target.value); setError(null); }} autoFocus spellCheck={false}
-          autoComplete="off" aria-invalid={error !== null} aria-describedby={[describedBy(`${ids}-error`, error), `${ids}-saved`].filter(Boolean).join(' ')} />
+        <input name="site-edit" value={text} onChange={(e) => { setText(e.target.value); errors.clear('site-edit'); }} autoFocus spellCheck={false}
+          autoComplete="off" {...errors.field('site-edit', `${ids}-saved`)} />
       </label>
       <SavedAs id={`${ids}-saved`} input={text} mode={mode} />
-      <FieldError id={`${ids}-error`} message={error} />
+      <ErrorOf form={errors} field="site-edit" />
       <div className="buttons">
         <button type="submit" className="primary">{t('save')}</button>
         <button type="button" onClick={onCancel}>{t('cancel')}</button>
@@ -92,7 +94,9 @@ export function SiteEditor({ account, onChanged }: { account: AccountView; onCha
   const [sites, setSites] = useState<string[]>(account.sites ?? []);
   const [mode, setMode] = useState<SiteMatchMode>(account.siteMatch ?? 'domain');
   const [newSite, setNewSite] = useState('');
-  const [newError, setNewError] = useState<string | null>(null);
+  // The add form's one field, through the shared field errors (components/use-field-errors.ts).
+  const newErrors = useFieldErrors<'site-new'>();
+  const setNewError = (error: string | null) => newErrors.show(error === null ? {} : { 'site-new': error });
   const [modeError, setModeError] = useState<string | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -122,21 +126,20 @@ export function SiteEditor({ account, onChanged }: { account: AccountView; onCha
   async function add(event: FormEvent) {
     event.preventDefault();
     const checked = checkSite(newSite, mode, sites);
-    if (!checked.ok) {
-      setNewError(checked.message);
-      newInput.current?.focus();
-      return;
-    }
+    if (!checked.ok) return setNewError(checked.message);
     const error = await save({ sites: [...sites, checked.entry] }, t('siteAddedAnnouncement', [checked.entry]));
     setNewError(error);
-    if (error === null) setNewSite('');
-    newInput.current?.focus();
+    if (error === null) {
+      setNewSite('');
+      newInput.current?.focus();
+    }
   }
 
   async function remove(index: number) {
     const site = sites[index] as string;
-    setNewError(await save({ sites: sites.filter((_, i) => i !== index) }, t('siteRemovedAnnouncement', [site])));
-    newInput.current?.focus();
+    const error = await save({ sites: sites.filter((_, i) => i !== index) }, t('siteRemovedAnnouncement', [site]));
+    setNewError(error);
+    if (error === null) newInput.current?.focus();
   }
 
   async function replace(index: number, entry: string): Promise<string | null> {
@@ -176,16 +179,15 @@ export function SiteEditor({ account, onChanged }: { account: AccountView; onCha
           ))}
         </ul>
       )}
-      <form className="site-add" onSubmit={add} noValidate>
+      <form ref={newErrors.form} className="site-add" onSubmit={add} noValidate>
         <label htmlFor={`${ids}-new`}>{t('siteFieldNew')}</label>
         <div className="site-add-row">
           <input ref={newInput} id={`${ids}-new`} name="site-new" value={newSite} placeholder="github.com" spellCheck={false} autoComplete="off"
-            onChange={(e) => { setNewSite(e.target.value); setNewError(null); }}
-            aria-invalid={newError !== null} aria-describedby={[describedBy(`${ids}-new-error`, newError), `${ids}-new-saved`].filter(Boolean).join(' ')} />
+            onChange={(e) => { setNewSite(e.target.value); newErrors.clear('site-new'); }} {...newErrors.field('site-new', `${ids}-new-saved`)} />
           <button type="submit">{t('siteAdd')}</button>
         </div>
         <SavedAs id={`${ids}-new-saved`} input={newSite} mode={mode} />
-        <FieldError id={`${ids}-new-error`} message={newError} />
+        <ErrorOf form={newErrors} field="site-new" />
       </form>
       <label className="checkbox">
         <input type="checkbox" name="site-exact-origin" checked={mode === 'origin'} onChange={(e) => void switchMode(e.target.checked)}

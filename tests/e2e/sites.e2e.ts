@@ -62,6 +62,7 @@ describe.each(BROWSERS)('site editor in %s', (kind) => {
     ] as const) {
       await typeNewSite(options, typed);
       expect(await fieldError(options, 'site-new')).toContain(message);
+      await waitFor(options, () => document.activeElement?.getAttribute('name') === 'site-new', { what: 'focus on the refused field' });
     }
     expect(JSON.stringify(await ext.readStorage('local'))).toBe(before);
     await options.bringToFront();
@@ -76,6 +77,7 @@ describe.each(BROWSERS)('site editor in %s', (kind) => {
     await fill(options, 'site-edit', 'ftp://github.net');
     await options.keyboard.press('Enter');
     expect(await fieldError(options, 'site-edit')).toContain('is not a web address.');
+    await waitFor(options, () => document.activeElement?.getAttribute('name') === 'site-edit', { what: 'focus on the refused edit' });
     await fill(options, 'site-edit', 'alice.github.io');
     await options.keyboard.press('Enter');
     await waitFor(options, () => document.querySelector('[name="site-edit"]') === null, { what: 'edit saved' });

@@ -134,3 +134,18 @@ export async function dragVertically(page: Page, handle: string, target: string)
   await page.mouse.move(x, to.y + to.height - 2, { steps: 8 });
   await page.mouse.up();
 }
+
+/** The error shown at the field `name`, once it is tied to it (aria-invalid and aria-describedby). */
+export async function fieldError(page: Page, name: string): Promise<string> {
+  return waitFor(
+    page,
+    new Function(`
+      const input = document.querySelector('[name="${name}"]');
+      if (!input || input.getAttribute('aria-invalid') !== 'true') return '';
+      const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
+      const error = ids.map((id) => document.getElementById(id)).find((el) => el && el.getAttribute('role') === 'alert');
+      return error ? error.textContent : '';
+    `) as () => string,
+    { what: `an error at ${name} (it holds "${await page.$eval(`[name="${name}"]`, (e) => (e as HTMLInputElement).value).catch(() => '?')}")` },
+  );
+}

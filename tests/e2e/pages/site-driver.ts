@@ -2,6 +2,8 @@ import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../../../tools/browser/launch';
 import { clickButton, fill, waitFor, waitForText } from '../harness/ui';
 
+export { fieldError } from '../harness/ui';
+
 /*
  * Driving the sites of accounts (docs/autofill.md) as a person does: the options
  * page's site editor, and adding the accounts it is tried on by pasting links.
@@ -40,17 +42,3 @@ export async function typeNewSite(page: Page, site: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The error shown at the field `name`, once it is tied to it (aria-invalid and aria-describedby). */
-export async function fieldError(page: Page, name: string): Promise<string> {
-  return waitFor(
-    page,
-    new Function(`
-      const input = document.querySelector('[name="${name}"]');
-      if (!input || input.getAttribute('aria-invalid') !== 'true') return '';
-      const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
-      const error = ids.map((id) => document.getElementById(id)).find((el) => el && el.getAttribute('role') === 'alert');
-      return error ? error.textContent : '';
-    `) as () => string,
-    { what: `an error at ${name} (it holds "${await page.$eval(`[name="${name}"]`, (e) => (e as HTMLInputElement).value).catch(() => '?')}")` },
-  );
-}
