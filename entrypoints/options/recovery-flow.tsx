@@ -156,7 +156,8 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
                 <select name={`choice-${incoming.id}`} aria-label={label(incoming)} value={choices[incoming.id] ?? 'skip'}
                   onChange={(e) => setChoices((c) => ({ ...c, [incoming.id]: e.target.value as RestoreChoice }))}>
                   <option value="skip">{t('choiceSkip')}</option>
-                  <option value="keep-both">{t('choiceKeepBoth')}</option>
+                  {/* The same secret gives the same codes: two of it would only be a double. */}
+                  {reason !== 'same-secret' && <option value="keep-both">{t('choiceKeepBoth')}</option>}
                   <option value="replace">{t('choiceReplace')}</option>
                 </select>
               </li>

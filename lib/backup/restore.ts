@@ -15,9 +15,12 @@ export function accountsFromBackup(contents: BackupContents): Account[] {
 
 /**
  * Recovery prevention: splits `incoming` into accounts to add and accounts
- * skipped because one like it already exists here — same issuer and account
- * name (ignoring case and width), same secret, or same id — with the existing
- * one and the reason. Incoming accounts are not compared with each other.
+ * skipped because one like it already exists here — same secret (a true
+ * duplicate), same issuer and account name (ignoring case and width: maybe the
+ * same login set up again, maybe another shown alike), or same id — with the
+ * existing one and the reason. Nothing is added or replaced for a skipped account
+ * without the user's choice (docs/backup-sync.md, "Restoring next to accounts").
+ * Incoming accounts are not compared with each other.
  */
 export function planRestore(
   local: Account[],

@@ -179,19 +179,28 @@ describe.each(BROWSERS)('backup troubleshooting in %s', (kind) => {
       const setup = await other.open('options.html');
       await send(setup, 'vault.create', { password: 'another device password' });
       // An account the backup also holds (same issuer and name), with a different secret.
-      const existing = ((await send(page, 'vault.snapshot', {})).value as { accounts: { issuer: string }[] }).accounts[0]!;
-      expect((await send(setup, 'accounts.add', { uri: uri(existing.issuer, 'NNSXS3DFOJQWY3DF') })).ok).toBe(true);
+      const [existing, twin] = ((await send(page, 'vault.snapshot', {})).value as { accounts: { issuer: string }[] }).accounts;
+      expect((await send(setup, 'accounts.add', { uri: uri(existing!.issuer, 'NNSXS3DFOJQWY3DF') })).ok).toBe(true);
+      // And one under another name with the same secret as a backup's account: a true duplicate.
+      const twinNumber = Number(twin!.issuer.replace('Service ', ''));
+      const twinSecret = SECRETS[twinNumber % SECRETS.length]! + 'A'.repeat(Math.floor(twinNumber / SECRETS.length) * 8);
+      expect((await send(setup, 'accounts.add', { uri: uri('Renamed here', twinSecret) })).ok).toBe(true);
       const recovery = await other.open('options.html#backup');
       await signInWithButton(other, recovery, 'Sign in with Microsoft to restore', USER, '[data-testid="recovery"]');
       await waitFor(recovery, () => document.querySelector('[data-testid="backup-summary"]') !== null, { what: 'summary' });
       await fill(recovery, 'backup-password', PASSWORD);
       await clickButton(recovery, 'Check what will be restored');
-      await waitFor(recovery, () => document.querySelectorAll('[data-testid="skipped-account"]').length === 1, { what: 'plan' });
-      expect(await recovery.$eval('[data-testid="skipped-account"]', (e) => e.textContent)).toContain('An account with the same issuer and name exists here.');
+      await waitFor(recovery, () => document.querySelectorAll('[data-testid="skipped-account"]').length === 2, { what: 'plan' });
+      // Same name, another key: a warning with every choice; the same key: no "Keep both" (it would only double the codes).
+      const listed = await recovery.$$eval('[data-testid="skipped-account"]', (items) =>
+        items.map((item) => ({ text: item.textContent ?? '', choices: Array.from(item.querySelectorAll('option'), (o) => o.textContent) })));
+      expect(listed.map((l) => l.choices)).toEqual([['Keep mine', 'Keep both', 'Replace mine'], ['Keep mine', 'Replace mine']]);
+      expect(listed[0]!.text).toContain('Same issuer and name as one here, with another key');
+      expect(listed[1]!.text).toContain('The same key as one here: the same codes.');
       await recovery.click('[data-testid="restore-plan"] button.primary');
       await waitForText(recovery, 'skipped.');
       const after = ((await send(setup, 'vault.snapshot', {})).value as { accounts: { issuer: string }[] }).accounts;
-      expect(after.filter((a) => a.issuer === existing.issuer)).toHaveLength(1);
+      expect(after.filter((a) => a.issuer === existing!.issuer)).toHaveLength(1);
 
       // Tamper with the cloud copy: one byte of the ciphertext.
       const file = (await cloud.control('GET', FILE)) as { payload: { ciphertext: string } };

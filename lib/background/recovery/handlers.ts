@@ -82,8 +82,9 @@ export const recoveryPlan: Handler<'recovery.plan'> = async ({ password }, ports
 
 /**
  * Applies a restore with the user's choice for each skipped account: "keep both"
- * adds the backup's copy as another account, "replace" puts it in place of the
- * existing one; no choice keeps the existing one untouched. All or nothing.
+ * adds the backup's copy as another account (not for the same secret: a true
+ * duplicate), "replace" puts it in place of the existing one; no choice keeps the
+ * existing one untouched. All or nothing.
  */
 export const recoveryApply: Handler<'recovery.apply'> = async ({ password, choices }, ports) => {
   const { download } = await downloadBackup(ports);
@@ -94,9 +95,10 @@ export const recoveryApply: Handler<'recovery.apply'> = async ({ password, choic
     const keepBoth: Account[] = [];
     const replacements = new Map<string, Account>();
     const stamp = nextStamp(local, ports.now());
-    for (const { incoming: account, existing } of skipped) {
+    for (const { incoming: account, existing, reason } of skipped) {
       const choice = choices[account.id];
-      if (choice === 'keep-both') keepBoth.push(account);
+      // The same secret is the same codes: never doubled, whatever is asked (the page offers no "keep both" for it).
+      if (choice === 'keep-both' && reason !== 'same-secret') keepBoth.push(account);
       if (choice === 'replace') replacements.set(existing.id, { ...account, id: existing.id, modifiedAt: stamp });
     }
     const replaced = { ...local, accounts: local.accounts.map((a) => replacements.get(a.id) ?? a) };

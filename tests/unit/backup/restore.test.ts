@@ -24,6 +24,13 @@ describe('planRestore (recovery prevention)', () => {
     expect(planRestore(local, [incoming])).toEqual({ toAdd: [incoming], skipped: [] });
   });
 
+  it('an account with the name of one and the secret of another is a true duplicate of the other', () => {
+    const named = acc('n', { issuer: 'GitHub', accountName: 'octo', secret: 'MFRGGZDFMZTWQ2LK' });
+    const keyed = acc('k', { issuer: 'Renamed', accountName: 'me', secret: 'JBSWY3DPEHPK3PXP' });
+    const incoming = acc('i', { issuer: 'GitHub', accountName: 'octo', secret: 'JBSWY3DPEHPK3PXP' });
+    expect(planRestore([named, keyed], [incoming]).skipped).toEqual([{ incoming, existing: keyed, reason: 'same-secret' }]);
+  });
+
   it('keeps the backup order in toAdd and does not compare incoming accounts with each other', () => {
     const twins = [acc('t1', { issuer: 'X', accountName: 'same' }), acc('t2', { issuer: 'X', accountName: 'same' })];
     const incoming = [acc('z'), ...twins, acc('y'), acc('dup', { issuer: 'Here', accountName: 'me' })];

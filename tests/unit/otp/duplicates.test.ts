@@ -12,6 +12,8 @@ describe('findDuplicate', () => {
     { candidate: { issuer: 'Other', accountName: 'other', secret: 'JBSWY3DPEHPK3PXP' }, id: 'a', reason: 'same-secret' },
     // Full-width and half-width forms are the same name (NFKC).
     { candidate: { issuer: 'test', accountName: '太郎', secret: 'KRUGS4ZANFZSAYJA' }, id: 'b', reason: 'same-issuer-and-name' },
+    // The name of one, the secret of another: a true duplicate of the other, wherever it is listed.
+    { candidate: { issuer: 'GitHub', accountName: 'alice@example.com', secret: 'GEZDGNBVGY3TQOJQ' }, id: 'b', reason: 'same-secret' },
   ])('$candidate.issuer/$candidate.accountName → $reason', ({ candidate, id, reason }) => {
     expect(findDuplicate(existing, candidate)).toEqual({ existing: existing.find((e) => e.id === id), reason });
   });
