@@ -21,6 +21,7 @@ export const ICON_SHAPES = {
     ['rect', { x: '8', y: '8', width: '3', height: '3' }],
     ['rect', { x: '13', y: '13', width: '3', height: '3' }],
   ],
+  add: [['path', { d: 'M12 5v14M5 12h14' }]],
   pin: [['path', { d: 'M9 4h6l-1 6 4 4H6l4-4z' }], ['path', { d: 'M12 14v6' }]],
   eye: [['path', { d: 'M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z' }], ['circle', { cx: '12', cy: '12', r: '3' }]],
 } as const satisfies Record<string, readonly IconShape[]>;

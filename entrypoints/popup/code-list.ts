@@ -198,7 +198,19 @@ export class CodeList {
   private onKeyDown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
     const buttons = this.rowButtons();
-    const index = buttons.indexOf(target as HTMLButtonElement);
+    // Anything inside a row (its code, "next code", pin) counts as that row for ↑/↓.
+    const row = target.closest('li.code-row');
+    const index = row ? buttons.findIndex((button) => row.contains(button)) : -1;
+    // ← / → move among the row's own buttons: its code, then "next code" (HOTP), then pin.
+    if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && row && target !== this.search) {
+      const inRow = Array.from(row.querySelectorAll<HTMLButtonElement>('button'));
+      const next = inRow[inRow.indexOf(target as HTMLButtonElement) + (event.key === 'ArrowRight' ? 1 : -1)];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+      return;
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;

@@ -58,9 +58,11 @@ export class CodeRow {
       next.addEventListener('click', () => void this.nextCode());
       this.element.append(next);
     }
-    // One label, pressed or not: a toggle (docs/popup-display.md, "Pins and order").
+    // One label, pressed or not: a toggle (docs/popup-display.md, "Pins and order"). Not a Tab
+    // stop of its own (shown only on the row pointed at or focused, it would be one per row):
+    // → from the row's code reaches it, ← goes back (code-list.ts), and the hint says so.
     const pinLabel = t('pinAccount', [title]);
-    this.pinButton = h('button', { type: 'button', class: 'icon pin', 'aria-pressed': 'false', title: pinLabel, 'aria-label': pinLabel, 'data-testid': 'pin' });
+    this.pinButton = h('button', { type: 'button', class: 'icon pin', tabindex: '-1', 'aria-pressed': 'false', title: pinLabel, 'aria-label': pinLabel, 'data-testid': 'pin' });
     this.pinButton.addEventListener('click', () => actions.pin(account, this.pinButton.getAttribute('aria-pressed') !== 'true'));
     this.element.append(this.pinButton);
     this.show(code);

@@ -4,7 +4,8 @@ import { openOptions } from './open-options';
 
 /**
  * The popup's header: its name, the backup alert when the backup is behind,
- * "Scan this page", the options and "Lock now".
+ * "Add account" (the options page's Add, for a key typed or pasted; the empty
+ * list offers it too), "Scan this page", the options and "Lock now".
  */
 export class PopupHeader {
   readonly element: HTMLElement;
@@ -12,7 +13,7 @@ export class PopupHeader {
   private alert: HTMLElement | null = null;
 
   constructor(actions: { scan(): void; lock(): void }) {
-    const button = (label: string, name: 'scan' | 'settings' | 'lock', onClick: () => void, testId?: string) => {
+    const button = (label: string, name: 'add' | 'scan' | 'settings' | 'lock', onClick: () => void, testId?: string) => {
       const element = h('button', { type: 'button', class: 'icon', title: label, 'aria-label': label, 'data-testid': testId }, icon(name));
       element.addEventListener('click', onClick);
       return element;
@@ -20,6 +21,7 @@ export class PopupHeader {
     this.title = h('h1', {}, t('extShortName'));
     this.element = h('header', { class: 'popup-header' },
       this.title,
+      button(t('addAccount'), 'add', () => openOptions('add'), 'add-account'),
       button(t('scanPage'), 'scan', () => {
         performance.mark('scan-clicked');
         actions.scan();

@@ -30,6 +30,13 @@ const LINKS = [
 /** The popup rows' titles (issuers), top to bottom. */
 const rowTitles = (page: Page) => page.$$eval('li.code-row .issuer', (els) => els.map((e) => e.textContent));
 
+/** The row of `issuer`: its account id and whether its pin is pressed. */
+const pinOf = (page: Page, issuer: string) =>
+  page.$$eval('li.code-row', (rows, name) => {
+    const row = rows.find((r) => r.querySelector('.issuer')?.textContent === name);
+    return { id: row?.getAttribute('data-account-id') ?? '', pressed: row?.querySelector('[data-testid="pin"]')?.getAttribute('aria-pressed') ?? '' };
+  }, issuer);
+
 describe.each(BROWSERS)('popup display in %s (dark)', (kind) => {
   let ext: ExtensionBrowser;
   const found: Record<string, AxeViolation[]> = {};
@@ -72,6 +79,53 @@ describe.each(BROWSERS)('popup display in %s (dark)', (kind) => {
     await waitFor(popup, () => document.querySelectorAll('li.code-row').length === 3, { what: 'rows' });
     expect(await rowTitles(popup)).toEqual(['Mid', 'Zeta', 'Alpha']);
     await popup.close();
+  });
+
+  it('keyboard: a row\'s pin is no Tab stop of its own; → reaches it, shown, ← goes back, Enter pins', async () => {
+    const popup = await ext.open('popup.html');
+    await waitFor(popup, () => document.querySelectorAll('li.code-row [data-testid="code"]').length === 3, { what: 'three codes' });
+    expect(await rowTitles(popup)).toEqual(['Mid', 'Zeta', 'Alpha']);
+    const focusedIs = (selector: string, what: string) =>
+      waitFor(popup, new Function(`return document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`) as () => boolean, { what });
+    await popup.keyboard.press('ArrowDown');
+    await focusedIs('li.code-row:nth-child(1) button.code-button', 'the first row');
+    await popup.keyboard.press('Tab');
+    await focusedIs('li.code-row:nth-child(2) button.code-button', 'Tab: the next row, not a hidden pin');
+    expect(await popup.$eval('li.code-row:nth-child(2) [data-testid="code-button"]', (b) => b.getAttribute('aria-describedby') && document.getElementById(b.getAttribute('aria-describedby')!)?.textContent))
+      .toBe('Click or press Enter to copy the code; the right arrow key reaches its pin.');
+    await popup.keyboard.press('ArrowRight');
+    await focusedIs('li.code-row:nth-child(2) [data-testid="pin"]', '→: the row\'s pin');
+    expect(await popup.$eval('li.code-row:nth-child(2) [data-testid="pin"]', (b) => [getComputedStyle(b).opacity, b.getAttribute('aria-label')])).toEqual(['1', 'Pin Zeta to the top']);
+    await check(popup, 'popup: pin focused (dark)');
+    await popup.keyboard.press('ArrowLeft');
+    await focusedIs('li.code-row:nth-child(2) button.code-button', '←: back to the code');
+    await popup.keyboard.press('ArrowRight');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => pinOf(popup, 'Zeta').then((pin) => pin.pressed)).toBe('true');
+    // Back as it was (Mid alone pinned), by mouse this time.
+    await popup.click(`li.code-row[data-account-id="${(await pinOf(popup, 'Zeta')).id}"] [data-testid="pin"]`);
+    await expect.poll(() => rowTitles(popup)).toEqual(['Mid', 'Zeta', 'Alpha']);
+    expect((await pinOf(popup, 'Zeta')).pressed).toBe('false');
+    await popup.close();
+  });
+
+  it('"Add account" in the header opens Add on the options page', async () => {
+    const popup = await ext.open('popup.html');
+    await waitFor(popup, () => document.querySelectorAll('li.code-row').length === 3, { what: 'rows' });
+    expect(await popup.$eval('[data-testid="add-account"]', (b) => b.getAttribute('aria-label'))).toBe('Add account');
+    const before = new Set(await ext.browser.pages());
+    await popup.click('[data-testid="add-account"]');
+    // Found by where it is (Firefox does not report an extension page's URL to Puppeteer).
+    let opened: Page | undefined;
+    for (let i = 0; i < 100 && !opened; i++) {
+      for (const page of await ext.browser.pages()) {
+        if (!before.has(page) && (await page.evaluate(() => location.pathname + location.hash).catch(() => '')) === '/options.html#add') opened = page;
+      }
+      if (!opened) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(opened, 'options.html#add opened').toBeDefined();
+    await waitForText(opened!, 'Enter the key by hand');
+    await opened!.close();
   });
 
   it('options → Popup: alphabetical order and hidden codes; a hidden code shows on focus and Enter copies it', async () => {
@@ -148,7 +202,7 @@ describe.each(BROWSERS)('popup display in %s (dark)', (kind) => {
   });
 
   it('has no axe violations in any state', () => {
-    expect(Object.keys(found)).toHaveLength(6);
+    expect(Object.keys(found)).toHaveLength(7);
     expect(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0))).toEqual({});
   });
 });
