@@ -3,15 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWithButton, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
 import { DEVICE_PAIRS } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
+import { axeViolations } from './harness/axe';
 import { findLeaks } from './harness/leaks';
 import { referenceTotp } from './harness/reference-otp';
-import { clickButton, fill, waitFor, waitForText } from './harness/ui';
+import { clickButton, fieldError, fill, waitFor, waitForText } from './harness/ui';
 import { sendFromPage as send } from './harness/messages';
 
 /*
  * The article, end to end: device A backs up to OneDrive (the emulator), a new
  * device B — the other browser — recovers: same order, same codes; the
  * device-bound account asks for its QR code and works once its link is pasted.
+ * B runs in dark mode: axe-core on the needs-verification row and every #verify
+ * state there (text on tinted fills is where dark themes fail contrast).
  */
 
 const PASSWORD = 'backup password for e2e';
@@ -93,7 +96,7 @@ describe.each(DEVICE_PAIRS)('backup in %s, recovery in %s', (kindA, kindB) => {
   });
 
   it('device B (the other browser): "Begin recovery" restores the same accounts, order and codes', async () => {
-    b = await launchWithExtension(kindB);
+    b = await launchWithExtension(kindB, { colorScheme: 'dark' });
     const popup = await b.open('popup.html');
     await waitForText(popup, 'Begin recovery');
     await popup.close();
@@ -108,6 +111,9 @@ describe.each(DEVICE_PAIRS)('backup in %s, recovery in %s', (kindA, kindB) => {
     await fill(recovery, 'backup-password', 'not the password');
     await clickButton(recovery, 'Restore');
     await waitForText(recovery, 'Wrong password for this backup. Nothing was changed.');
+    // Said at the password field (aria-invalid + aria-describedby), which has the focus.
+    expect(await fieldError(recovery, 'backup-password')).toBe('Wrong password for this backup. Nothing was changed.');
+    await waitFor(recovery, () => document.activeElement?.getAttribute('name') === 'backup-password', { what: 'focus on the password' });
     expect(Object.keys(await b.readStorage('local'))).not.toContain('vault');
 
     await fill(recovery, 'backup-password', PASSWORD);
@@ -129,18 +135,24 @@ describe.each(DEVICE_PAIRS)('backup in %s, recovery in %s', (kindA, kindB) => {
     const rowsPopup = await b.open('popup.html');
     await waitFor(rowsPopup, () => document.querySelectorAll('li.code-row').length === 3, { what: 'rows' });
     const id = await rowsPopup.$eval('li.code-row:nth-child(3)', (row) => row.getAttribute('data-account-id'));
+    expect(await rowsPopup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    const axe: Record<string, unknown[]> = { 'popup: needs verification (dark)': await axeViolations(rowsPopup) };
     await rowsPopup.close();
     // The address the popup row opens (the row's own tab opening is not asserted here: Firefox reports it late).
     const verify = await b.open(`options.html#verify-${id}`);
     await waitForText(verify, 'Paste the otpauth:// link (or scan the QR code) from Contoso to make this account work again.');
+    axe['#verify (dark)'] = await axeViolations(verify);
     // A link for another account is refused, naming both; nothing changes.
     await fill(verify, 'verify-uri', link(ACCOUNTS[0]!));
     await clickButton(verify, 'Verify');
     await waitForText(verify, 'This link is for GitHub — alice, not Contoso — alice@contoso.example. Nothing was changed.');
+    axe['#verify: another account\'s link refused (dark)'] = await axeViolations(verify);
     await fill(verify, 'verify-uri', link(ACCOUNTS[1]!));
     await clickButton(verify, 'Verify');
     await waitForText(verify, 'Contoso verified.');
     expect(await verify.$('[data-testid="verify-form"]')).toBeNull();
+    axe['#verify: verified (dark)'] = await axeViolations(verify);
+    expect(Object.fromEntries(Object.entries(axe).filter(([, found]) => found.length > 0))).toEqual({});
     await verify.close();
     const after = await popupTitlesAndCodes(b);
     expect(after.map((r) => r.title)).toEqual(['銀行', 'GitHub', 'Contoso']);

@@ -8,7 +8,8 @@ import { tabTo, waitFor, waitForText } from './harness/ui';
 /*
  * A newcomer's first hour, keyboard only: a fresh profile → create the vault →
  * add the first account → the backup suggestion → sign in → backup on (no switch
- * to tick) → the encrypted file is in OneDrive (the emulator).
+ * to tick) → the encrypted file is in OneDrive (the emulator) → in the popup: lock,
+ * unlock, find and copy.
  */
 
 const PASSWORD = 'first hour passphrase 42';
@@ -60,6 +61,23 @@ describe.each(BROWSERS)('first hour in %s', (kind) => {
     const file = await suite.cloud.control('GET', FILE);
     expect(JSON.stringify(file)).toContain('"format":"hikae-backup"');
     expect(findLeaks(file, { secrets: [SECRET], names: ['newcomer'] })).toEqual([]);
+
+    // The popup, keyboard only: lock, unlock, find, copy.
+    const popup = await suite.ext.open('popup.html');
+    await waitFor(popup, () => document.querySelectorAll('li.code-row [data-testid="code"]').length === 1, { what: 'the code' });
+    await tabTo(popup, { text: 'Lock now' }, { back: true });
+    await popup.keyboard.press('Enter');
+    await waitFor(popup, () => document.activeElement?.getAttribute('name') === 'password', { what: 'the password focused' });
+    await popup.keyboard.type(PASSWORD);
+    await popup.keyboard.press('Enter');
+    await waitFor(popup, () => document.querySelectorAll('li.code-row [data-testid="code"]').length === 1, { what: 'unlocked' });
+    await tabTo(popup, { text: 'Search accounts' }, { back: true });
+    await popup.keyboard.type('git');
+    await popup.keyboard.press('ArrowDown');
+    await waitFor(popup, () => document.activeElement?.matches('li.code-row button.code-button') ?? false, { what: 'the row focused' });
+    await popup.keyboard.press('Enter');
+    await waitFor(popup, () => document.querySelector('[data-testid="copied"]') !== null, { what: 'Copied' });
+    await popup.close();
 
     // Back on Accounts: no suggestion once backup is on.
     await page.evaluate(() => (location.hash = 'accounts'));
