@@ -31,7 +31,7 @@ export class CodeRow {
   readonly element: HTMLLIElement;
   private readonly button: HTMLButtonElement;
   private codeElement: HTMLElement;
-  private ring: SVGElement | null = null;
+  private ring: HTMLElement | null = null;
   private code: CodeView | undefined;
   private feedback: HTMLElement | null = null;
   private feedbackTimer = 0;

@@ -186,6 +186,34 @@ describe.each(BROWSERS)('popup display in %s (dark)', (kind) => {
     await popup.close();
   });
 
+  it('the countdown shows the seconds left as a number inside the ring', async () => {
+    const popup = await ext.open('popup.html');
+    await waitFor(popup, () => document.querySelectorAll('li.code-row [data-testid="seconds-left"]').length === 3, { what: 'three numbers' });
+    // The number is CSS (a stepped integer property printed by a counter): read the property, and
+    // compare it with what the row's code says is left, in the same instant.
+    await popup.bringToFront();
+    // Shown once the page's first frames have run the animations (Firefox applies them a frame late).
+    await waitFor(popup, () => Array.from(document.querySelectorAll('li.code-row [data-testid="seconds-left"]')).every((number) => {
+      const until = Number(number.closest('li')!.querySelector('svg.countdown')!.getAttribute('data-valid-until'));
+      const shown = Number(getComputedStyle(number).getPropertyValue('--seconds-left'));
+      return Math.abs(shown - Math.max(0, Math.ceil((until - Date.now()) / 1000))) <= 1;
+    }), { what: 'each number showing its code\'s seconds left', timeout: 5_000 }).catch(() => undefined);
+    const seen = await popup.$$eval('li.code-row', (rows) =>
+      rows.map((row) => ({
+        shown: Number(getComputedStyle(row.querySelector('[data-testid="seconds-left"]')!).getPropertyValue('--seconds-left')),
+        left: Math.ceil((Number(row.querySelector('svg.countdown')!.getAttribute('data-valid-until')) - Date.now()) / 1000),
+        visible: getComputedStyle(row.querySelector('[data-testid="seconds-left"]')!, '::after').content,
+      })),
+    );
+    for (const { shown, left, visible } of seen) {
+      expect(Math.abs(shown - Math.max(0, left)), JSON.stringify(seen)).toBeLessThanOrEqual(1);
+      expect(visible).toMatch(/^counter\(seconds-left/);
+    }
+    expect(seen.some(({ shown }) => shown > 0)).toBe(true);
+    await check(popup, 'popup: seconds left (dark)');
+    await popup.close();
+  });
+
   it('the backup suggestion: "Not now" keeps it away across a reload', async () => {
     const options = await ext.open('options.html#accounts');
     await options.waitForSelector('[data-testid="backup-nudge"]', { visible: true });
@@ -202,7 +230,7 @@ describe.each(BROWSERS)('popup display in %s (dark)', (kind) => {
   });
 
   it('has no axe violations in any state', () => {
-    expect(Object.keys(found)).toHaveLength(7);
+    expect(Object.keys(found)).toHaveLength(8);
     expect(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0))).toEqual({});
   });
 });
