@@ -55,7 +55,8 @@ describe.each(BROWSERS)('first hour in %s', (kind) => {
     await waitFor(page, () => location.hash === '#backup', { what: '#backup' });
     await waitForText(page, 'Your backup is up to date.', 30_000);
     await waitForText(page, `Signed in as ${TEST_USERS.alice.name}`);
-    expect(await page.$eval('input[name="cloudBackup"]', (e) => e.checked)).toBe(true);
+    // The sign-in and the switch are two stored changes: the page may show the first a moment before the second.
+    await waitFor(page, () => document.querySelector<HTMLInputElement>('input[name="cloudBackup"]')?.checked, { what: 'the backup switch on' });
     expect(await page.$('[data-testid="backup-nudge"]')).toBeNull();
 
     const file = await suite.cloud.control('GET', FILE);
