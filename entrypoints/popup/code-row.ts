@@ -159,7 +159,9 @@ const mask = (value: string) => groupCode('•'.repeat(value.length));
  */
 function codeLine(code: CodeView): HTMLElement {
   return h('span', { class: 'code-line' },
-    h('span', { class: 'code', 'data-testid': 'code', 'data-code': code.value }, groupCode(code.value)),
+    // The code's expiry travels with the code: the countdown ring is built only once the
+    // row comes near the screen (#15), so it can't be where the code's validity is read.
+    h('span', { class: 'code', 'data-testid': 'code', 'data-code': code.value, 'data-valid-until': code.validUntilMs }, groupCode(code.value)),
     h('span', { class: 'code code-mask', 'aria-hidden': 'true', 'data-testid': 'code-mask' }, mask(code.value)),
     code.next && h('span', { class: 'next-preview', 'data-testid': 'next-preview' }, `${t('nextCodeLabel')} `,
       h('span', { class: 'next-value', 'data-code': code.next }, groupCode(code.next)),

@@ -34,7 +34,7 @@ async function popupTitlesAndCodes(ext: ExtensionBrowser) {
     els.map((row) => ({
       title: row.querySelector('.issuer')?.textContent ?? '',
       code: row.querySelector('[data-testid="code"]')?.getAttribute('data-code') ?? null,
-      until: Number(row.querySelector('svg.countdown')?.getAttribute('data-valid-until') ?? 0),
+      until: Number(row.querySelector('[data-testid="code"]')?.getAttribute('data-valid-until') ?? 0),
       verify: row.querySelector('.needs-verification')?.textContent ?? null,
     })),
   );

@@ -156,7 +156,7 @@ describe.each(BROWSERS)('forms in %s', (kind) => {
       items.map((row) => ({
         issuer: row.querySelector('.issuer')?.textContent ?? '',
         code: row.querySelector('[data-testid="code"]')?.getAttribute('data-code') ?? '',
-        validUntil: Number(row.querySelector('svg.countdown')?.getAttribute('data-valid-until') ?? 0),
+        validUntil: Number(row.querySelector('[data-testid="code"]')?.getAttribute('data-valid-until') ?? 0),
       })),
     );
     const edited = rows.find((r) => r.issuer === 'GitHub')!;

@@ -30,7 +30,7 @@ async function popupRows(page: Page) {
       name: row.querySelector('.account-name')?.textContent ?? '',
       code: row.querySelector('[data-testid="code"]')?.getAttribute('data-code') ?? null,
       shown: row.querySelector('[data-testid="code"]')?.textContent ?? null,
-      validUntil: Number(row.querySelector('svg.countdown')?.getAttribute('data-valid-until') ?? 0) || null,
+      validUntil: Number(row.querySelector('[data-testid="code"]')?.getAttribute('data-valid-until') ?? 0) || null,
     })),
   );
 }

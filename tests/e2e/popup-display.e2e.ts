@@ -174,7 +174,7 @@ describe.each(BROWSERS)('popup display in %s (dark)', (kind) => {
     await popup.waitForSelector(`${alpha} [data-testid="next-preview"]`, { timeout: 20_000 });
     const seen = await popup.$eval(alpha, (row) => ({
       current: row.querySelector('[data-testid="code"]')!.getAttribute('data-code'),
-      until: Number(row.querySelector('.countdown')!.getAttribute('data-valid-until')),
+      until: Number(row.querySelector('[data-testid="code"]')!.getAttribute('data-valid-until')),
       next: row.querySelector('.next-value')!.getAttribute('data-code'),
       text: (row.querySelector('[data-testid="next-preview"]') as HTMLElement).innerText,
     }));

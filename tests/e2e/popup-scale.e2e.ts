@@ -37,7 +37,7 @@ const visibleCodes = (popup: Page) =>
       const box = row.getBoundingClientRect();
       if (box.bottom <= list.top || box.top >= list.bottom) continue;
       const code = row.querySelector('[data-testid="code"]')?.getAttribute('data-code');
-      const until = row.querySelector('svg.countdown')?.getAttribute('data-valid-until');
+      const until = row.querySelector('[data-testid="code"]')?.getAttribute('data-valid-until');
       if (code && until) rows.push({ issuer: row.querySelector('.issuer')!.textContent, code, validUntil: Number(until) });
     }
     return rows;
@@ -80,7 +80,7 @@ describe.each(BROWSERS)('popup with %i accounts in %s', (kind) => {
     await waitFor(popup, () => document.querySelectorAll('li.code-row').length === 1, { what: 'one match' });
     expect(await popup.$eval('li.code-row .issuer', (e) => e.textContent)).toBe(issuer(COUNT - 1));
     const shown = await popup.$eval('li.code-row [data-testid="code"]', (e) => e.getAttribute('data-code'));
-    const until = Number(await popup.$eval('li.code-row svg.countdown', (e) => e.getAttribute('data-valid-until')));
+    const until = Number(await popup.$eval('li.code-row [data-testid="code"]', (e) => e.getAttribute('data-valid-until')));
     expect(shown).toBe(referenceTotp(secretFor(COUNT - 1), until - 30_000));
     await popup.$eval('input.search', (e) => e.blur());
     await popup.click('input.search', { count: 3 });

@@ -127,7 +127,7 @@ describe.each(BROWSERS)('QR capture in %s', (kind) => {
       issuer: r.querySelector('.issuer')?.textContent,
       site: r.querySelector('[data-testid="account-site"]')?.textContent,
       code: r.querySelector('[data-testid="code"]')?.getAttribute('data-code'),
-      validUntil: Number(r.querySelector('svg.countdown')?.getAttribute('data-valid-until')),
+      validUntil: Number(r.querySelector('[data-testid="code"]')?.getAttribute('data-valid-until')),
     }));
     expect(row.issuer).toBe(ENROLL.issuer);
     expect(row.site).toBe(SITE);

@@ -112,7 +112,7 @@ async function popupRows(page: Page) {
       title: row.querySelector('.issuer')?.textContent ?? '',
       name: row.querySelector('.account-name')?.textContent ?? '',
       code: row.querySelector('[data-testid="code"]')?.getAttribute('data-code') ?? null,
-      validUntil: Number(row.querySelector('svg.countdown')?.getAttribute('data-valid-until') ?? 0) || null,
+      validUntil: Number(row.querySelector('[data-testid="code"]')?.getAttribute('data-valid-until') ?? 0) || null,
     })),
   );
 }
