@@ -40,3 +40,20 @@ describe('Bitwarden CSV', () => {
     expect(result.accounts).toEqual([plain[0]]);
   });
 });
+
+describe('Bitwarden CSV: a damaged record is named by the line it starts on', () => {
+  const header = 'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp';
+  const good = ',,login,Deno,,,0,,Mason,,otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno';
+  const missingComma = ',,login,Broken,,,0,,Ann,otpauth://totp/X:ann?secret=JBSWY3DPEHPK3PXP';
+  it.each([
+    { what: 'plain lines', lines: [header, good, missingComma], line: 3 },
+    { what: 'after a note with two line breaks', lines: [header, ',,login,Deno,"one\ntwo\nthree",,0,,Mason,,otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno', missingComma], line: 5 },
+    { what: 'after empty lines', lines: [header, '', good, '', '', missingComma], line: 6 },
+    { what: 'with Windows line ends', lines: [header, good, '', missingComma].map((l) => `${l}\r`), line: 4 },
+    { what: 'a damaged record that itself spans lines', lines: [header, good, ',,login,"Note\nhere",,0,,Ann,otpauth://totp/X:ann?secret=JBSWY3DPEHPK3PXP'], line: 3 },
+  ])('$what: line $line', async ({ lines, line }) => {
+    const result = await importFile({ text: lines.join('\n') });
+    expect(result.accounts).toEqual([plain[0]]);
+    expect(result.skipped).toEqual([{ index: 1, label: `line ${line}`, reason: { code: 'malformed', message: expect.stringMatching(new RegExp(`^Line ${line} has \\d+ fields; the header has 11\\.$`)) } }]);
+  });
+});
