@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { generate } from 'selfsigned';
 import { clickToolbarButton } from '../testing/toolbar';
 import { ROOT } from './browser/config';
+import { chromiumFrontTabId } from './browser/front-tab';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './browser/launch';
 
 /*
@@ -70,17 +71,6 @@ async function startSignInPage(): Promise<{ url: string; close(): Promise<void> 
   };
 }
 
-/** The id of the tab in front, asked from the service worker. */
-async function frontTabId(ext: ExtensionBrowser): Promise<number> {
-  const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.origin));
-  const worker = (await target.worker())!;
-  return worker.evaluate(async () => {
-    type Tabs = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-    const tabs = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tabs[0]!.id!;
-  });
-}
-
 async function shootPopup(ext: ExtensionBrowser, file: string, url = 'popup.html'): Promise<void> {
   const popup = await ext.open(url);
   await popup.setViewport(POPUP_VIEWPORT);
@@ -136,7 +126,7 @@ for (const lang of ['en', 'ja'] as const) {
     const site = await ext.browser.newPage();
     await site.goto(signIn.url, { waitUntil: 'load' });
     await site.bringToFront();
-    const tabId = await frontTabId(ext);
+    const tabId = await chromiumFrontTabId(ext);
     await clickToolbarButton(ext.browser, 'chromium', site);
     const popup = await ext.open(`popup.html?tab=${tabId}`);
     await popup.setViewport({ width: 360, height: 460 });

@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
+import { chromiumFrontTabId } from '../../../tools/browser/front-tab';
 import type { ExtensionBrowser } from '../../../tools/browser/launch';
 import { sendMessageFromPage } from '../harness/messages';
 import { waitFor } from '../harness/ui';
@@ -18,14 +19,7 @@ export const sendFromPage = sendMessageFromPage;
 
 /** The id of the tab shown in front (Chromium: asked from the service worker; Firefox: the browser window). */
 export async function frontTabId(ext: ExtensionBrowser): Promise<number> {
-  if (ext.kind === 'firefox') return firefoxSelectedTabId(ext.browser);
-  const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.origin));
-  const worker = (await target.worker())!;
-  return worker.evaluate(async () => {
-    type Tabs = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-    const tabs = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tabs[0]!.id!;
-  });
+  return ext.kind === 'firefox' ? firefoxSelectedTabId(ext.browser) : chromiumFrontTabId(ext);
 }
 
 /**
