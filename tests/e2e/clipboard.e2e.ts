@@ -50,16 +50,30 @@ describe.each(BROWSERS)('clipboard clearing in %s', (kind) => {
     return scratch.$eval('#box', (e) => (e as HTMLTextAreaElement).value);
   }
 
-  /** Copies the code with Enter in the popup, as a user does; returns it. */
+  /**
+   * Copies the code with Enter in the popup, as a user does; returns it. A period may end
+   * between pressing Enter and reading the code back (then the row already shows the next
+   * code, not the one copied): the code must read the same before and after, or the copy
+   * is made again. A period ends once per 30 s and a copy takes well under a second.
+   */
   async function copyCode(): Promise<string> {
     const popup = await ext.open('popup.html');
-    await waitFor(popup, () => document.querySelectorAll('li.code-row').length === 1, { what: 'row' });
-    await popup.focus('li.code-row button.code-button');
-    await popup.keyboard.press('Enter');
-    await waitFor(popup, () => document.querySelector('[data-testid="copied"]') !== null, { what: 'Copied' });
-    const code = (await popup.$eval('[data-testid="code"]', (e) => e.getAttribute('data-code')))!;
-    await popup.close();
-    return code;
+    try {
+      await waitFor(popup, () => document.querySelectorAll('li.code-row').length === 1, { what: 'row' });
+      const shown = async () => (await popup.$eval('[data-testid="code"]', (e) => e.getAttribute('data-code')))!;
+      for (let attempt = 1; ; attempt++) {
+        const before = await shown();
+        await popup.focus('li.code-row button.code-button');
+        await popup.keyboard.press('Enter');
+        await waitFor(popup, () => document.querySelector('[data-testid="copied"]') !== null, { what: 'Copied' });
+        const after = await shown();
+        if (before === after) return after;
+        if (attempt === 3) throw new Error(`The code changed during each of 3 copies (${before} → ${after}).`);
+        await waitFor(popup, () => document.querySelector('[data-testid="copied"]') === null, { what: 'Copied gone', timeout: 10_000 });
+      }
+    } finally {
+      await popup.close();
+    }
   }
 
   async function pendingClear(): Promise<boolean> {
