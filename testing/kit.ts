@@ -268,7 +268,9 @@ export class HikaeExtension {
    * (a Date or ms since the epoch), from now on running at the real pace. Every
    * code, expiry and auto-lock in the background follows it. The jump counts as
    * activity, so an unlocked vault stays unlocked; `{ keepUnlocked: false }` lets
-   * the auto-lock judge it (to test auto-lock). A production build has no such
+   * the auto-lock judge it (to test auto-lock): its deadline stays on this clock, so
+   * setting the clock to a few seconds before it locks the vault a few seconds later,
+   * through the browser's real alarm. A production build has no such
    * clock: `time-control-unavailable`.
    */
   async setClock(time: Date | number, { keepUnlocked = true }: { keepUnlocked?: boolean } = {}): Promise<void> {

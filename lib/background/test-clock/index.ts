@@ -1,7 +1,7 @@
 import { TEST_HOOKS } from '../../build-flags';
 import type { TestClockRequests } from '../../messaging/requests/test-clock';
 import type { BackgroundPorts, HandlersFor } from '../core';
-import { touchSession } from '../vault';
+import { rescheduleAutoLock, touchSession } from '../vault';
 
 /*
  * Test builds only (lib/build-flags.ts): the testing kit's clock offset. It lives
@@ -41,12 +41,17 @@ export async function withTestClock(ports: BackgroundPorts): Promise<BackgroundP
 /** The handlers of the test clock's requests; a function, so production builds keep none of it. */
 export const testClockHandlers = (): HandlersFor<TestClockRequests> => ({
   // `ports` arrive on the old clock; the session is touched on the new one, so a jump
-  // of years does not count as years of idleness (unless the test asks it to).
+  // of years does not count as years of idleness (unless the test asks it to). Without
+  // the touch, the auto-lock keeps its deadline on the test clock, so its alarm moves
+  // in real time as a fake timer would: a jump to within seconds of the deadline locks
+  // seconds later, through the real alarm.
   'test.clock.set': async ({ offsetMs, keepUnlocked }, ports) => {
     const realPorts = shiftClock(ports, -(await storedOffset(ports)));
     if (offsetMs === 0) await ports.session.remove(TEST_CLOCK_KEY);
     else await ports.session.set(TEST_CLOCK_KEY, offsetMs);
-    if (keepUnlocked) await touchSession(shiftClock(realPorts, offsetMs));
+    const moved = shiftClock(realPorts, offsetMs);
+    if (keepUnlocked) await touchSession(moved);
+    else await rescheduleAutoLock(moved);
     return { offsetMs };
   },
 });

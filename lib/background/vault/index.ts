@@ -3,4 +3,4 @@ export { AlreadyInitializedError, LockedError, NotInitializedError, PasswordChan
 export { requirePasswordNotWeak } from './password-check';
 export { VAULT_HANDLERS } from './handlers';
 export { changeContents, openCached, readContents, readVaultFile, requireVaultFile, storeVaultAndState, VAULT_STORAGE_KEY, writeVault } from './store';
-export { currentKey, endSession, lockIfIdle, requireKey, startSession, touchSession } from './unlock-session';
+export { currentKey, endSession, lockIfIdle, rescheduleAutoLock, requireKey, startSession, touchSession } from './unlock-session';

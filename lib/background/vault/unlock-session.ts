@@ -92,6 +92,15 @@ export async function touchSession(ports: BackgroundPorts, autoLockMinutes?: num
   await ports.scheduleAutoLock(deadline(next));
 }
 
+/**
+ * Schedules the automatic lock again for the session's own deadline, activity unchanged:
+ * for when the clock the deadline was scheduled on has moved (test builds' clock).
+ */
+export async function rescheduleAutoLock(ports: BackgroundPorts): Promise<void> {
+  const record = await readRecord(ports);
+  if (record) await ports.scheduleAutoLock(deadline(record));
+}
+
 /** Called when the auto-lock alarm fires: locks if the deadline has passed (activity may have moved it). */
 export async function lockIfIdle(ports: BackgroundPorts): Promise<void> {
   const record = await readRecord(ports);

@@ -59,4 +59,22 @@ describe('test.clock.set', () => {
     expect(ports.session.peek('unlocked')).toMatchObject({ lastActivityMs: T0 + 2 * YEAR });
     expect(ports.scheduledLockAt).toBe(T0 + 15 * 60_000);
   });
+
+  it.each([
+    ['ahead: the alarm comes sooner', 57_000, T0 + 3_000],
+    ['behind: the alarm comes later', -60_000, T0 + 120_000],
+  ])('keepUnlocked false, %s — the deadline stays on the test clock', async (_what, offsetMs, realAlarmAt) => {
+    const ports = createFakePorts();
+    await startSession(ports, new Uint8Array(32), 1);
+    expect(ports.scheduledLockAt).toBe(T0 + 60_000);
+    await handlers['test.clock.set']({ offsetMs, keepUnlocked: false }, await withTestClock(ports));
+    expect(ports.session.peek('unlocked')).toMatchObject({ lastActivityMs: T0 });
+    expect(ports.scheduledLockAt).toBe(realAlarmAt);
+  });
+
+  it('keepUnlocked false while locked schedules nothing', async () => {
+    const ports = createFakePorts();
+    await handlers['test.clock.set']({ offsetMs: 57_000, keepUnlocked: false }, ports);
+    expect(ports.scheduledLockAt ?? null).toBeNull();
+  });
 });
