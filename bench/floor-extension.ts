@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freshExtensionKey } from './extension-key';
 
 /**
  * The "floor" popup for `npm run bench` (bench/floor/): a minimal MV3 extension
@@ -14,26 +14,19 @@ export interface FloorExtension {
   origin: string;
 }
 
-/** Chromium's extension id: the first 16 bytes of SHA-256(public key DER), hex digits mapped to a–p. */
-function extensionId(publicKeyDer: Buffer): string {
-  const hex = crypto.createHash('sha256').update(publicKeyDer).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode('a'.charCodeAt(0) + parseInt(c, 16))).join('');
-}
-
 export function writeFloorExtension(): FloorExtension {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hikae-floor-'));
-  const { publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const der = publicKey.export({ type: 'spki', format: 'der' });
+  const { key, origin } = freshExtensionKey();
   const manifest = {
     manifest_version: 3,
     name: 'Floor popup (bench)',
     version: '1.0',
-    key: der.toString('base64'),
+    key,
     permissions: ['storage'],
     action: { default_popup: 'popup.html' },
   };
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   const source = path.join(path.dirname(new URL(import.meta.url).pathname), 'floor');
   for (const file of ['popup.html', 'popup.js']) fs.copyFileSync(path.join(source, file), path.join(dir, file));
-  return { dir, origin: `chrome-extension://${extensionId(der)}/` };
+  return { dir, origin };
 }

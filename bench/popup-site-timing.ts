@@ -55,7 +55,8 @@ async function readSiteProbe(page: Page): Promise<{ siteMs: number; names: strin
 /** One open of the popup page in a fresh tab; `tabId`: the site tab it is about (none: off any site). */
 async function openOnce(ext: ExtensionBrowser, count: number, tabId: number | null, siteNames: string[]) {
   const page = await ext.browser.newPage();
-  await installCodeProbe(page, count);
+  // On the site, its accounts' codes show twice: in the site section and in the list.
+  await installCodeProbe(page, tabId === null ? count : count + siteNames.length);
   if (tabId !== null) await installSiteProbe(page, siteNames.length);
   await page.goto(`${ext.origin}popup.html${tabId === null ? '' : `?tab=${tabId}`}`, { waitUntil: 'load' });
   const codes = await readCodeProbe(page);

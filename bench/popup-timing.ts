@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, type ExtensionBrowser } from '../tools/browser/launch';
 import { installCodeProbe, readCodeProbe } from './dom-probe';
+import type { BaselineExtension } from './baseline-build';
 import { writeFloorExtension } from './floor-extension';
 import { median } from './stats';
 
@@ -66,6 +67,8 @@ export interface PopupFigures {
   allCodesMs: number;
   floorFirstMs: number;
   floorAllMs: number;
+  /** With a baseline build (`BENCH_BASELINE`): its medians, from the same opens' rounds. */
+  baseline?: { firstCodeMs: number; allCodesMs: number };
   /** Each open's figure over the floor open right after it: the lowest and highest ratio (how much a single open varies). */
   firstRatioRange: [number, number];
   allRatioRange: [number, number];
@@ -73,31 +76,43 @@ export interface PopupFigures {
 
 const range = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
 
+/** A fresh vault with `count` accounts in an extension of this project (ours, or a baseline build). */
+async function seedVault(ext: ExtensionBrowser, origin: string, count: number): Promise<void> {
+  const page = await ext.browser.newPage();
+  // The options page: any extension page can send; this one starts nothing of its own on the vault.
+  await page.goto(`${origin}options.html`, { waitUntil: 'load' });
+  const created = await send(page, 'vault.create', { password: PASSWORD });
+  if (!created.ok) throw new Error(`${origin}: ${JSON.stringify(created.error)}`);
+  await seedOurs(page, count);
+  await page.close();
+}
+
 /**
  * Popup open → first code and → all codes, measured from outside by the DOM
- * probe for this extension and for the floor popup, opened alternately (median
- * of `runs` each after one warm-up open of each). Each account count gets a
- * fresh browser profile holding both extensions with the same accounts.
+ * probe for this extension, the baseline build if any, and the floor popup,
+ * opened in turn (median of `runs` each after one warm-up open of each). Each
+ * account count gets a fresh browser profile holding every extension with the
+ * same accounts.
  */
-async function measureCount(count: number, runs: number, floorOrigin: string, floorDir: string): Promise<PopupFigures> {
-  const ext = await launchWithExtension('chromium', { extraExtensions: [floorDir] });
+async function measureCount(count: number, runs: number, floorOrigin: string, floorDir: string, baseline?: BaselineExtension): Promise<PopupFigures> {
+  const ext = await launchWithExtension('chromium', { extraExtensions: [floorDir, ...(baseline ? [baseline.dir] : [])] });
   try {
-    const page = await ext.browser.newPage();
-    await page.goto(`${ext.origin}options.html`, { waitUntil: 'load' });
-    const created = await send(page, 'vault.create', { password: PASSWORD });
-    if (!created.ok) throw new Error(JSON.stringify(created.error));
-    await seedOurs(page, count);
-    await page.close();
+    await seedVault(ext, ext.origin, count);
+    if (baseline) await seedVault(ext, baseline.origin, count);
     await seedFloor(ext, floorOrigin, count);
     const ours = `${ext.origin}popup.html`;
     const floorPopup = `${floorOrigin}popup.html`;
+    const before = baseline && `${baseline.origin}popup.html`;
     // Warm-up: the first open of each also compiles its bundle.
     await openOnce(ext, ours, count);
+    if (before) await openOnce(ext, before, count);
     await openOnce(ext, floorPopup, count);
     const mine: { firstMs: number; allMs: number }[] = [];
+    const old: { firstMs: number; allMs: number }[] = [];
     const base: { firstMs: number; allMs: number }[] = [];
     for (let r = 0; r < runs; r++) {
       mine.push(await openOnce(ext, ours, count));
+      if (before) old.push(await openOnce(ext, before, count));
       base.push(await openOnce(ext, floorPopup, count));
     }
     return {
@@ -106,6 +121,7 @@ async function measureCount(count: number, runs: number, floorOrigin: string, fl
       allCodesMs: median(mine.map((s) => s.allMs)),
       floorFirstMs: median(base.map((s) => s.firstMs)),
       floorAllMs: median(base.map((s) => s.allMs)),
+      ...(before ? { baseline: { firstCodeMs: median(old.map((s) => s.firstMs)), allCodesMs: median(old.map((s) => s.allMs)) } } : {}),
       firstRatioRange: range(mine.map((s, r) => s.firstMs / base[r]!.firstMs)),
       allRatioRange: range(mine.map((s, r) => s.allMs / base[r]!.allMs)),
     };
@@ -137,9 +153,9 @@ async function measureUnlock(): Promise<number> {
 }
 
 /** The popup figures for each account count, and the unlock time. */
-export async function measurePopup(counts: number[], runs: number): Promise<{ popup: PopupFigures[]; unlockMs: number }> {
+export async function measurePopup(counts: number[], runs: number, baseline?: BaselineExtension): Promise<{ popup: PopupFigures[]; unlockMs: number }> {
   const floor = writeFloorExtension();
   const popup: PopupFigures[] = [];
-  for (const count of counts) popup.push(await measureCount(count, runs, floor.origin, floor.dir));
+  for (const count of counts) popup.push(await measureCount(count, runs, floor.origin, floor.dir, baseline));
   return { popup, unlockMs: await measureUnlock() };
 }

@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { BUILD_DIRS, ROOT } from '../tools/browser/config';
+import { buildBaseline } from './baseline-build';
 import { fileBytes, pageBundleBytes } from './bundle-sizes';
 import { measureBackup } from './backup-timing';
 import { measurePopup } from './popup-timing';
@@ -20,6 +21,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** `BENCH_ONLY=popup,backup` runs only those sections (sizes, qr, popup, popup-site, backup, scan, fill, kit). */
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (section: string) => !only || only.includes(section);
+/** `BENCH_BASELINE=<git rev>`: that commit's popup is built and measured beside ours in the popup section (bench/baseline-build.ts). */
+const baselineRev = process.env.BENCH_BASELINE;
 
 if (!process.env.BENCH_SKIP_BUILD) execSync('npm run build:test', { cwd: ROOT, stdio: 'inherit' });
 
@@ -40,13 +43,25 @@ if (want('qr')) {
 }
 
 if (want('popup')) {
-  const { popup, unlockMs } = await measurePopup([10, 100, 1000], RUNS);
+  const baseline = baselineRev ? buildBaseline(baselineRev) : undefined;
+  const { popup, unlockMs } = await measurePopup([10, 100, 1000], RUNS, baseline);
   const ratio = (value: number, floor: number) => `${(value / floor).toFixed(2)}×`;
   const spread = ([low, high]: [number, number]) => `${low.toFixed(2)}–${high.toFixed(2)}`;
   printTable(`Popup, Chromium: open → codes in the DOM, seen from outside (median of ${RUNS} opens, alternating with the floor popup)`,
     ['accounts', 'first code', 'all codes', 'floor first / all', 'first ÷ floor', 'all ÷ floor', 'per open: first / all', 'target'],
     popup.map((p) => [String(p.accounts), ms(p.firstCodeMs), ms(p.allCodesMs), `${ms(p.floorFirstMs)} / ${ms(p.floorAllMs)}`,
       ratio(p.firstCodeMs, p.floorFirstMs), ratio(p.allCodesMs, p.floorAllMs), `${spread(p.firstRatioRange)} / ${spread(p.allRatioRange)}`, p.accounts === 1000 ? 'first ≤ 1.5×, all ≤ 2×' : 'first ≤ 1.5×']));
+  if (baseline) {
+    const pair = (first: number, all: number) => `${ms(first)} / ${ms(all)}`;
+    printTable(`Before and after, one run: baseline ${baseline.commit.slice(0, 10)} (start path ${kB(baseline.popupStartPathBytes)}) and this build (${kB(pageBundleBytes(chrome, 'popup.html'))}), opened in turn with the floor (median of ${RUNS})`,
+      ['accounts', 'floor: first / all', 'before: first / all', 'before ÷ floor', 'after: first / all', 'after ÷ floor'],
+      popup.map((p) => {
+        const before = p.baseline!;
+        return [String(p.accounts), pair(p.floorFirstMs, p.floorAllMs),
+          pair(before.firstCodeMs, before.allCodesMs), `${ratio(before.firstCodeMs, p.floorFirstMs)} / ${ratio(before.allCodesMs, p.floorAllMs)}`,
+          pair(p.firstCodeMs, p.allCodesMs), `${ratio(p.firstCodeMs, p.floorFirstMs)} / ${ratio(p.allCodesMs, p.floorAllMs)}`];
+      }));
+  }
   printTable('Unlock (Argon2id m=64 MiB t=3, message round trip, median of 5)', ['operation', 'time', 'target'], [['unlock', ms(unlockMs), '< 1000 ms']]);
 }
 

@@ -21,6 +21,8 @@ export interface CodeListActions {
   /** The vault locked meanwhile: show the unlock screen. */
   locked(): void;
   verify(account: AccountView): void;
+  /** "Hide codes" now masks the codes, or no longer does (other codes on the popup follow). */
+  masked(masked: boolean): void;
 }
 
 /**
@@ -189,6 +191,7 @@ export class CodeList {
   private applyMask(): void {
     const masked = (this.display?.hideCodes ?? false) && this.showCodes.getAttribute('aria-pressed') !== 'true';
     this.main.classList.toggle('codes-masked', masked);
+    this.actions.masked(masked);
   }
 
   private rowButtons(): HTMLButtonElement[] {

@@ -157,7 +157,7 @@ const mask = (value: string) => groupCode('•'.repeat(value.length));
  * neither hovered nor focused; hidden from screen readers), and in the last seconds
  * of a period the next code, labelled (docs/popup-display.md).
  */
-function codeLine(code: CodeView): HTMLElement {
+export function codeLine(code: CodeView): HTMLElement {
   return h('span', { class: 'code-line' },
     // The code's expiry travels with the code: the countdown ring is built only once the
     // row comes near the screen (#15), so it can't be where the code's validity is read.

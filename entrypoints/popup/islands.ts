@@ -4,18 +4,16 @@ import { CreateVaultForm } from '../../components/create-vault-form';
 import { UnlockForm } from '../../components/unlock-form';
 import ScanPanel from './scan-panel';
 import { ScanFoundBanner } from './scan-found-banner';
-import { SiteFill } from './site-fill';
 
 /*
  * The popup's React parts, one chunk loaded off its start path
- * (docs/popup-start-path.md): the first-run and unlock forms, this site's
- * accounts with Fill, and QR capture. The codes themselves are plain DOM.
+ * (docs/popup-start-path.md): the first-run and unlock forms and QR capture.
+ * The codes and this site's accounts with Fill are plain DOM.
  */
 
 const ISLANDS = {
   createVault: CreateVaultForm,
   unlock: UnlockForm,
-  siteFill: SiteFill,
   scanFound: ScanFoundBanner,
   scanPanel: ScanPanel,
 };

@@ -5,6 +5,7 @@ import { listenToPageEvents } from '../../components/page-events';
 import { h } from './dom';
 import { LazyIsland, loadIslands } from './lazy-island';
 import { openOptions } from './open-options';
+import { scanTargetTab } from './scan-target-tab';
 import { UnlockedView } from './unlocked-view';
 
 /**
@@ -16,9 +17,10 @@ export const FIRST_SCREEN_ACCOUNTS = 24;
 
 /**
  * The toolbar popup: first run, locked, or the accounts with their live codes.
- * Its data comes first screen first: the vault state and the first accounts with
- * their codes, and — asked in the same breath, answered after — every account
- * (names for search, rows for scrolling). Read again whole when the background reports a change.
+ * Its data comes first screen first: the vault state, the first accounts and the
+ * current tab's accounts with their codes, and — asked in the same breath,
+ * answered after — every account (names for search, rows for scrolling). Read
+ * again whole when the background reports a change.
  */
 export class Popup {
   private view: UnlockedView | null = null;
@@ -26,6 +28,8 @@ export class Popup {
   /** Answers are shown in the order their requests were sent: an older one never overwrites a newer one. */
   private sent = 0;
   private shown = 0;
+  /** The tab under the popup, asked once: every snapshot brings its page's accounts (docs/autofill.md). */
+  private readonly tab = scanTargetTab().catch(() => null);
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -41,8 +45,9 @@ export class Popup {
 
   private async load(first?: number): Promise<void> {
     const mine = ++this.sent;
+    const tabId = await this.tab;
     // In the popup's order (pinned first, then the chosen sort), with the display settings.
-    const result = await request('vault.snapshot', first === undefined ? { ordered: true } : { first, ordered: true });
+    const result = await request('vault.snapshot', { ordered: true, ...(first === undefined ? {} : { first }), ...(tabId === null ? {} : { tabId }) });
     if (mine < this.shown) return;
     this.shown = mine;
     if (!result.ok) {

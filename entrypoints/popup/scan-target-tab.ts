@@ -2,7 +2,8 @@ import { browser } from '../../components/extension-api';
 import { TEST_HOOKS } from '../../lib/build-flags';
 
 /**
- * The tab "Scan this page" is about: the active tab of the popup's window. Test
+ * The tab the popup is about ("Scan this page", this site's accounts): the active
+ * tab of the popup's window. Test
  * builds only (lib/build-flags.ts) may name it in the URL (`popup.html?tab=<id>`): end-to-end tests
  * open the popup as a page, where the active tab would be the popup itself
  * (docs/page-scanning.md "Permissions").

@@ -5,6 +5,7 @@ import type { Code } from '../otp/code';
 import type { DuplicateReason } from '../otp/duplicates';
 import type { ProblemCode } from '../sync/sync-state';
 import type { SortOrder } from '../display/popup-settings';
+import type { SiteAccountsView } from '../autofill/fill-view';
 
 /*
  * What pages see of the background's data: views without secrets. Pages get
@@ -45,7 +46,7 @@ export interface Snapshot {
   status: VaultStatus;
   /** Every account in order, or the first `first` of them when the page asked for fewer. */
   accounts: AccountView[];
-  /** The current codes of the accounts in `accounts`. */
+  /** The current codes of the accounts in `accounts` and in `site.accounts`. */
   codes: CodeView[];
   /** How many accounts the vault holds (more than `accounts.length` when the page asked for the first few). */
   accountCount: number;
@@ -53,6 +54,20 @@ export interface Snapshot {
   backupBehind: boolean;
   /** Unlocked, asked with `ordered`: the popup's display settings (accounts come in their order). */
   display?: DisplayView;
+  /** Unlocked, asked with `tabId`: that tab's page and its accounts (docs/autofill.md "What each trigger does"). */
+  site?: SiteSnapshot;
+}
+
+/**
+ * The popup's tab in the popup's first answer: which accounts the page may get a
+ * code for, and those accounts' views (their codes are in the snapshot's `codes`),
+ * so they show with the first screen whatever their place in the list. Accounts
+ * without a site (`view.unbound`) are named from the snapshot's `accounts`.
+ */
+export interface SiteSnapshot {
+  view: SiteAccountsView;
+  /** The accounts of `view.matching`, in that order. */
+  accounts: AccountView[];
 }
 
 /** The popup's display settings as pages see and change them (docs/popup-display.md). */

@@ -46,7 +46,8 @@ const START_PATH_BUDGET_BYTES = 200_000;
 const OFF_START_PATH: Record<string, RegExp> = {
   'MSAL (sign-in)': /^node_modules\/@azure\/msal-/,
   import: /^lib\/import\/|^node_modules\/(papaparse|sql\.js|protobufjs|fast-xml-parser|@zip\.js)\//,
-  fill: /^lib\/autofill\/|^entrypoints\/fill-page|^entrypoints\/popup\/site-fill/,
+  // The site section (site-section.ts) is on it: it sends fill requests; the engine stays in the background.
+  fill: /^lib\/autofill\/|^entrypoints\/fill-page/,
   'QR codes': /^lib\/(qr|scan)\/|^node_modules\/(jsqr|zxing-wasm|qrcode)\/|^entrypoints\/popup\/scan-panel/,
   'React (loaded after the codes)': /^node_modules\/(react|react-dom|scheduler)\//,
   'webextension-polyfill (the native API suffices)': /^node_modules\/webextension-polyfill\//,

@@ -113,6 +113,10 @@ describe.each(BROWSERS)('popup fill in %s', (kind) => {
     // Bank and VPN have no site: still only offered behind the explicit choice.
     expect(await unboundIssuers(popup)).toEqual([BANK.issuer, VPN.issuer]);
     await waitFor(popup, () => document.activeElement?.getAttribute('data-testid') === 'fill', { what: 'Fill focused' });
+    // The site's account shows its current code (it came with the first screen's snapshot).
+    expect(isCurrentTotp(await popup.$eval('[data-testid="site-account"] [data-testid="code"]', (e) => e.getAttribute('data-code') ?? ''))).toBe(true);
+    // First in the keyboard's order too: the site's Fill comes before the search box and the list.
+    expect(await popup.evaluate(() => Boolean(document.querySelector('[data-testid="fill"]')!.compareDocumentPosition(document.querySelector('input[type="search"]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);
     await popup.keyboard.press('Enter');
     await waitForFilled(popup, HOSTS.site);

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { FILL_REQUEST_TTL_MS, waitBeforeFillMs } from '../../autofill/fill-timing';
-import type { FillOutcome, SiteAccountsView } from '../../autofill/fill-view';
-import { readPageAddress } from '../../autofill/page-address';
-import { issuerResemblesSite, siteHints } from '../../autofill/resemblance';
+import type { FillOutcome } from '../../autofill/fill-view';
 import { normalizeSiteEntry } from '../../autofill/site-entry';
-import { accountsForPage, unboundAccounts } from '../../autofill/site-match';
 import type { FILL_REQUESTS } from '../../messaging/requests/fill';
 import type { Account } from '../../otp/account';
 import { nextStamp } from '../../vault';
@@ -13,9 +10,10 @@ import { recordUse } from '../display';
 import type { BackgroundPorts, Handler, HandlersFor } from '../core';
 import { toView } from '../core';
 import { changeContents, readContents } from '../vault';
-import { chooseAccount, chooseFrame, fillable, pageOf, readProbes } from './choose';
+import { chooseAccount, chooseFrame, pageOf, readProbes } from './choose';
 import { AlreadyBoundError, FillInterruptedError, FillPageRefusedError } from './errors';
 import { fillPortsOf } from './ports';
+import { siteAccountsView } from './site-view';
 import { dropPendingFill, writePendingFill } from './store';
 
 /*
@@ -24,24 +22,7 @@ import { dropPendingFill, writePendingFill } from './store';
  * leaves through routeFillRequest, to the frame checked here.
  */
 
-export const fillSiteAccounts: Handler<'fill.site-accounts'> = async ({ tabId }, ports) => {
-  const url = await fillPortsOf(ports).tabUrl(tabId);
-  const { accounts } = await readContents(ports);
-  const read = readPageAddress(url ?? undefined);
-  if (!read.ok) return { tabId, page: null, problem: read.problem, host: read.host, matching: [], unbound: [], hints: [] } satisfies SiteAccountsView;
-  const page = read.address;
-  const usable = fillable(accounts);
-  const matching = accountsForPage(usable, page).map((a) => a.id);
-  return {
-    tabId,
-    page,
-    problem: null,
-    host: page.host,
-    matching,
-    unbound: unboundAccounts(usable).map((a) => ({ id: a.id, resemblesSite: issuerResemblesSite(a.issuer || a.accountName, page.site) })),
-    hints: matching.length === 0 ? siteHints(accounts, page) : [],
-  };
-};
+export const fillSiteAccounts: Handler<'fill.site-accounts'> = async ({ tabId }, ports) => siteAccountsView(ports, tabId, (await readContents(ports)).accounts);
 
 /** What fill-page.js reports after writing (the completion value of the write step). */
 const WriteReport = z.object({ filled: z.boolean(), boxes: z.number().int().min(0).max(16), pressedEnter: z.boolean() });

@@ -16,6 +16,7 @@ import { settingsGet, settingsUpdate } from './settings-handlers';
 import type { VAULT_REQUESTS } from '../../messaging/requests/vault';
 import { popupOrder } from '../../display/order';
 import { displayView, readOrdering } from '../display';
+import { siteAccountsView } from '../fill/site-view';
 
 async function status(ports: BackgroundPorts): Promise<VaultStatus> {
   const file = await readVaultFile(ports);
@@ -33,7 +34,7 @@ export const vaultStatus: Handler<'vault.status'> = async (_payload, ports) => s
  * codes (the popup's first screen: codes are computed only for rows shown).
  * The contents come from this session's in-memory cache after the first open.
  */
-export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first, ordered }, ports) => {
+export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first, ordered, tabId }, ports) => {
   const file = await readVaultFile(ports);
   if (!file) return { status: { state: 'uninitialized' }, accounts: [], codes: [], accountCount: 0, backupBehind: false };
   const backupBehind = cloudStatus(await readSyncState(ports), ports.now()).behind;
@@ -44,13 +45,19 @@ export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first, ordered 
   const ordering = ordered ? await readOrdering(ports) : null;
   const accounts = ordering ? popupOrder(inVault, ordering.settings, ordering.usage) : inVault;
   const shown = first === undefined ? accounts : accounts.slice(0, first);
+  // The popup's tab: its accounts come with the first screen, their codes with the others' (one computation each).
+  const view = tabId === undefined ? null : await siteAccountsView(ports, tabId, accounts);
+  const matching = new Set(view?.matching);
+  const siteAccounts = accounts.filter((a) => matching.has(a.id));
+  const shownIds = new Set(shown.map((a) => a.id));
   return {
     status: { state: 'unlocked', autoLockMinutes: key.autoLockMinutes },
     accounts: shown.map(toView),
-    codes: codesFor(shown, ports.now()),
+    codes: codesFor([...shown, ...siteAccounts.filter((a) => !shownIds.has(a.id))], ports.now()),
     accountCount: accounts.length,
     backupBehind,
     ...(ordering ? { display: displayView(ordering.settings) } : {}),
+    ...(view ? { site: { view, accounts: siteAccounts.map(toView) } } : {}),
   };
 };
 

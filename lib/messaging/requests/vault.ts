@@ -3,6 +3,7 @@ import { answer, defineRequest } from '../define-request';
 import type { SettingsView, Snapshot, VaultStatus } from '../views';
 import { empty, MAX_LISTED_ACCOUNTS, password, strengthScore, VAULT_ERRORS } from './fields';
 import { ClipboardClearSeconds } from '../../vault/settings';
+import { tabId } from './fill/fields';
 
 /** The vault: create, unlock, lock, change its password; and its settings. */
 export const VAULT_REQUESTS = {
@@ -10,9 +11,11 @@ export const VAULT_REQUESTS = {
   // Pages read it on opening and after every change event: reading is not using.
   // `first`: only the first that many accounts and their codes (the popup's first
   // screen); `accountCount` says how many there are in all. `ordered`: in the popup's
-  // order (pinned first, then the chosen sort), with the display settings.
+  // order (pinned first, then the chosen sort), with the display settings. `tabId`: also
+  // that tab's page and the accounts that may fill there, with their codes (the popup's
+  // tab: its site section shows with the first screen).
   'vault.snapshot': defineRequest({
-    payload: z.object({ first: z.number().int().min(1).max(MAX_LISTED_ACCOUNTS).optional(), ordered: z.literal(true).optional() }).strict(),
+    payload: z.object({ first: z.number().int().min(1).max(MAX_LISTED_ACCOUNTS).optional(), ordered: z.literal(true).optional(), tabId: tabId.optional() }).strict(),
     response: answer<Snapshot>(),
     passive: true,
     errors: VAULT_ERRORS,

@@ -68,6 +68,38 @@ describe('filling codes into pages', () => {
     });
   });
 
+  describe('vault.snapshot with tabId: the popup\'s tab and its accounts come with the first screen', () => {
+    it.each([
+      { name: 'the site\'s account within the first screen (its code once)', url: 'https://github.com/login', first: 1, matching: ['GitHub'] },
+      { name: 'two accounts on one site, in the list\'s order', url: 'https://www.example.test/', first: 1, matching: ['Example', 'Example'] },
+      { name: 'an exact-origin account on its origin', url: 'https://login.strict.test/', first: 2, matching: ['Strict'] },
+      { name: 'a lookalike host: none, with a hint', url: 'https://github.com.evil.test/', first: 1, matching: [] },
+      { name: 'plain http: refused, none', url: 'http://github.com/', first: 1, matching: [] },
+    ])('$name ($url)', async ({ url, first, matching }) => {
+      const ports = setup();
+      openTab(ports.fake, TAB, url);
+      const snapshot = await sendOk(ports, 'vault.snapshot', { first, tabId: TAB });
+      const site = snapshot.site!;
+      expect(site.accounts.map((a) => a.issuer)).toEqual(matching);
+      expect(site.view).toEqual(await sendOk(ports, 'fill.site-accounts', { tabId: TAB }));
+      expect(site.accounts.map((a) => a.id)).toEqual(site.view.matching);
+      expect(snapshot.accounts).toHaveLength(first);
+      // Every account shown, in the list or the site section, has its current code; no other does.
+      const shownIds = [...new Set([...snapshot.accounts, ...site.accounts].map((a) => a.id))].sort();
+      expect(snapshot.codes.map((c) => c.id).sort()).toEqual(shownIds);
+      for (const code of snapshot.codes) expect(code.value).toBe(await currentCode(ports, code.id));
+      // Names and codes only: never a secret.
+      const secrets = (await readContents(ports)).accounts.map((a) => a.secret);
+      const text = JSON.stringify(snapshot);
+      expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
+    });
+
+    it('without tabId: no site', async () => {
+      const ports = setup();
+      expect(await sendOk(ports, 'vault.snapshot', { first: 2 })).not.toHaveProperty('site');
+    });
+  });
+
   describe('fill.account', () => {
     it('one matching account: the top frame gets the current code, and nothing else gets anything', async () => {
       const ports = setup();
