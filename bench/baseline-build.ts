@@ -46,9 +46,10 @@ export function buildBaseline(rev: string): BaselineExtension {
     fs.cpSync(built, dir, { recursive: true });
     const { key, origin } = freshExtensionKey();
     const manifestFile = path.join(dir, 'manifest.json');
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
-    // Its shortcuts would collide with ours; the bench never presses them.
-    delete manifest.commands;
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { commands?: Record<string, { suggested_key?: unknown }> };
+    // Its shortcuts would collide with ours: the commands stay (without them its background
+    // finds no `commands` API and stops at start), their suggested keys go. The bench presses none.
+    for (const command of Object.values(manifest.commands ?? {})) delete command.suggested_key;
     fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, key, name: `Baseline ${commit.slice(0, 7)} (bench)` }));
     return { commit, subject, dir, origin, popupStartPathBytes: pageBundleBytes(dir, 'popup.html') };
   } finally {
