@@ -145,7 +145,8 @@ export class SiteSection {
   /**
    * Accounts without a site, behind "Fill on … and remember it" (open when nothing
    * matches). Their names come from the popup's list, so they are complete once
-   * every account has arrived.
+   * every account has arrived. The list is built when first opened: a thousand
+   * accounts without a site wait behind a closed summary at no cost to the codes.
    */
   private showUnbound(known: readonly AccountView[]): void {
     this.known = known;
@@ -164,9 +165,14 @@ export class SiteSection {
       return;
     }
     const wasOpen = this.unboundPart.querySelector('details')?.open;
-    const list = h('ul', {}, ...unbound.map(({ account, resembles }) => this.unboundRow(account, resembles, page.site)));
-    const details = h('details', { class: 'site-fill-unbound', 'data-testid': 'site-fill-unbound' }, h('summary', {}, t('fillUnboundTitle')), list);
+    const details = h('details', { class: 'site-fill-unbound', 'data-testid': 'site-fill-unbound' }, h('summary', {}, t('fillUnboundTitle')));
+    const fillList = () => {
+      if (details.querySelector('ul')) return;
+      details.append(h('ul', {}, ...unbound.map(({ account, resembles }) => this.unboundRow(account, resembles, page.site))));
+    };
+    details.addEventListener('toggle', () => details.open && fillList());
     details.open = wasOpen ?? this.matching.length === 0;
+    if (details.open) fillList();
     this.unboundPart.replaceChildren(details);
   }
 
