@@ -61,7 +61,8 @@ export class SiteSection {
    */
   show(site: SiteSnapshot | undefined, codes: readonly CodeView[], known: readonly AccountView[]): void {
     if (!site) return;
-    const key = JSON.stringify(site);
+    // The accounts without a site are not part of it (the first screen's answer leaves them out).
+    const key = JSON.stringify([site.view.page, site.view.problem, site.view.host, site.view.hints, site.accounts]);
     if (key !== this.shownKey) {
       const hadMatch = this.matching.length > 0;
       this.shownKey = key;
@@ -70,6 +71,8 @@ export class SiteSection {
       this.build();
       // The site's first account is where Enter fills, as soon as it is known.
       if (!hadMatch && this.matching.length > 0) this.element.querySelector<HTMLButtonElement>('[data-testid="fill"]')?.focus();
+    } else {
+      this.view = site.view;
     }
     const ids = new Set(this.matching.map((a) => a.id));
     this.live.merge(codes.filter((c) => ids.has(c.id)));

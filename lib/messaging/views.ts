@@ -62,7 +62,8 @@ export interface Snapshot {
  * The popup's tab in the popup's first answer: which accounts the page may get a
  * code for, and those accounts' views (their codes are in the snapshot's `codes`),
  * so they show with the first screen whatever their place in the list. Accounts
- * without a site (`view.unbound`) are named from the snapshot's `accounts`.
+ * without a site (`view.unbound`) are named from the snapshot's `accounts`; a
+ * first-screen snapshot (`first`) leaves them out (the full one brings them).
  */
 export interface SiteSnapshot {
   view: SiteAccountsView;

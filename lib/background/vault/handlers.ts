@@ -46,7 +46,8 @@ export const vaultSnapshot: Handler<'vault.snapshot'> = async ({ first, ordered,
   const accounts = ordering ? popupOrder(inVault, ordering.settings, ordering.usage) : inVault;
   const shown = first === undefined ? accounts : accounts.slice(0, first);
   // The popup's tab: its accounts come with the first screen, their codes with the others' (one computation each).
-  const view = tabId === undefined ? null : await siteAccountsView(ports, tabId, accounts);
+  // The first screen's answer leaves out the accounts without a site: the popup names them from the full list, which brings them.
+  const view = tabId === undefined ? null : await siteAccountsView(ports, tabId, accounts, { unbound: first === undefined });
   const matching = new Set(view?.matching);
   const siteAccounts = accounts.filter((a) => matching.has(a.id));
   const shownIds = new Set(shown.map((a) => a.id));

@@ -81,7 +81,8 @@ describe('filling codes into pages', () => {
       const snapshot = await sendOk(ports, 'vault.snapshot', { first, tabId: TAB });
       const site = snapshot.site!;
       expect(site.accounts.map((a) => a.issuer)).toEqual(matching);
-      expect(site.view).toEqual(await sendOk(ports, 'fill.site-accounts', { tabId: TAB }));
+      // The first screen's answer leaves out the accounts without a site (named from the full list).
+      expect(site.view).toEqual({ ...(await sendOk(ports, 'fill.site-accounts', { tabId: TAB })), unbound: [] });
       expect(site.accounts.map((a) => a.id)).toEqual(site.view.matching);
       expect(snapshot.accounts).toHaveLength(first);
       // Every account shown, in the list or the site section, has its current code; no other does.
@@ -92,6 +93,14 @@ describe('filling codes into pages', () => {
       const secrets = (await readContents(ports)).accounts.map((a) => a.secret);
       const text = JSON.stringify(snapshot);
       expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
+    });
+
+    it('every account asked for: the same view as fill.site-accounts, accounts without a site included', async () => {
+      const ports = setup();
+      openTab(ports.fake, TAB, 'https://github.com/login');
+      const snapshot = await sendOk(ports, 'vault.snapshot', { tabId: TAB });
+      expect(snapshot.site!.view).toEqual(await sendOk(ports, 'fill.site-accounts', { tabId: TAB }));
+      expect(snapshot.site!.view.unbound).toEqual([{ id: BANK(), resemblesSite: false }]);
     });
 
     it('without tabId: no site', async () => {
