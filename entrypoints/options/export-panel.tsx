@@ -2,10 +2,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExportFileFormat, ExportOmission, ProtocolFailure } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
-import { describedBy } from '../../components/field-error';
+import { ErrorOf } from '../../components/field-error';
 import { ChangePasswordLink } from '../../components/change-password-link';
 import { judgeInPage } from '../../components/choose-password';
 import { t, type MessageKey } from '../../components/i18n';
+import { useFieldErrors } from '../../components/use-field-errors';
+import { required } from '../../lib/forms/field-problems';
 import { downloadFile } from './file-transfer';
 import { MigrationQrViewer } from './migration-qr-viewer';
 import { omissionText } from './transfer-text';
@@ -37,6 +39,8 @@ export function ExportPanel() {
   const [uris, setUris] = useState<string[] | null>(null);
   const [omitted, setOmitted] = useState<{ format: Choice; items: ExportOmission[] } | null>(null);
   const url = useRef<string | null>(null);
+  // The password field's own errors (empty, wrong): at the field, which gets the focus; other failures under the form.
+  const errors = useFieldErrors<'export-password'>();
 
   // A Blob URL of a plain export holds secrets: let it go with the section.
   const forgetDownload = () => {
@@ -52,7 +56,9 @@ export function ExportPanel() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password === '') return;
+    setFailure(null);
+    if (required(password)) return errors.show({ 'export-password': t('errorFieldRequired', [t('fieldPassword')]) });
+    errors.show({});
     forgetDownload();
     setSaved(null);
     setUris(null);
@@ -63,8 +69,7 @@ export function ExportPanel() {
       ? await request('export.migration-qr', { password })
       : await request('export.file', { format: choice, password });
     setBusy(false);
-    if (!result.ok) return setFailure(result.error);
-    setFailure(null);
+    if (!result.ok) return refused(result.error);
     setPassword('');
     setOmitted({ format: choice, items: result.value.notExported });
     if ('uris' in result.value) {
@@ -73,6 +78,12 @@ export function ExportPanel() {
       url.current = downloadFile(result.value);
       setSaved({ fileName: result.value.fileName, url: url.current });
     }
+  }
+
+  /** A refused export: a wrong password is said at its field, anything else under the form. */
+  function refused(error: ProtocolFailure) {
+    if (error.code === 'wrong-password') errors.show({ 'export-password': failureMessage(error) });
+    else setFailure(error);
   }
 
   /**
@@ -84,14 +95,15 @@ export function ExportPanel() {
     const { score, refusal } = await judgeInPage(password);
     if (!refusal) return true;
     const checked = await request('vault.check-password', { password, score });
-    setFailure(checked.ok ? { code: 'password-change-required', message: '' } : checked.error);
+    if (checked.ok) setFailure({ code: 'password-change-required', message: '' });
+    else refused(checked.error);
     return false;
   }
 
   const plain = choice !== 'hikae-encrypted';
 
   return (
-    <form className="card stack" onSubmit={submit} data-testid="export-card" aria-labelledby="export-title">
+    <form ref={errors.form} className="card stack" onSubmit={submit} noValidate data-testid="export-card" aria-labelledby="export-title">
       <h3 id="export-title">{t('exportTitle')}</h3>
       <p className="muted small">{t('exportIntro')}</p>
       <fieldset className="stack choices">
@@ -114,13 +126,13 @@ export function ExportPanel() {
       <label>
         {t('exportPasswordLabel')}
         <input type="password" name="export-password" autoComplete="current-password" value={password}
-          onChange={(e) => setPassword(e.target.value)} aria-invalid={failure?.code === 'wrong-password'}
-          aria-describedby={describedBy('export-error', failure?.code === 'wrong-password' ? 'wrong' : null)} />
+          onChange={(e) => { setPassword(e.target.value); errors.clear('export-password'); }} {...errors.field('export-password')} />
       </label>
+      <ErrorOf form={errors} field="export-password" />
       {failure && <p className="error" role="alert" data-testid="export-error" id="export-error">{failureMessage(failure)}</p>}
       {failure?.code === 'password-change-required' && <ChangePasswordLink />}
       <div className="buttons">
-        <button type="submit" className="primary" disabled={busy || password === ''}>
+        <button type="submit" className="primary" disabled={busy}>
           {t(choice === 'google-authenticator' ? 'exportQrButton' : 'exportButton')}
         </button>
       </div>

@@ -2,8 +2,10 @@ import { useState, type DragEvent, type FormEvent } from 'react';
 import type { ImportPreview, ImportSource, ProtocolFailure } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
-import { describedBy } from '../../components/field-error';
+import { ErrorOf } from '../../components/field-error';
 import { t } from '../../components/i18n';
+import { useFieldErrors } from '../../components/use-field-errors';
+import { required } from '../../lib/forms/field-problems';
 import { MAX_IMPORT_BYTES, sourceFromFile } from './file-transfer';
 import { formatName, skipReason, warningText } from './transfer-text';
 
@@ -26,6 +28,8 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [failure, setFailure] = useState<ProtocolFailure | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The file password's own errors (empty, wrong): at the field, which gets the focus.
+  const passwordErrors = useFieldErrors<'import-password'>();
 
   function reset() {
     setSource(null);
@@ -33,6 +37,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     setPassword('');
     setPreview(null);
     setFailure(null);
+    passwordErrors.show({});
   }
 
   async function check(next: ImportSource, withPassword?: string) {
@@ -47,8 +52,14 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       setFailure(null);
       return;
     }
+    if (result.error.code === 'import-wrong-password') {
+      setFailure(null);
+      setNeedsPassword(true);
+      passwordErrors.show({ 'import-password': failureMessage(result.error) });
+      return;
+    }
     setFailure(result.error);
-    if (result.error.code === 'import-password-required' || result.error.code === 'import-wrong-password') setNeedsPassword(true);
+    if (result.error.code === 'import-password-required') setNeedsPassword(true);
   }
 
   async function takeFile(file: File | undefined) {
@@ -84,7 +95,9 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
 
   function submitPassword(event: FormEvent) {
     event.preventDefault();
-    if (source && password !== '') void check(source, password);
+    if (required(password)) return passwordErrors.show({ 'import-password': t('errorFieldRequired', [t('fieldFilePassword')]) });
+    passwordErrors.show({});
+    if (source) void check(source, password);
   }
 
   async function apply() {
@@ -129,15 +142,15 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       </form>
 
       {needsPassword && source && (
-        <form className="stack" onSubmit={submitPassword} data-testid="import-password-form">
+        <form ref={passwordErrors.form} className="stack" onSubmit={submitPassword} data-testid="import-password-form" noValidate>
           <p>{failure?.code === 'import-password-required' && failure.formatGuessed === true ? t('importPasswordMaybeAndOtpOld') : t('importPasswordPrompt')}</p>
           <label>
             {t('fieldFilePassword')}
             <input type="password" name="import-password" autoComplete="off" value={password} autoFocus
-              onChange={(e) => setPassword(e.target.value)} aria-invalid={failure?.code === 'import-wrong-password'}
-              aria-describedby={describedBy('import-error', failure?.code === 'import-wrong-password' ? 'wrong' : null)} />
+              onChange={(e) => { setPassword(e.target.value); passwordErrors.clear('import-password'); }} {...passwordErrors.field('import-password')} />
           </label>
-          <button type="submit" className="primary" disabled={busy || password === ''}>{t('importOpen')}</button>
+          <ErrorOf form={passwordErrors} field="import-password" />
+          <button type="submit" className="primary" disabled={busy}>{t('importOpen')}</button>
         </form>
       )}
 

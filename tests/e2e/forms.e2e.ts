@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../tools/browser/config';
@@ -11,13 +12,18 @@ import { focused, tabTo, waitFor, waitForText } from './harness/ui';
  * once, each tied to its field (aria-invalid + aria-describedby) with the focus
  * on the first; a password mismatch marks Confirm; the same issuer and name is a
  * warning the user may go past; a new secret typed in Edit changes the code the
- * popup shows to the one an independent TOTP computes. axe on every error state.
+ * popup shows to the one an independent TOTP computes; Export's and Import's
+ * password fields say "required" and "wrong" at the field the same way. axe on
+ * every error state.
  */
 
 const PASSWORD = 'forms passphrase 2026';
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const SECOND_SECRET = 'GEZDGNBVGY3TQOJQ';
 const NEW_SECRET = 'KRUGS4ZANFZSAYJA';
+/** An Authy export with encrypted secrets, and the password it was made with. */
+const ENCRYPTED_FILE = path.join(new URL('../..', import.meta.url).pathname, 'tests/fixtures/imports/authy_encrypted.xml');
+const ENCRYPTED_FILE_PASSWORD = 'testtest';
 
 /** Each field marked invalid, in page order, with the text of what describes it. */
 const invalidFields = (page: Page) =>
@@ -164,5 +170,57 @@ describe.each(BROWSERS)('forms in %s', (kind) => {
     expect(edited.code).toBe(referenceTotp(NEW_SECRET, edited.validUntil - 1));
     expect(other.code).toBe(referenceTotp(SECOND_SECRET, other.validUntil - 1));
     await popup.close();
+  });
+
+  it('export: an empty and then a wrong password are said at the field, which gets the focus; typing clears it', async () => {
+    await options.evaluate(() => (location.hash = 'transfer'));
+    await waitForText(options, 'Hikae encrypted file');
+    await options.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(options, { text: 'Export' });
+    await options.keyboard.press('Enter');
+    await waitFor(options, () => document.activeElement?.getAttribute('name') === 'export-password', { what: 'focus on the password' });
+    expect(await invalidFields(options)).toEqual([{ name: 'export-password', says: 'Password: this is required.' }]);
+    await expectAxeClean(options);
+
+    // Typing takes the error away at once.
+    await options.keyboard.type('wrong password');
+    expect(await invalidFields(options)).toEqual([]);
+    await options.keyboard.press('Enter');
+    await waitFor(options, () => document.querySelector('[name="export-password"]')?.getAttribute('aria-invalid') === 'true', { what: 'the wrong password marked' });
+    expect(await invalidFields(options)).toEqual([{ name: 'export-password', says: 'Wrong password.' }]);
+    expect(await focused(options)).toBe('export-password');
+    expect(await options.$('[data-testid="export-error"]')).toBeNull();
+    await expectAxeClean(options);
+
+    await retype(options, PASSWORD);
+    expect(await invalidFields(options)).toEqual([]);
+    await options.keyboard.press('Enter');
+    await options.waitForSelector('[data-testid="export-saved"]', { visible: true });
+  });
+
+  it('import: the file password, empty and then wrong, is said at its field, which gets the focus; typing clears it', async () => {
+    const input = await options.waitForSelector('input[name="import-file"]');
+    await input!.uploadFile(ENCRYPTED_FILE);
+    await waitForText(options, 'This export is encrypted. Enter the password it was exported with.');
+    await waitFor(options, () => document.activeElement?.getAttribute('name') === 'import-password', { what: 'the file password focused' });
+    // Enter in the empty field, as a person pressing on too soon.
+    await options.keyboard.press('Enter');
+    await waitFor(options, () => document.activeElement?.getAttribute('name') === 'import-password', { what: 'focus back on the password' });
+    expect(await invalidFields(options)).toEqual([{ name: 'import-password', says: 'Password of the file: this is required.' }]);
+    await expectAxeClean(options);
+
+    await options.keyboard.type('not the password');
+    expect(await invalidFields(options)).toEqual([]);
+    await options.keyboard.press('Enter');
+    await waitFor(options, () => document.querySelector('[name="import-password"]')?.getAttribute('aria-invalid') === 'true', { what: 'the wrong password marked' });
+    expect(await invalidFields(options)).toEqual([{ name: 'import-password', says: 'This password does not open the file. Nothing was imported.' }]);
+    expect(await focused(options)).toBe('import-password');
+    expect(await options.$('[data-testid="import-error"]')).toBeNull();
+    await expectAxeClean(options);
+
+    await retype(options, ENCRYPTED_FILE_PASSWORD);
+    expect(await invalidFields(options)).toEqual([]);
+    await options.keyboard.press('Enter');
+    await waitForText(options, 'Read as: Authy (encrypted)');
   });
 });
