@@ -136,7 +136,8 @@ export function RecoveryFlow({ initialized, onRestored, onBack }: {
           </p>
           <label>
             {t('backupPassword')}
-            <input type="password" name="backup-password" autoComplete="off" value={password}
+            {/* Shown when the sign-in button the keyboard was on goes away: typing goes on here. */}
+            <input type="password" name="backup-password" autoComplete="off" value={password} autoFocus
               onChange={(e) => { setPassword(e.target.value); errors.clear('backup-password'); }} {...errors.field('backup-password')} />
           </label>
           <ErrorOf form={errors} field="backup-password" />

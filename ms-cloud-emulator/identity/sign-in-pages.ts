@@ -43,7 +43,11 @@ export interface SignInFormPage {
   passwordError?: string;
 }
 
-/** The sign-in form, listing the test users (links that prefill the username). */
+/**
+ * The sign-in form, listing the test users (links that prefill the username). The
+ * keyboard starts where typing does (as on the real page): the email field, or the
+ * password when the email came pre-filled.
+ */
 export function renderSignInForm(page: SignInFormPage): string {
   const userLinks = TEST_USERS.map(
     (user) =>
@@ -57,10 +61,10 @@ export function renderSignInForm(page: SignInFormPage): string {
 <form method="post" action="${escapeHtml(page.tenantPath)}/login">
 <input type="hidden" name="ctx" value="${escapeHtml(page.ctx)}">
 <label for="i0116">Email</label>
-<input type="email" id="i0116" name="loginfmt" value="${escapeHtml(page.username)}" autocomplete="username" required>
+<input type="email" id="i0116" name="loginfmt" value="${escapeHtml(page.username)}" autocomplete="username" required${page.username ? '' : ' autofocus'}>
 ${page.usernameError ? `<div id="usernameError" class="error" role="alert">${escapeHtml(page.usernameError)}</div>` : ''}
 <label for="i0118">Password</label>
-<input type="password" id="i0118" name="passwd" autocomplete="current-password" required>
+<input type="password" id="i0118" name="passwd" autocomplete="current-password" required${page.username ? ' autofocus' : ''}>
 ${page.passwordError ? `<div id="passwordError" class="error" role="alert">${escapeHtml(page.passwordError)}</div>` : ''}
 <div class="buttons primary-first">
 <button type="submit" id="idSIButton9" class="primary">Sign in</button>

@@ -109,3 +109,36 @@ export async function completeMicrosoftSignIn(ext: ExtensionBrowser, email: stri
     if (!(error instanceof ProtocolError && error.name === 'TargetCloseError')) throw error;
   });
 }
+
+/**
+ * Signs in on the identity window the extension opened, keyboard only, as a person
+ * who never touches the mouse: the window opens with the focus in the email field
+ * (or the password, when the email came pre-filled); type, Tab, type, Enter.
+ */
+export async function signInWithKeyboard(ext: ExtensionBrowser, email: string, before: Set<Target>): Promise<void> {
+  const target: Target = await ext.browser.waitForTarget(
+    (t) => !before.has(t) && (t.url().includes('/oauth2/v2.0/authorize') || t.url().includes('/login')),
+    { timeout: 20_000 },
+  );
+  const page = (await target.page()) as Page;
+  const deadline = Date.now() + 20_000;
+  let focused = '';
+  while (focused !== 'i0116' && focused !== 'i0118') {
+    if (Date.now() > deadline) throw new Error(`The sign-in page never had its focus in a field (${page.url()}: on "${focused}").`);
+    await sleep(100);
+    focused = await page.evaluate(() => (document.querySelector('#i0116') ? document.activeElement?.id ?? '' : '')).catch(() => '');
+  }
+  if (focused === 'i0116') {
+    const length = await page.evaluate(() => (document.activeElement as HTMLInputElement).value.length);
+    await page.keyboard.press('End');
+    for (let i = 0; i < length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+  }
+  if ((await page.evaluate(() => document.activeElement?.id)) !== 'i0118') throw new Error('Tab from the email field did not reach the password field.');
+  await page.keyboard.type(TEST_USER_PASSWORD);
+  await page.keyboard.press('Enter').catch((error: unknown) => {
+    // The window may close on the redirect before the key-up is delivered (see completeMicrosoftSignIn).
+    if (!(error instanceof ProtocolError && error.name === 'TargetCloseError')) throw error;
+  });
+}
