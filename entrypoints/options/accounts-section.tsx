@@ -11,6 +11,7 @@ import { moveItem } from './move-item';
 import { SiteEditor } from './site-editor';
 import { UndoToast } from './undo-toast';
 import { usePointerReorder } from './use-pointer-reorder';
+import { accountLabel } from '../../lib/display/account-label';
 
 /** The account list: reorder (drag or keyboard), edit, delete with confirmation and undo. */
 export function AccountsSection({ accounts, onChanged, onAdd, onBackupOn, verifyId, onScan }: {
@@ -131,7 +132,7 @@ export function AccountsSection({ accounts, onChanged, onAdd, onBackupOn, verify
                     onVerified={async (message) => { setVerifying(null); setVerified(message); await onChanged(); }} />
                 ) : (
                   <>
-                    <span className="names">
+                    <span className="names" title={accountLabel(account)}>
                       <span className="issuer" data-testid="account-issuer">{account.issuer || account.accountName}</span>
                       {account.issuer && <span className="account-name" data-testid="account-name">{account.accountName}</span>}
                       {account.sites?.[0] && <span className="account-name" data-testid="account-site">{account.sites.join(' · ')}</span>}

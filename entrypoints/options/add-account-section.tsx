@@ -12,6 +12,7 @@ import type { OtpType } from '../../lib/otp/account';
 import { sameIssuerAndName } from '../../lib/otp/duplicates';
 import { asNumber, draftMessages } from './draft-messages';
 import { GeneratorFields, type GeneratorValues } from './generator-fields';
+import { accountLabel } from '../../lib/display/account-label';
 
 type Form = GeneratorValues & {
   issuer: string;
@@ -22,7 +23,7 @@ type Form = GeneratorValues & {
 
 const EMPTY: Form = { issuer: '', accountName: '', secret: '', type: 'totp', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
 
-const label = (a: Pick<AccountView, 'issuer' | 'accountName'>) => (a.issuer ? `${a.issuer} — ${a.accountName}` : a.accountName);
+const label = accountLabel;
 
 /** Adding an account: by hand, or by pasting an otpauth:// link (previewed before it is saved). */
 export function AddAccountSection({ accounts, onAdded, onBackupOn }: {

@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type FormEvent } from 'react';
+import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import type { ImportPreview, ImportSource, ProtocolFailure } from '../../lib/messaging/protocol';
 import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
@@ -30,6 +30,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
   const [done, setDone] = useState<string | null>(null);
   // The file password's own errors (empty, wrong): at the field, which gets the focus.
   const passwordErrors = useFieldErrors<'import-password'>();
+  const ids = useId();
 
   function reset() {
     setSource(null);
@@ -124,11 +125,10 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
         onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}>
-        <label>
-          {t('importChooseFile')}
-          <input type="file" name="import-file" data-testid="import-file"
-            onChange={(e) => { void takeFile(e.target.files?.[0]); e.target.value = ''; }} />
-        </label>
+        {/* Tab reaches the input; Enter or Space opens the picker. It looks like the label next to it. */}
+        <input type="file" id={`${ids}-file`} name="import-file" data-testid="import-file" className="visually-hidden file-input"
+          onChange={(e) => { void takeFile(e.target.files?.[0]); e.target.value = ''; }} />
+        <label htmlFor={`${ids}-file`} className="file-button" data-testid="import-file-button">{t('importChooseFile')}</label>
         <span className="muted small">{t('importDropHere')}</span>
       </div>
 

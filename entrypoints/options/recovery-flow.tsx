@@ -11,6 +11,7 @@ import { restoreTally, type RestoreChoice } from '../../lib/backup/restore-tally
 import { BackupNudge } from './backup-nudge';
 import { formatTime } from './cloud/format-time';
 import { signInErrorMessage, signInWithMicrosoft } from './cloud/sign-in';
+import { accountLabel } from '../../lib/display/account-label';
 
 const REASON_TEXT: Record<RestorePlan['skipped'][number]['reason'], MessageKey> = {
   'same-issuer-and-name': 'skipReasonSameName',
@@ -18,7 +19,7 @@ const REASON_TEXT: Record<RestorePlan['skipped'][number]['reason'], MessageKey> 
   'same-id': 'skipReasonSameId',
 };
 
-const label = (a: { issuer: string; accountName: string }) => (a.issuer ? `${a.issuer} — ${a.accountName}` : a.accountName);
+const label = accountLabel;
 
 /**
  * "Begin recovery": sign in → see what the backup holds → its password →

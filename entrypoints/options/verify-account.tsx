@@ -5,8 +5,9 @@ import { request } from '../../components/background-client';
 import { failureMessage } from '../../components/failure-message';
 import { t } from '../../components/i18n';
 import { describedBy, FieldError } from '../../components/field-error';
+import { accountLabel } from '../../lib/display/account-label';
 
-const label = (a: Pick<AccountView, 'issuer' | 'accountName'>) => (a.issuer ? `${a.issuer} — ${a.accountName}` : a.accountName);
+const label = accountLabel;
 
 /**
  * An account restored without its secret (device-bound elsewhere): its link or QR

@@ -4,6 +4,7 @@ import { request } from '../../components/background-client';
 import { t } from '../../components/i18n';
 import { countdown } from './countdown';
 import { h, icon } from './dom';
+import { accountLabel } from '../../lib/display/account-label';
 
 /** How long "Copied" stays on a row, in milliseconds. */
 const COPIED_FEEDBACK_MS = 1500;
@@ -46,7 +47,7 @@ export class CodeRow {
     // Named by what it shows — issuer, account, code — so a screen reader hears the code;
     // the shared hint says what a press does.
     this.button = h('button', { type: 'button', 'data-testid': 'code-button' },
-      h('span', { class: 'names' },
+      h('span', { class: 'names', title: accountLabel(account) },
         h('span', { class: 'issuer' }, title),
         account.issuer && h('span', { class: 'account-name' }, account.accountName),
         site && h('span', { class: 'account-name account-site', 'data-testid': 'account-site' }, site)),
