@@ -19,7 +19,7 @@ const deepImport = (prefix) => ({
 
 export default tseslint.config(
   {
-    ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.profiles/**', 'coverage/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    ignores: ['.output/**', 'dist/**', '.tools/**', '.wxt/**', 'node_modules/**', '.profiles/**', 'coverage/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
   },
   // examples/ are outside projects (their own package.json and tsconfig, importing the kit by
   // its package name): typechecked where they are installed, by tests/e2e/example-login-app.e2e.ts.
