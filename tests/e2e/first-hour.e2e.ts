@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../tools/browser/config';
 import { completeMicrosoftSignIn, TEST_USERS } from './harness/cloud';
 import { useCloudAndBrowser } from './harness/suite';
+import { addAccountByKeyboard, createVaultByKeyboard } from './harness/keyboard-flows';
 import { findLeaks } from './harness/leaks';
 import { tabTo, waitFor, waitForText } from './harness/ui';
 
@@ -22,26 +23,10 @@ describe.each(BROWSERS)('first hour in %s', (kind) => {
 
   it('fresh profile → vault → first account → backup suggested → signed in → backup on, file in OneDrive', async () => {
     const page = await suite.ext.open('options.html');
-    // The password field has the focus on arrival.
-    await waitFor(page, () => document.activeElement?.getAttribute('name') === 'new-password', { what: 'focused password' });
-    await page.keyboard.type(PASSWORD);
-    await tabTo(page, { name: 'confirm-password' });
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-
+    await createVaultByKeyboard(page, PASSWORD);
     // The empty list already suggests backup.
-    await waitForText(page, 'No accounts yet.');
     await waitForText(page, 'Back up your accounts');
-    await tabTo(page, { text: 'Add account' });
-    await page.keyboard.press('Enter');
-    await waitFor(page, () => location.hash === '#add', { what: '#add' });
-    await tabTo(page, { name: 'uri' });
-    await page.keyboard.type(LINK);
-    await page.keyboard.press('Enter');
-    await waitForText(page, 'Add this account');
-    await tabTo(page, { text: 'Add this account' });
-    await page.keyboard.press('Enter');
-    await waitForText(page, 'GitHub added.');
+    await addAccountByKeyboard(page, LINK, 'GitHub added.');
 
     // Right after the first account: the suggestion, with the one action that does it all.
     const nudge = await page.waitForSelector('[data-testid="backup-nudge"]', { visible: true });

@@ -4,6 +4,7 @@ import { DEVICE_PAIRS } from '../../tools/browser/config';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { signInWithKeyboard, startTestCloud, TEST_USERS, type TestCloud } from './harness/cloud';
 import { cloudAccounts, waitForBackupFile } from './harness/devices';
+import { addAccountByKeyboard, createVaultByKeyboard } from './harness/keyboard-flows';
 import { referenceTotp } from './harness/reference-otp';
 import { tabTo, waitFor, waitForText } from './harness/ui';
 
@@ -44,23 +45,8 @@ describe.each(DEVICE_PAIRS)('a keyboard-only newcomer: backup in %s, recovery in
     const a = await launchWithExtension(kindA);
     browsers.push(a);
     const page = await a.open('options.html');
-    await waitFor(page, () => document.activeElement?.getAttribute('name') === 'new-password', { what: 'focused password' });
-    await page.keyboard.type(PASSWORD);
-    await tabTo(page, { name: 'confirm-password' });
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-
-    await waitForText(page, 'No accounts yet.');
-    await tabTo(page, { text: 'Add account' });
-    await page.keyboard.press('Enter');
-    await waitFor(page, () => location.hash === '#add', { what: '#add' });
-    await tabTo(page, { name: 'uri' });
-    await page.keyboard.type(LINK);
-    await page.keyboard.press('Enter');
-    await waitForText(page, 'Add this account');
-    await tabTo(page, { text: 'Add this account' });
-    await page.keyboard.press('Enter');
-    await waitForText(page, 'GitHub added.');
+    await createVaultByKeyboard(page, PASSWORD);
+    await addAccountByKeyboard(page, LINK, 'GitHub added.');
 
     await tabTo(page, { text: 'Sign in with Microsoft and turn on backup' });
     await enterToSignIn(a, page);
